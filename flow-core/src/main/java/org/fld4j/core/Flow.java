@@ -1,0 +1,163 @@
+package org.fld4j.core;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.fld4j.core.persist.FlowFiles;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * A normalizing flow with a standard normal prior: exact per-sample log-likelihoods, encoding,
+ * decoding and sampling. Immutable: its parameters cannot change after construction, so a trained
+ * flow can be shared; training ({@code org.fld4j.core.train.Trainer}) returns a new Flow.
+ *
+ * <pre>{@code
+ * Flow flow = Flow.dense(10).couplings(8).hidden(256).build();
+ * double[] logp = flow.logProb(x);         // nats per sample, x is [N, 10]
+ * }</pre>
+ *
+ * <p>{@code log p(x) = log N(f(x); 0, I) + sum_k log|det J_k|}, accumulated in double. Large inputs
+ * are evaluated in batches; the batch size does not change a result beyond floating-point rounding.
+ * Methods are thread-safe (calls on one flow are serialised).
+ */
+public final class Flow {
+
+    /** Batch size of {@link #logProb(INDArray)} when none is given. */
+    public static final int DEFAULT_BATCH_SIZE = 256;
+
+    private final FlowNetwork network;
+
+    private Flow(FlowNetwork network) {
+        this.network = network;
+    }
+
+    /** A flow holding a copy of {@code network}'s current layers and parameters. */
+    public static Flow of(FlowNetwork network) {
+        return new Flow(network.copy());
+    }
+
+    /** Starts a dense (vector) flow of dimension {@code dimension}. */
+    public static DenseFlowBuilder dense(int dimension) {
+        return new DenseFlowBuilder(dimension);
+    }
+
+    /** Per-sample {@code log p(x)} in nats for {@code x} of shape [N, sampleShape...]. */
+    public double[] logProb(INDArray x) {
+        return logProb(x, DEFAULT_BATCH_SIZE);
+    }
+
+    /** As {@link #logProb(INDArray)}, evaluating {@code batchSize} samples at a time. */
+    public synchronized double[] logProb(INDArray x, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        network.checkBatch(x);
+        long n = x.size(0);
+        double[] out = new double[Math.toIntExact(n)];
+        for (long start = 0; start < n; start += batchSize) {
+            long end = Math.min(n, start + batchSize);
+            double[] part = network.logProb(rows(x, start, end));
+            System.arraycopy(part, 0, out, (int) start, part.length);
+        }
+        return out;
+    }
+
+    /** Mean of {@link #logProb(INDArray)} over all samples, in nats. */
+    public double meanLogProb(INDArray x) {
+        double sum = 0;
+        double[] values = logProb(x);
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    private static INDArray rows(INDArray x, long start, long end) {
+        if (start == 0 && end == x.size(0)) {
+            return x;
+        }
+        INDArrayIndex[] index = new INDArrayIndex[x.rank()];
+        index[0] = NDArrayIndex.interval(start, end);
+        for (int i = 1; i < index.length; i++) {
+            index[i] = NDArrayIndex.all();
+        }
+        return x.get(index);
+    }
+
+    /** The latent {@code z = f(x)} of a batch. */
+    public synchronized INDArray encode(INDArray x) {
+        return network.encode(x);
+    }
+
+    /** The data {@code x = f^-1(z)} of a batch of latents. */
+    public synchronized INDArray decode(INDArray z) {
+        return network.decode(z);
+    }
+
+    /** {@code n} samples from the flow, drawn with a seeded generator. */
+    public INDArray sample(int n, long seed) {
+        return sample(n, seed, 1.0);
+    }
+
+    /**
+     * {@code n} samples decoded from latents {@code temperature * N(0, I)}; temperatures below 1
+     * concentrate samples where the density is high.
+     */
+    public INDArray sample(int n, long seed, double temperature) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be >= 1, got " + n);
+        }
+        if (!(temperature > 0) || Double.isInfinite(temperature)) {
+            throw new IllegalArgumentException("temperature must be positive and finite, got " + temperature);
+        }
+        long[] latentShape = Tensors.batchShape(n, network.sampleShapeAfterLayers());
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] values = new double[Math.toIntExact(Tensors.sampleSize(latentShape))];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = temperature * random.nextGaussian();
+        }
+        return decode(Nd4j.createFromArray(values).reshape(latentShape).castTo(network.dataType()));
+    }
+
+    public long parameterCount() {
+        return network.parameterCount();
+    }
+
+    /** A copy of the flat parameter vector. */
+    public INDArray parameters() {
+        return network.parameters().dup();
+    }
+
+    public DataType dataType() {
+        return network.dataType();
+    }
+
+    public long[] sampleShape() {
+        return network.sampleShape();
+    }
+
+    /** The layers' descriptions (everything but their parameters), in order. */
+    public List<LayerConfig> layerConfigs() {
+        return network.layerConfigs();
+    }
+
+    /** A fresh mutable copy of the engine, for training or low-level use. */
+    public FlowNetwork toNetwork() {
+        return network.copy();
+    }
+
+    /** Saves to one file, atomically (see {@link FlowFiles}). */
+    public void save(Path file) throws IOException {
+        FlowFiles.save(this, file);
+    }
+
+    /** Loads a flow saved by {@link #save}. */
+    public static Flow load(Path file) throws IOException {
+        return FlowFiles.load(file);
+    }
+}

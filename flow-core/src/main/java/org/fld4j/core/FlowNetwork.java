@@ -1,0 +1,263 @@
+package org.fld4j.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.common.util.ArrayUtil;
+
+/**
+ * The mutable engine behind a {@link Flow}: its layers, one flat parameter vector with a view per
+ * layer tensor, the matching flat gradient vector, and the standard normal prior.
+ *
+ * <p>This is what a trainer updates in place; users normally hold an immutable {@link Flow} instead.
+ * Keeping every parameter in one vector lets an optimiser update the whole model with one native op.
+ * Not thread-safe.
+ */
+public final class FlowNetwork {
+
+    private final long[] sampleShape;
+    private final DataType dataType;
+    private final List<Transform> layers;
+    private final INDArray parameters;
+    private final INDArray gradients;
+    private final StandardNormal prior = new StandardNormal();
+    private final BufferCache buffers = new BufferCache();
+
+    private FlowNetwork(long[] sampleShape, DataType dataType, List<Transform> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a flow needs at least one layer");
+        }
+        if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
+            throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, got " + dataType);
+        }
+        this.sampleShape = sampleShape.clone();
+        this.dataType = dataType;
+        this.layers = List.copyOf(layers);
+        long[] shape = this.sampleShape;
+        long total = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            Transform layer = layers.get(i);
+            if (!Arrays.equals(layer.inputShape(), shape)) {
+                throw new IllegalArgumentException("layer " + i + " (" + layer.config().type() + ") expects samples of shape "
+                        + Arrays.toString(layer.inputShape()) + " but receives " + Arrays.toString(shape));
+            }
+            if (layer.dataType() != dataType) {
+                throw new IllegalArgumentException("layer " + i + " has data type " + layer.dataType()
+                        + ", the flow " + dataType);
+            }
+            shape = layer.outputShape();
+            for (ParameterSpec spec : layer.parameterSpecs()) {
+                total += spec.length();
+            }
+        }
+        parameters = Nd4j.create(dataType, Math.max(total, 1));
+        gradients = Nd4j.create(dataType, Math.max(total, 1));
+        long offset = 0;
+        for (Transform layer : layers) {
+            List<INDArray> values = new ArrayList<>();
+            List<INDArray> grads = new ArrayList<>();
+            for (ParameterSpec spec : layer.parameterSpecs()) {
+                values.add(view(parameters, spec.shape(), offset));
+                grads.add(view(gradients, spec.shape(), offset));
+                offset += spec.length();
+            }
+            layer.bind(values, grads);
+        }
+        parameterCount = total;
+    }
+
+    private final long parameterCount;
+
+    private static INDArray view(INDArray flat, long[] shape, long offset) {
+        // An offset view over the flat buffer: GEMM may write into it, unlike an interval view.
+        return Nd4j.create(flat.data(), shape, ArrayUtil.calcStrides(shape), offset, 'c');
+    }
+
+    /**
+     * Builds a network over fresh layers and draws initial parameters from {@code seed}: each layer
+     * gets its own generator split from one seeded root, so a layer's start does not depend on the
+     * sizes of the layers before it.
+     */
+    public static FlowNetwork create(long[] sampleShape, DataType dataType, List<Transform> layers, long seed) {
+        FlowNetwork network = new FlowNetwork(sampleShape, dataType, layers);
+        SplittableRandom root = new SplittableRandom(seed);
+        for (Transform layer : network.layers) {
+            layer.initialize(root.split());
+        }
+        return network;
+    }
+
+    /** Rebuilds a network from layer configs and a flat parameter vector (copied). */
+    public static FlowNetwork restore(long[] sampleShape, DataType dataType, List<LayerConfig> configs,
+                                      INDArray flatParameters) {
+        List<Transform> layers = new ArrayList<>();
+        for (LayerConfig config : configs) {
+            layers.add(LayerRegistry.create(config));
+        }
+        FlowNetwork network = new FlowNetwork(sampleShape, dataType, layers);
+        if (flatParameters.length() != network.parameterCount && !(network.parameterCount == 0)) {
+            throw new IllegalArgumentException("expected " + network.parameterCount + " parameters, got "
+                    + flatParameters.length());
+        }
+        if (network.parameterCount > 0) {
+            network.parameters.assign(flatParameters.reshape(network.parameters.shape()).castTo(dataType));
+        }
+        return network;
+    }
+
+    /** An independent copy: same layers (rebuilt from their configs) and a copy of the parameters. */
+    public FlowNetwork copy() {
+        return restore(sampleShape, dataType, layerConfigs(), parameters);
+    }
+
+    public long[] sampleShape() {
+        return sampleShape.clone();
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    public List<Transform> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    public List<LayerConfig> layerConfigs() {
+        return layers.stream().map(Transform::config).toList();
+    }
+
+    public long parameterCount() {
+        return parameterCount;
+    }
+
+    /** The live flat parameter vector (length = parameter count, or 1 when there are none). */
+    public INDArray parameters() {
+        return parameters;
+    }
+
+    /** The live flat gradient vector, aligned with {@link #parameters()}. */
+    public INDArray gradients() {
+        return gradients;
+    }
+
+    /** Shape check with a message that names what was expected and what came. */
+    public INDArray checkBatch(INDArray x) {
+        long[] expected = Tensors.batchShape(x.rank() > 0 ? x.size(0) : 0, sampleShape);
+        if (x.rank() != expected.length || !Arrays.equals(x.shape(), expected) || x.size(0) == 0) {
+            throw new IllegalArgumentException("expected a batch of shape [N, " + joined(sampleShape)
+                    + "] with N >= 1, got " + Arrays.toString(x.shape()));
+        }
+        if (!x.dataType().isFPType()) {
+            return x.castTo(dataType);
+        }
+        return x.dataType() == dataType ? x : x.castTo(dataType);
+    }
+
+    private static String joined(long[] shape) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Runs the data-dependent initialisation (ActNorm) of every layer that has one and has not run
+     * it, passing {@code batch} through the layers in order.
+     */
+    public void initializeFromData(INDArray batch) {
+        INDArray h = checkBatch(batch);
+        for (Transform layer : layers) {
+            if (layer instanceof DataDependentInit init && !init.isInitialized()) {
+                init.initializeFrom(h);
+            }
+            h = layer.forward(h).output();
+        }
+    }
+
+    /** Whether some layer still waits for {@link #initializeFromData}. */
+    public boolean needsDataInitialization() {
+        return layers.stream().anyMatch(l -> l instanceof DataDependentInit d && !d.isInitialized());
+    }
+
+    /**
+     * Forward through all layers: leaves the latent in the last layer's buffer and the summed
+     * log-determinants in a DOUBLE buffer of this network.
+     */
+    private INDArray forwardAll(INDArray x, INDArray logDetSum) {
+        logDetSum.assign(0);
+        INDArray h = x;
+        for (Transform layer : layers) {
+            Transformed r = layer.forward(h);
+            logDetSum.addi(r.logDet());
+            h = r.output();
+        }
+        return h;
+    }
+
+    /** Per-sample {@code log p(x)} in nats for one batch, accumulated in double. */
+    public double[] logProb(INDArray batch) {
+        INDArray x = checkBatch(batch);
+        long n = x.size(0);
+        INDArray logDetSum = buffers.get("logdetsum", DataType.DOUBLE, n);
+        INDArray z = forwardAll(x, logDetSum);
+        INDArray logp = prior.logDensity(z).add(logDetSum);
+        return logp.toDoubleVector();
+    }
+
+    /**
+     * One training evaluation: zeroes the gradients, computes the loss
+     * {@code -(1/N) sum log p(x_i)} and back-propagates it into {@link #gradients()}.
+     *
+     * @return the loss in nats per sample (may be non-finite; the caller decides what to do)
+     */
+    public double lossAndGradient(INDArray batch) {
+        INDArray x = checkBatch(batch);
+        long n = x.size(0);
+        gradients.assign(0);
+        INDArray logDetSum = buffers.get("logdetsum", DataType.DOUBLE, n);
+        INDArray z = forwardAll(x, logDetSum);
+        INDArray logPrior = prior.logDensity(z);
+        double loss = -(logPrior.sumNumber().doubleValue() + logDetSum.sumNumber().doubleValue()) / n;
+        // d(-log N(z))/dz = z; each log-det enters the loss with weight -1/N.
+        INDArray grad = buffers.get("gz", dataType, z.shape());
+        grad.assign(z).muli(1.0 / n);
+        INDArray gradLogDet = buffers.get("gld", DataType.DOUBLE, n);
+        gradLogDet.assign(-1.0 / n);
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            grad = layers.get(i).backward(grad, gradLogDet);
+        }
+        return loss;
+    }
+
+    /** The latent {@code f(x)} of a batch (a new array). */
+    public INDArray encode(INDArray batch) {
+        INDArray x = checkBatch(batch);
+        return forwardAll(x, buffers.get("logdetsum", DataType.DOUBLE, x.size(0))).dup();
+    }
+
+    /** The data {@code f^-1(z)} of a batch of latents (a new array). */
+    public INDArray decode(INDArray latents) {
+        long[] latentShape = sampleShapeAfterLayers();
+        long[] expected = Tensors.batchShape(latents.rank() > 0 ? latents.size(0) : 0, latentShape);
+        if (!Arrays.equals(latents.shape(), expected) || latents.size(0) == 0) {
+            throw new IllegalArgumentException("expected latents of shape [N, " + joined(latentShape)
+                    + "] with N >= 1, got " + Arrays.toString(latents.shape()));
+        }
+        INDArray h = latents.dataType() == dataType ? latents : latents.castTo(dataType);
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            h = layers.get(i).inverse(h).output();
+        }
+        return h.dup();
+    }
+
+    /** The per-sample shape of the latent. */
+    public long[] sampleShapeAfterLayers() {
+        return layers.get(layers.size() - 1).outputShape();
+    }
+}
