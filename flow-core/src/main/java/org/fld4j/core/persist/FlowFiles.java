@@ -1,6 +1,5 @@
 package org.fld4j.core.persist;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.CRC32;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
@@ -134,17 +134,19 @@ public final class FlowFiles {
         if (Files.size(file) == 0) {
             throw new FlowFileException(file, "the file is empty, not a saved flow");
         }
-        byte[] description = null;
-        byte[] parameters = null;
-        try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (entry.getName().equals(DESCRIPTION_ENTRY)) {
-                    description = readAll(zip);
-                } else if (entry.getName().equals(PARAMETERS_ENTRY)) {
-                    parameters = readAll(zip);
-                }
+        byte[] head = new byte[4];
+        try (InputStream in = Files.newInputStream(file)) {
+            int read = in.readNBytes(head, 0, 4);
+            if (read < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
+                throw new FlowFileException(file, "not an fld4j flow file (not a zip archive)");
             }
+        }
+        byte[] description;
+        byte[] parameters;
+        // ZipFile needs the central directory at the end: a truncated file fails here.
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            description = readEntry(file, zip, DESCRIPTION_ENTRY);
+            parameters = readEntry(file, zip, PARAMETERS_ENTRY);
         } catch (ZipException | java.io.EOFException e) {
             throw new FlowFileException(file, "corrupt or truncated flow file (" + e.getMessage() + ")", e);
         }
@@ -158,10 +160,22 @@ public final class FlowFiles {
         return decode(file, description, parameters);
     }
 
-    private static byte[] readAll(ZipInputStream zip) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        zip.transferTo(out);
-        return out.toByteArray();
+    /** The entry's bytes, checked against its CRC-32; null when the entry is absent. */
+    private static byte[] readEntry(Path file, ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            return null;
+        }
+        byte[] bytes;
+        try (InputStream in = zip.getInputStream(entry)) {
+            bytes = in.readAllBytes();
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+            throw new FlowFileException(file, "corrupt flow file: checksum mismatch in " + name);
+        }
+        return bytes;
     }
 
     @SuppressWarnings("unchecked")

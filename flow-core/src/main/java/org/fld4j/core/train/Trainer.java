@@ -1,0 +1,275 @@
+package org.fld4j.core.train;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.fld4j.core.BufferCache;
+import org.fld4j.core.Flow;
+import org.fld4j.core.FlowNetwork;
+import org.fld4j.core.Tensors;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maximum-likelihood training of a {@link Flow}: minimises {@code -(1/N) sum log p(x_i)} over
+ * seeded, shuffled mini-batches with Adam or AdamW, a warm-up and schedule, global-norm gradient
+ * clipping, a seeded validation split with early stopping that restores the best weights, an epoch
+ * cap, a wall-clock budget and a guard against non-finite steps.
+ *
+ * <p>The trainer never changes the flow it is given: it trains a copy and returns a new immutable
+ * {@link Flow} in a {@link TrainingResult}. The same options, seed and data give bit-identical
+ * weights on the same machine and thread count. Per step, the only allocations are small Java
+ * objects: batches, activations, gradients and the optimiser state live in preallocated arrays.
+ *
+ * <pre>{@code
+ * TrainingResult r = new Trainer(TrainerOptions.builder().maxEpochs(50).build()).fit(flow, data);
+ * Flow trained = r.flow();
+ * }</pre>
+ */
+public final class Trainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
+    private final TrainerOptions options;
+    private final List<TrainingListener> listeners;
+
+    public Trainer(TrainerOptions options, TrainingListener... listeners) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        this.options = options;
+        this.listeners = List.of(listeners);
+    }
+
+    public TrainerOptions options() {
+        return options;
+    }
+
+    /**
+     * Trains on {@code data} [N, ...]: a seeded {@code validationFraction} of it is held out for
+     * validation and early stopping, the rest is trained on.
+     */
+    public TrainingResult fit(Flow flow, INDArray data) {
+        FlowNetwork probe = flow.toNetwork();
+        INDArray checked = probe.checkBatch(data);
+        requireFinite(checked, "training data");
+        long n = checked.size(0);
+        int[] order = shuffledIndices(Math.toIntExact(n), new SplittableRandom(options.seed() ^ 0x9E3779B97F4A7C15L));
+        int validationCount = (int) Math.floor(n * options.validationFraction());
+        if (options.validationFraction() > 0 && validationCount == 0) {
+            throw new IllegalArgumentException("validationFraction " + options.validationFraction() + " of " + n
+                    + " samples holds out no sample; use more data or validationFraction 0");
+        }
+        if (n - validationCount < 1) {
+            throw new IllegalArgumentException("no training samples left after holding out " + validationCount);
+        }
+        int[] trainIdx = new int[Math.toIntExact(n - validationCount)];
+        int[] valIdx = new int[validationCount];
+        System.arraycopy(order, 0, valIdx, 0, validationCount);
+        System.arraycopy(order, validationCount, trainIdx, 0, trainIdx.length);
+        java.util.Arrays.sort(trainIdx);
+        java.util.Arrays.sort(valIdx);
+        INDArray train = rows(checked, trainIdx);
+        INDArray validation = validationCount == 0 ? null : rows(checked, valIdx);
+        return fit(flow, train, validation);
+    }
+
+    /**
+     * Trains on {@code train}; {@code validation} (may be null) drives early stopping and the choice
+     * of the weights that are returned.
+     */
+    public TrainingResult fit(Flow flow, INDArray train, INDArray validation) {
+        long startNanos = System.nanoTime();
+        FlowNetwork network = flow.toNetwork();
+        INDArray data = network.checkBatch(train);
+        requireFinite(data, "training data");
+        INDArray val = null;
+        if (validation != null) {
+            val = network.checkBatch(validation);
+            requireFinite(val, "validation data");
+        }
+        long n = data.size(0);
+        long sampleSize = Tensors.sampleSize(network.sampleShape());
+        INDArray flatData = data.reshape('c', n, sampleSize);
+        int batchSize = options.batchSize();
+        long stepsPerEpoch = (n + batchSize - 1) / batchSize;
+        long plannedSteps = stepsPerEpoch * options.maxEpochs();
+        SplittableRandom shuffler = new SplittableRandom(options.seed());
+        BufferCache batches = new BufferCache();
+
+        INDArray params = network.parameters();
+        INDArray grads = network.gradients();
+        INDArray adamM = Nd4j.zeros(params.dataType(), params.length());
+        INDArray adamV = Nd4j.zeros(params.dataType(), params.length());
+        INDArray bestParams = val == null ? null : params.dup();
+
+        listeners.forEach(l -> l.onStart(options, n, validation == null ? 0 : validation.size(0), stepsPerEpoch));
+        List<EpochRecord> records = new ArrayList<>();
+        StopReason reason = StopReason.MAX_EPOCHS;
+        double bestValidation = Double.NaN;
+        int bestEpoch = 0;
+        int validationsWithoutImprovement = 0;
+        long step = 0;
+        long applied = 0;
+        long skippedTotal = 0;
+        int consecutiveNonFinite = 0;
+        int[] indices = new int[Math.toIntExact(n)];
+        for (int i = 0; i < indices.length; i++) {
+            indices[i] = i;
+        }
+
+        epochs:
+        for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
+            shuffle(indices, shuffler);
+            double lossSum = 0;
+            long lossCount = 0;
+            long epochSteps = 0;
+            long epochSkipped = 0;
+            double lr = options.learningRate();
+            boolean outOfTime = false;
+            for (int start = 0; start < n; start += batchSize) {
+                int size = (int) Math.min(batchSize, n - start);
+                INDArray flatBatch = batches.get("batch", network.dataType(), size, sampleSize);
+                int[] rowIdx = java.util.Arrays.copyOfRange(indices, start, start + size);
+                Nd4j.pullRows(flatData, flatBatch, 1, rowIdx);
+                INDArray batch = flatBatch.reshape(Tensors.batchShape(size, network.sampleShape()));
+                if (step == 0 && network.needsDataInitialization()) {
+                    network.initializeFromData(batch);
+                }
+                lr = options.schedule().rate(options.learningRate(), step, options.warmupSteps(), plannedSteps);
+                double loss = network.lossAndGradient(batch);
+                double norm = grads.norm2Number().doubleValue();
+                if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+                    consecutiveNonFinite++;
+                    epochSkipped++;
+                    skippedTotal++;
+                    LOG.warn("skipping step {} (epoch {}): loss {} gradient norm {}", step, epoch, loss, norm);
+                    if (consecutiveNonFinite >= options.maxNonFiniteSteps()) {
+                        throw new NonFiniteLossException(step, epoch, consecutiveNonFinite, loss);
+                    }
+                } else {
+                    consecutiveNonFinite = 0;
+                    if (options.gradientClipNorm() > 0 && norm > options.gradientClipNorm()) {
+                        grads.muli(options.gradientClipNorm() / norm);
+                    }
+                    if (options.optimizer() == Optimizer.ADAMW && options.weightDecay() > 0) {
+                        params.muli(1 - lr * options.weightDecay());
+                    }
+                    // One native op for the whole model: grads becomes the Adam step in place.
+                    Nd4j.exec(new AdamUpdater(grads, adamV, adamM, lr, options.beta1(), options.beta2(),
+                            options.epsilon(), Math.toIntExact(applied)));
+                    params.subi(grads);
+                    applied++;
+                    lossSum += loss * size;
+                    lossCount += size;
+                }
+                epochSteps++;
+                final long s = step;
+                final int e = epoch;
+                final double l = loss;
+                final double rate = lr;
+                listeners.forEach(x -> x.onStep(s, e, l, rate));
+                step++;
+                if (elapsed(startNanos).compareTo(options.timeBudget()) > 0) {
+                    outOfTime = true;
+                    break;
+                }
+            }
+            boolean last = outOfTime || epoch == options.maxEpochs();
+            double validationLoss = Double.NaN;
+            if (val != null && (epoch % options.validateEvery() == 0 || last)) {
+                validationLoss = meanNegativeLogLikelihood(network, val);
+                if (Double.isFinite(validationLoss) && (Double.isNaN(bestValidation) || validationLoss < bestValidation)) {
+                    bestValidation = validationLoss;
+                    bestEpoch = epoch;
+                    bestParams.assign(params);
+                    validationsWithoutImprovement = 0;
+                } else {
+                    validationsWithoutImprovement++;
+                }
+            } else if (val == null) {
+                bestEpoch = epoch;
+            }
+            EpochRecord record = new EpochRecord(epoch, epochSteps, epochSkipped,
+                    lossCount == 0 ? Double.NaN : lossSum / lossCount, validationLoss, lr, elapsed(startNanos));
+            records.add(record);
+            listeners.forEach(x -> x.onEpoch(record));
+            LOG.debug("epoch {}: train {} validation {}", epoch, record.trainLoss(), validationLoss);
+            if (outOfTime) {
+                reason = StopReason.TIME_BUDGET;
+                break epochs;
+            }
+            if (val != null && validationsWithoutImprovement >= options.patience()) {
+                reason = StopReason.EARLY_STOPPING;
+                break epochs;
+            }
+        }
+        if (bestParams != null && bestEpoch > 0) {
+            params.assign(bestParams);
+        }
+        TrainingHistory history = new TrainingHistory(records, reason, bestEpoch, bestValidation, applied, skippedTotal,
+                elapsed(startNanos));
+        listeners.forEach(x -> x.onFinish(history));
+        return new TrainingResult(Flow.of(network), history);
+    }
+
+    /** Mean of {@code -log p(x)} over all samples (per sample, not per batch), in double. */
+    private double meanNegativeLogLikelihood(FlowNetwork network, INDArray data) {
+        long n = data.size(0);
+        double sum = 0;
+        int batch = Math.max(options.batchSize(), Flow.DEFAULT_BATCH_SIZE);
+        for (long start = 0; start < n; start += batch) {
+            long end = Math.min(n, start + batch);
+            INDArray part = start == 0 && end == n ? data
+                    : data.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end));
+            for (double v : network.logProb(part)) {
+                sum -= v;
+            }
+        }
+        return sum / n;
+    }
+
+    private static Duration elapsed(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static void requireFinite(INDArray x, String what) {
+        if (BooleanIndexing.or(x, Conditions.isNan()) || BooleanIndexing.or(x, Conditions.isInfinite())) {
+            throw new IllegalArgumentException(what + " contains NaN or infinite values");
+        }
+    }
+
+    private static INDArray rows(INDArray x, int[] idx) {
+        long[] shape = x.shape().clone();
+        long sampleSize = x.length() / shape[0];
+        INDArray out = Nd4j.create(x.dataType(), idx.length, sampleSize);
+        Nd4j.pullRows(x.reshape('c', shape[0], sampleSize), out, 1, idx);
+        shape[0] = idx.length;
+        return out.reshape(shape);
+    }
+
+    private static int[] shuffledIndices(int n, SplittableRandom random) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        shuffle(idx, random);
+        return idx;
+    }
+
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}

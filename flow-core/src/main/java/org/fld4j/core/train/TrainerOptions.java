@@ -1,0 +1,207 @@
+package org.fld4j.core.train;
+
+import java.time.Duration;
+
+/**
+ * Hyper-parameters of maximum-likelihood training, validated on construction: an invalid value
+ * throws an {@link IllegalArgumentException} that names the option and the value.
+ *
+ * @param optimizer              Adam or AdamW
+ * @param learningRate           peak learning rate (> 0)
+ * @param weightDecay            AdamW's decoupled decay (>= 0; must be 0 for Adam)
+ * @param beta1                  Adam's first-moment decay, in [0, 1)
+ * @param beta2                  Adam's second-moment decay, in [0, 1)
+ * @param epsilon                Adam's denominator guard (> 0)
+ * @param warmupSteps            linear warm-up steps (>= 0)
+ * @param schedule               learning rate after warm-up
+ * @param gradientClipNorm       global L2 norm the gradient is clipped to; 0 disables clipping
+ * @param batchSize              samples per step (>= 1)
+ * @param maxEpochs              upper bound on epochs (>= 1)
+ * @param timeBudget             wall-clock budget (> 0); training stops after the step that exceeds it
+ * @param seed                   seed of the validation split and the shuffling
+ * @param validationFraction     share of the data held out for validation, in [0, 1); 0 disables
+ *                               validation and early stopping
+ * @param validateEvery          epochs between validations (>= 1)
+ * @param patience               validations without improvement before stopping (>= 1)
+ * @param maxNonFiniteSteps      consecutive non-finite steps tolerated (skipped) before training
+ *                               fails (>= 1)
+ */
+public record TrainerOptions(Optimizer optimizer, double learningRate, double weightDecay, double beta1,
+                             double beta2, double epsilon, int warmupSteps, LearningRateSchedule schedule,
+                             double gradientClipNorm, int batchSize, int maxEpochs, Duration timeBudget,
+                             long seed, double validationFraction, int validateEvery, int patience,
+                             int maxNonFiniteSteps) {
+
+    public TrainerOptions {
+        require(optimizer != null, "optimizer", optimizer);
+        require(learningRate > 0 && Double.isFinite(learningRate), "learningRate", learningRate);
+        require(weightDecay >= 0 && Double.isFinite(weightDecay), "weightDecay", weightDecay);
+        require(optimizer == Optimizer.ADAMW || weightDecay == 0, "weightDecay", weightDecay + " (with ADAM; use ADAMW)");
+        require(beta1 >= 0 && beta1 < 1, "beta1", beta1);
+        require(beta2 >= 0 && beta2 < 1, "beta2", beta2);
+        require(epsilon > 0, "epsilon", epsilon);
+        require(warmupSteps >= 0, "warmupSteps", warmupSteps);
+        require(schedule != null, "schedule", schedule);
+        require(gradientClipNorm >= 0 && Double.isFinite(gradientClipNorm), "gradientClipNorm", gradientClipNorm);
+        require(batchSize >= 1, "batchSize", batchSize);
+        require(maxEpochs >= 1, "maxEpochs", maxEpochs);
+        require(timeBudget != null && !timeBudget.isNegative() && !timeBudget.isZero(), "timeBudget", timeBudget);
+        require(validationFraction >= 0 && validationFraction < 1, "validationFraction", validationFraction);
+        require(validateEvery >= 1, "validateEvery", validateEvery);
+        require(patience >= 1, "patience", patience);
+        require(maxNonFiniteSteps >= 1, "maxNonFiniteSteps", maxNonFiniteSteps);
+    }
+
+    private static void require(boolean ok, String option, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid trainer option " + option + ": " + value);
+        }
+    }
+
+    /**
+     * Adam, lr 1e-3, no warm-up, constant rate, clipping at norm 1, batch 256, at most 100 epochs,
+     * no time limit to speak of (one day), seed 0, 10% validation checked every epoch with patience 10,
+     * and 10 non-finite steps in a row tolerated.
+     */
+    public static TrainerOptions defaults() {
+        return new TrainerOptions(Optimizer.ADAM, 1e-3, 0, 0.9, 0.999, 1e-8, 0, LearningRateSchedule.CONSTANT, 1.0,
+                256, 100, Duration.ofDays(1), 0L, 0.1, 1, 10, 10);
+    }
+
+    /** Starts a builder from {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    /** A builder preset with these options. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Fluent construction; {@link #build()} validates. */
+    public static final class Builder {
+        private Optimizer optimizer;
+        private double learningRate;
+        private double weightDecay;
+        private double beta1;
+        private double beta2;
+        private double epsilon;
+        private int warmupSteps;
+        private LearningRateSchedule schedule;
+        private double gradientClipNorm;
+        private int batchSize;
+        private int maxEpochs;
+        private Duration timeBudget;
+        private long seed;
+        private double validationFraction;
+        private int validateEvery;
+        private int patience;
+        private int maxNonFiniteSteps;
+
+        private Builder(TrainerOptions o) {
+            optimizer = o.optimizer;
+            learningRate = o.learningRate;
+            weightDecay = o.weightDecay;
+            beta1 = o.beta1;
+            beta2 = o.beta2;
+            epsilon = o.epsilon;
+            warmupSteps = o.warmupSteps;
+            schedule = o.schedule;
+            gradientClipNorm = o.gradientClipNorm;
+            batchSize = o.batchSize;
+            maxEpochs = o.maxEpochs;
+            timeBudget = o.timeBudget;
+            seed = o.seed;
+            validationFraction = o.validationFraction;
+            validateEvery = o.validateEvery;
+            patience = o.patience;
+            maxNonFiniteSteps = o.maxNonFiniteSteps;
+        }
+
+        public Builder adam(double learningRate) {
+            this.optimizer = Optimizer.ADAM;
+            this.learningRate = learningRate;
+            this.weightDecay = 0;
+            return this;
+        }
+
+        public Builder adamW(double learningRate, double weightDecay) {
+            this.optimizer = Optimizer.ADAMW;
+            this.learningRate = learningRate;
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        public Builder betas(double beta1, double beta2) {
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            return this;
+        }
+
+        public Builder epsilon(double epsilon) {
+            this.epsilon = epsilon;
+            return this;
+        }
+
+        public Builder warmupSteps(int steps) {
+            this.warmupSteps = steps;
+            return this;
+        }
+
+        public Builder schedule(LearningRateSchedule schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
+        public Builder gradientClipNorm(double norm) {
+            this.gradientClipNorm = norm;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder maxEpochs(int maxEpochs) {
+            this.maxEpochs = maxEpochs;
+            return this;
+        }
+
+        public Builder timeBudget(Duration budget) {
+            this.timeBudget = budget;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder validationFraction(double fraction) {
+            this.validationFraction = fraction;
+            return this;
+        }
+
+        public Builder validateEvery(int epochs) {
+            this.validateEvery = epochs;
+            return this;
+        }
+
+        public Builder patience(int validations) {
+            this.patience = validations;
+            return this;
+        }
+
+        public Builder maxNonFiniteSteps(int steps) {
+            this.maxNonFiniteSteps = steps;
+            return this;
+        }
+
+        public TrainerOptions build() {
+            return new TrainerOptions(optimizer, learningRate, weightDecay, beta1, beta2, epsilon, warmupSteps, schedule,
+                    gradientClipNorm, batchSize, maxEpochs, timeBudget, seed, validationFraction, validateEvery,
+                    patience, maxNonFiniteSteps);
+        }
+    }
+}
