@@ -8,9 +8,7 @@ import org.fld4j.core.BufferCache;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.Tensors;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
@@ -105,9 +103,7 @@ public final class Trainer {
         BufferCache batches = new BufferCache();
 
         INDArray params = network.parameters();
-        INDArray grads = network.gradients();
-        INDArray adamM = Nd4j.zeros(params.dataType(), params.length());
-        INDArray adamV = Nd4j.zeros(params.dataType(), params.length());
+        TrainingStep trainingStep = new TrainingStep(network, options);
         INDArray bestParams = val == null ? null : params.dup();
 
         listeners.forEach(l -> l.onStart(options, n, validation == null ? 0 : validation.size(0), stepsPerEpoch));
@@ -117,7 +113,6 @@ public final class Trainer {
         int bestEpoch = 0;
         int validationsWithoutImprovement = 0;
         long step = 0;
-        long applied = 0;
         long skippedTotal = 0;
         int consecutiveNonFinite = 0;
         int[] indices = new int[Math.toIntExact(n)];
@@ -144,29 +139,19 @@ public final class Trainer {
                     network.initializeFromData(batch);
                 }
                 lr = options.schedule().rate(options.learningRate(), step, options.warmupSteps(), plannedSteps);
-                double loss = network.lossAndGradient(batch);
-                double norm = grads.norm2Number().doubleValue();
-                if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+                TrainingStep.Outcome outcome = trainingStep.step(batch, lr);
+                double loss = outcome.loss();
+                if (!outcome.applied()) {
                     consecutiveNonFinite++;
                     epochSkipped++;
                     skippedTotal++;
-                    LOG.warn("skipping step {} (epoch {}): loss {} gradient norm {}", step, epoch, loss, norm);
+                    LOG.warn("skipping step {} (epoch {}): loss {} gradient norm {}", step, epoch, loss,
+                            outcome.gradientNorm());
                     if (consecutiveNonFinite >= options.maxNonFiniteSteps()) {
                         throw new NonFiniteLossException(step, epoch, consecutiveNonFinite, loss);
                     }
                 } else {
                     consecutiveNonFinite = 0;
-                    if (options.gradientClipNorm() > 0 && norm > options.gradientClipNorm()) {
-                        grads.muli(options.gradientClipNorm() / norm);
-                    }
-                    if (options.optimizer() == Optimizer.ADAMW && options.weightDecay() > 0) {
-                        params.muli(1 - lr * options.weightDecay());
-                    }
-                    // One native op for the whole model: grads becomes the Adam step in place.
-                    Nd4j.exec(new AdamUpdater(grads, adamV, adamM, lr, options.beta1(), options.beta2(),
-                            options.epsilon(), Math.toIntExact(applied)));
-                    params.subi(grads);
-                    applied++;
                     lossSum += loss * size;
                     lossCount += size;
                 }
@@ -214,7 +199,7 @@ public final class Trainer {
         if (bestParams != null && bestEpoch > 0) {
             params.assign(bestParams);
         }
-        TrainingHistory history = new TrainingHistory(records, reason, bestEpoch, bestValidation, applied, skippedTotal,
+        TrainingHistory history = new TrainingHistory(records, reason, bestEpoch, bestValidation, trainingStep.appliedSteps(), skippedTotal,
                 elapsed(startNanos));
         listeners.forEach(x -> x.onFinish(history));
         return new TrainingResult(Flow.of(network), history);
