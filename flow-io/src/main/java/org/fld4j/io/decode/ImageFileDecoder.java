@@ -1,0 +1,264 @@
+package org.fld4j.io.decode;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+import org.fld4j.io.DecodedImage;
+import org.fld4j.io.ImageHeader;
+import org.fld4j.io.ImageId;
+import org.fld4j.io.ImageInputException;
+import org.fld4j.io.ImageWarning;
+import org.fld4j.io.InputProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one image file, or just its header, through {@code javax.imageio} (with the TwelveMonkeys plugins on the
+ * class path for robust JPEG, WebP, PNM, TIFF and BMP).
+ *
+ * <p>Every way a file can be bad ends in an {@link ImageInputException} that names the file: a missing or unreadable
+ * file, zero bytes, content that no format recognises, an extension that promises a format the content does not
+ * start with, a header declaring more pixels than {@link DecodeOptions#maxPixels()} (refused before decoding), a
+ * truncated or otherwise damaged file. The file is opened read-only and never changed.
+ *
+ * <p>Only the first frame of multi-frame files (animated GIF, multi-page TIFF) is read.
+ */
+public final class ImageFileDecoder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageFileDecoder.class);
+
+    static {
+        // Plugins that arrive on the class path after ImageIO first initialised (e.g. in a plugin-style host)
+        // would otherwise stay invisible.
+        ImageIO.scanForPlugins();
+        ImageIO.setUseCache(false);
+    }
+
+    private final DecodeOptions options;
+
+    /** A decoder that applies {@code options}. */
+    public ImageFileDecoder(DecodeOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** The limits this decoder applies. */
+    public DecodeOptions options() {
+        return options;
+    }
+
+    /**
+     * Decodes {@code file} into 8-bit samples (see {@link BufferedImageConverter} for the conversion rules).
+     *
+     * @param file the file
+     * @param id   the identity to give the image (also the name used in messages)
+     * @throws ImageInputException if the file cannot be used
+     */
+    public DecodedImage decode(Path file, ImageId id) {
+        return withReader(file, id, (reader, format, warnings) -> {
+            checkPixelLimit(reader, id);
+            List<String> readerWarnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, message) -> readerWarnings.add(message));
+            BufferedImage image = reader.read(0);
+            for (String message : readerWarnings) {
+                String lower = message.toLowerCase(Locale.ROOT);
+                // A cut-off JPEG decodes "successfully" with the missing part filled in grey; only the warning
+                // tells that the data ended early, so it must be treated as the error it is.
+                if (lower.contains("premature end") || lower.contains("truncat")) {
+                    throw new ImageInputException(id.name(), InputProblem.TRUNCATED,
+                            format + " data ends early (" + message + ")");
+                }
+                LOG.debug("{}: decoder warning: {}", id, message);
+            }
+            if (image == null) {
+                throw new ImageInputException(id.name(), InputProblem.UNKNOWN_FORMAT,
+                        "the " + format + " reader returned no image");
+            }
+            return BufferedImageConverter.convert(id, image, warnings);
+        });
+    }
+
+    /**
+     * Reads only what the header says: format, size, channels, alpha, bit depth. Pixels are not decoded, so a
+     * truncated file may pass this and still fail {@link #decode}.
+     *
+     * @throws ImageInputException if the file cannot be opened, is not an image, or exceeds the pixel limit
+     */
+    public ImageHeader readHeader(Path file, ImageId id) {
+        return withReader(file, id, (reader, format, warnings) -> {
+            checkPixelLimit(reader, id);
+            ImageTypeSpecifier type = imageType(reader);
+            int colors = 3;
+            boolean alpha = false;
+            int bits = 8;
+            if (type != null) {
+                ColorModel cm = type.getColorModel();
+                alpha = cm.hasAlpha();
+                if (cm instanceof IndexColorModel icm) {
+                    colors = isGrayPalette(icm) ? 1 : 3;
+                } else {
+                    colors = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY ? 1 : 3;
+                    bits = cm.getComponentSize(0);
+                }
+            }
+            return new ImageHeader(format.name(), reader.getWidth(0), reader.getHeight(0), colors, alpha, bits);
+        });
+    }
+
+    private static ImageTypeSpecifier imageType(ImageReader reader) {
+        try {
+            ImageTypeSpecifier raw = reader.getRawImageType(0);
+            if (raw != null) {
+                return raw;
+            }
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+            return types.hasNext() ? types.next() : null;
+        } catch (IOException | RuntimeException e) {
+            // Some readers cannot describe unusual colour spaces (e.g. CMYK) without decoding; the header summary
+            // then just falls back to "colour, 8 bits".
+            return null;
+        }
+    }
+
+    private static boolean isGrayPalette(IndexColorModel icm) {
+        for (int i = 0; i < icm.getMapSize(); i++) {
+            if (icm.getRed(i) != icm.getGreen(i) || icm.getGreen(i) != icm.getBlue(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void checkPixelLimit(ImageReader reader, ImageId id) throws IOException {
+        int w = reader.getWidth(0);
+        int h = reader.getHeight(0);
+        long pixels = (long) w * h;
+        if (w < 1 || h < 1) {
+            throw new ImageInputException(id.name(), InputProblem.CORRUPT,
+                    "header declares an empty size " + w + "x" + h);
+        }
+        if (pixels > options.maxPixels()) {
+            throw new ImageInputException(id.name(), InputProblem.TOO_LARGE, "header declares " + w + "x" + h
+                    + " = " + pixels + " pixels, more than the limit maxPixels=" + options.maxPixels()
+                    + "; refused before decoding");
+        }
+    }
+
+    @FunctionalInterface
+    private interface ReaderAction<T> {
+        T apply(ImageReader reader, ImageFormat format, EnumSet<ImageWarning> warnings) throws IOException;
+    }
+
+    private <T> T withReader(Path file, ImageId id, ReaderAction<T> action) {
+        String name = id.name();
+        byte[] head = new byte[ImageFormat.SIGNATURE_BYTES];
+        int headLength = readHead(file, name, head);
+        Optional<ImageFormat> byContent = ImageFormat.sniff(head, headLength);
+        Optional<ImageFormat> byName = ImageFormat.forFileName(file);
+        if (byContent.isEmpty()) {
+            if (byName.isPresent()) {
+                throw new ImageInputException(name, InputProblem.WRONG_MAGIC, "named as " + byName.get()
+                        + " but does not start with a " + byName.get() + " signature (first bytes: "
+                        + hex(head, headLength) + ")");
+            }
+            throw new ImageInputException(name, InputProblem.UNKNOWN_FORMAT,
+                    "not a recognised image format (first bytes: " + hex(head, headLength) + ")");
+        }
+        ImageFormat format = byContent.get();
+        EnumSet<ImageWarning> warnings = EnumSet.noneOf(ImageWarning.class);
+        if (byName.isPresent() && byName.get() != format) {
+            warnings.add(ImageWarning.EXTENSION_MISMATCH);
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r");
+             ImageInputStream in = new FileImageInputStream(raf)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                // What ImageIO.read would report as a null image.
+                throw new ImageInputException(name, InputProblem.UNKNOWN_FORMAT,
+                        "starts like " + format + " but no installed ImageIO reader accepts it");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return action.apply(reader, format, warnings);
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageInputException e) {
+            throw e;
+        } catch (AccessDeniedException e) {
+            throw new ImageInputException(name, InputProblem.UNREADABLE, "permission denied", e);
+        } catch (IOException | RuntimeException e) {
+            throw classifyFailure(name, format, e);
+        }
+    }
+
+    private static int readHead(Path file, String name, byte[] head) {
+        if (Files.isDirectory(file)) {
+            throw new ImageInputException(name, InputProblem.UNREADABLE, "is a folder, not a file");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageInputException(name, InputProblem.UNREADABLE, "does not exist", e);
+        } catch (IOException e) {
+            throw new ImageInputException(name, InputProblem.UNREADABLE, "cannot be read: " + e, e);
+        }
+        if (size == 0) {
+            throw new ImageInputException(name, InputProblem.EMPTY_FILE, "file is empty (0 bytes)");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(head, 0, head.length);
+        } catch (AccessDeniedException e) {
+            throw new ImageInputException(name, InputProblem.UNREADABLE, "permission denied", e);
+        } catch (IOException e) {
+            throw new ImageInputException(name, InputProblem.UNREADABLE, "cannot be read: " + e, e);
+        }
+    }
+
+    private static ImageInputException classifyFailure(String name, ImageFormat format, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (t instanceof EOFException || message.contains("unexpected end") || message.contains("premature end")
+                    || message.contains("end of file") || message.contains("end of stream")
+                    || message.contains("truncat")) {
+                return new ImageInputException(name, InputProblem.TRUNCATED,
+                        format + " data ends early (" + e.getMessage() + ")", e);
+            }
+        }
+        return new ImageInputException(name, InputProblem.CORRUPT,
+                "damaged " + format + " data (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+    }
+
+    private static String hex(byte[] bytes, int length) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < Math.min(length, 8); i++) {
+            if (i > 0) {
+                s.append(' ');
+            }
+            s.append(String.format(Locale.ROOT, "%02x", bytes[i] & 0xFF));
+        }
+        return s.toString();
+    }
+}
