@@ -66,7 +66,7 @@ final class NdArrayImages implements ImageArray {
 
     @Override
     public void readValues(int index, double[] chw) {
-        double[] values = array.slice(index).dup('c').reshape('c', shape.sampleCount()).toDoubleVector();
+        double[] values = array.slice(index).dup('c').reshape('c', new long[] {shape.sampleCount()}).toDoubleVector();
         LayoutReorder.toChw(layout, shape, values, chw);
     }
 }

@@ -48,7 +48,7 @@ public final class NpyWriter {
         if (array.length() == 0) {
             return new double[0];
         }
-        return array.dup('c').reshape('c', array.length()).toDoubleVector();
+        return array.dup('c').reshape('c', new long[] {array.length()}).toDoubleVector();
     }
 
     static void checkValues(double[] values, NpyDtype dtype) {
