@@ -1,0 +1,228 @@
+package org.fld4j.io.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fld4j.io.BadInputPolicy;
+import org.fld4j.io.DecodedImage;
+import org.fld4j.io.Fixtures;
+import org.fld4j.io.ImageHeader;
+import org.fld4j.io.ImageId;
+import org.fld4j.io.ImageShape;
+import org.fld4j.io.ImageSource;
+import org.fld4j.io.InputReport;
+import org.fld4j.io.UInt8Image;
+import org.fld4j.io.preprocess.Preprocessing;
+import org.fld4j.io.preprocess.ResizeFilter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class StreamTest {
+
+    @TempDir
+    Path dir;
+
+    private Path folderOfFive() {
+        for (int i = 0; i < 5; i++) {
+            Fixtures.write(Fixtures.rgb(4, 3, 40 * i), "png", dir.resolve("img" + i + ".png"));
+        }
+        return dir;
+    }
+
+    @Test
+    void batchesHoldTheImagesInOrderAsNchwIntegers() {
+        ImageSource source = ImageSource.folder(folderOfFive()).build();
+        List<Integer> sizes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        try (ImageBatchStream stream = source.batches(BatchOptions.of(2).withDataType(DataType.DOUBLE))) {
+            while (stream.hasNext()) {
+                ImageBatch batch = stream.next();
+                INDArray images = batch.images();
+                assertThat(images.dataType()).isEqualTo(DataType.DOUBLE);
+                assertThat(images.shape()).containsExactly(batch.size(), 3, 3, 4);
+                for (int row = 0; row < batch.size(); row++) {
+                    int seed = 40 * (names.size() + row);
+                    assertThat(images.getDouble(row, 0, 2, 3)).isEqualTo(Fixtures.r(seed, 3, 2));
+                    assertThat(images.getDouble(row, 1, 2, 3)).isEqualTo(Fixtures.g(seed, 3, 2));
+                    assertThat(images.getDouble(row, 2, 1, 0)).isEqualTo(Fixtures.b(seed, 0, 1));
+                }
+                sizes.add(batch.size());
+                batch.ids().forEach(id -> names.add(id.name()));
+            }
+            assertThat(stream.report().imagesRead()).isEqualTo(5);
+            assertThat(stream.report().isComplete()).isTrue();
+        }
+        assertThat(sizes).containsExactly(2, 2, 1);
+        assertThat(names).containsExactly("img0.png", "img1.png", "img2.png", "img3.png", "img4.png");
+
+        try (ImageBatchStream stream = source.batches(BatchOptions.of(2).withDropLast(true)
+                .withPreprocessing(Preprocessing.resizeTo(2, 2, ResizeFilter.BOX)))) {
+            int batches = 0;
+            while (stream.hasNext()) {
+                ImageBatch batch = stream.next();
+                assertThat(batch.images().dataType()).isEqualTo(DataType.FLOAT);
+                assertThat(batch.images().shape()).containsExactly(2, 3, 2, 2);
+                batches++;
+            }
+            assertThat(batches).isEqualTo(2);
+        }
+    }
+
+    /** A source of {@code n} tiny images that records how far the reader has got. */
+    private static final class CountingSource implements ImageSource {
+        final AtomicInteger furthest = new AtomicInteger(-1);
+        final int n;
+
+        CountingSource(int n) {
+            this.n = n;
+        }
+
+        @Override
+        public int size() {
+            return n;
+        }
+
+        @Override
+        public ImageId id(int index) {
+            return ImageId.inContainer("counting", index);
+        }
+
+        @Override
+        public DecodedImage read(int index) {
+            furthest.accumulateAndGet(index, Math::max);
+            return DecodedImage.clean(id(index), new UInt8Image(1, 1, 1, new byte[] {(byte) index}));
+        }
+
+        @Override
+        public ImageHeader header(int index) {
+            return new ImageHeader("test", 1, 1, 1, false, 8);
+        }
+
+        @Override
+        public BadInputPolicy badInputPolicy() {
+            return BadInputPolicy.FAIL;
+        }
+
+        @Override
+        public InputReport listingReport() {
+            return InputReport.empty("counting");
+        }
+
+        @Override
+        public String description() {
+            return "counting";
+        }
+    }
+
+    @Test
+    void workerStaysABoundedDistanceAheadOfTheConsumer() throws Exception {
+        CountingSource source = new CountingSource(100_000);
+        try (ImageBatchStream stream = source.batches(BatchOptions.of(10).withPrefetch(1))) {
+            stream.next();
+            Thread.sleep(300); // plenty of time for an unbounded worker to race through 100,000 images
+            // consumed batch (10) + one queued batch (10) + the batch being filled when put blocks (10)
+            assertThat(source.furthest.get()).isLessThan(30);
+        }
+        int stoppedAt = source.furthest.get();
+        Thread.sleep(100);
+        assertThat(source.furthest.get()).as("closing stops the worker").isEqualTo(stoppedAt);
+    }
+
+    @Test
+    void shuffleFollowsTheDocumentedFisherYatesOnJavaUtilRandom() {
+        CountingSource source = new CountingSource(20);
+        ImageSource shuffled = source.shuffled(42);
+        int[] expected = new int[20];
+        for (int i = 0; i < 20; i++) {
+            expected[i] = i;
+        }
+        Random random = new Random(42);
+        for (int i = 19; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = expected[i];
+            expected[i] = expected[j];
+            expected[j] = t;
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(shuffled.id(i).index()).isEqualTo(expected[i]);
+        }
+        assertThat(source.shuffled(43).id(0).index() != expected[0] || source.shuffled(43).id(1).index()
+                != expected[1]).isTrue();
+    }
+
+    @Test
+    void splitIsStableDisjointAndSized() {
+        CountingSource source = new CountingSource(10);
+        TrainValidationSplit a = source.split(SplitSpec.validationFraction(0.25), 7);
+        TrainValidationSplit b = source.split(SplitSpec.validationFraction(0.25), 7);
+        // 0.25 * 10 = 2.5 -> 3 (half up)
+        assertThat(a.validation().size()).isEqualTo(3);
+        assertThat(a.train().size()).isEqualTo(7);
+        Set<Long> all = new HashSet<>();
+        for (int i = 0; i < 7; i++) {
+            assertThat(a.train().id(i)).isEqualTo(b.train().id(i));
+            all.add(a.train().id(i).index());
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(a.validation().id(i)).isEqualTo(b.validation().id(i));
+            all.add(a.validation().id(i).index());
+        }
+        assertThat(all).hasSize(10);
+        // the validation part is the first three positions of the documented permutation, in source order
+        int[] order = org.fld4j.io.source.SubsetSource.permutation(10, 7);
+        long[] firstThree = {order[0], order[1], order[2]};
+        java.util.Arrays.sort(firstThree);
+        assertThat(new long[] {a.validation().id(0).index(), a.validation().id(1).index(),
+                a.validation().id(2).index()}).containsExactly(firstThree);
+
+        TrainValidationSplit counts = source.split(SplitSpec.counts(5, 2), 1);
+        assertThat(counts.train().size()).isEqualTo(5);
+        assertThat(counts.validation().size()).isEqualTo(2);
+        assertThatThrownBy(() -> source.split(SplitSpec.counts(9, 2), 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("9 training + 2 validation").hasMessageContaining("has 10");
+        assertThatThrownBy(() -> SplitSpec.validationFraction(1.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("validationFraction").hasMessageContaining("1.5");
+    }
+
+    @Test
+    void fingerprintIsTheDocumentedSha256AndIgnoresWhereThePixelsCameFrom() throws Exception {
+        byte[][] rows = {Fixtures.u8(1, 2, 3, 4, 5, 6), Fixtures.u8(250, 0, 7, 8, 9, 10)};
+        ImageSource bytes = ImageSource.bytes(rows, new ImageShape(3, 1, 2)).build();
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (byte[] row : rows) {
+            md.update(ByteBuffer.allocate(12).putInt(3).putInt(1).putInt(2).array());
+            md.update(row);
+        }
+        String expected = HexFormat.of().formatHex(md.digest());
+        FingerprintResult result = bytes.fingerprint();
+        assertThat(result.fingerprint()).isEqualTo(new SourceFingerprint(expected, 2));
+        assertThat(SourceFingerprint.parse(result.fingerprint().toString())).isEqualTo(result.fingerprint());
+
+        // the same pixels as PNG files (CHW rows above are R plane, G plane, B plane of a 2x1 image)
+        java.awt.image.BufferedImage first = new java.awt.image.BufferedImage(2, 1,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        first.setRGB(0, 0, (1 << 16) | (3 << 8) | 5);
+        first.setRGB(1, 0, (2 << 16) | (4 << 8) | 6);
+        java.awt.image.BufferedImage second = new java.awt.image.BufferedImage(2, 1,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        second.setRGB(0, 0, (250 << 16) | (7 << 8) | 9);
+        second.setRGB(1, 0, (8 << 8) | 10);
+        Fixtures.write(first, "png", dir.resolve("1.png"));
+        Fixtures.write(second, "png", dir.resolve("2.png"));
+        assertThat(ImageSource.folder(dir).build().fingerprint().fingerprint()).isEqualTo(result.fingerprint());
+        assertThat(bytes.subset(new int[] {1, 0}).fingerprint().fingerprint()).as("order matters")
+                .isNotEqualTo(result.fingerprint());
+    }
+}
