@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs fld4j's JMH benchmarks and the PyTorch reference (../shared/peers/torch_flows.py, or $PEERS_DIR)
+# one after the other on the same machine, never at the same time, and prints one line per figure:
+#   RATIO <config> <logprob|train> <fld4j per s> <reference per s> <ratio>
+# Usage: benchmarks/side-by-side.sh [config...]   (default: the four dense configs)
+# Configs are the reference's names, e.g. dense-D100-K8-H256.
+# Needs: JDK 17 + Maven; Debian's python3-torch and python3-numpy; OpenBLAS unpacked as the
+# reference's README says (/tmp/openblas), which the reference is run with (--blas openblas).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+peers="${PEERS_DIR:-$root/../shared/peers}"
+configs=("$@")
+if [ ${#configs[@]} -eq 0 ]; then
+  configs=(dense-D100-K8-H256 dense-D10-K8-H256 dense-D784-K8-H256 dense-D100-K8-H64)
+fi
+out="${OUT_DIR:-$(mktemp -d)}"
+mkdir -p "$out"
+jar="$root/benchmarks/target/benchmarks.jar"
+if [ ! -f "$jar" ] || [ -n "$(find "$root" -path '*/target' -prune -o \( -name '*.java' -o -name pom.xml \) -newer "$jar" -print -quit)" ]; then
+  echo "building the benchmark jar..." >&2
+  (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package) >&2
+fi
+
+jmh_params=()
+for c in "${configs[@]}"; do
+  case "$c" in
+    dense-D*-K8-H*) d="${c#dense-D}"; d="${d%%-*}"; h="${c##*-H}"; jmh_params+=("D$d-H$h") ;;
+    *) echo "unknown config $c" >&2; exit 2 ;;
+  esac
+done
+param_list=$(IFS=,; echo "${jmh_params[*]}")
+
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+echo "== fld4j (JMH, OMP_WAIT_POLICY=$OMP_WAIT_POLICY)" >&2
+java -jar "$jar" DenseFlowBenchmark -p config="$param_list" -f 1 -wi 3 -i 7 -w 1s -r 1s \
+  -rf json -rff "$out/fld4j.json" >&2
+
+echo "== reference (PyTorch, OpenBLAS)" >&2
+reference_configs=$(IFS=,; echo "${configs[*]}")
+(cd "$peers" && /usr/bin/python3 torch_flows.py --configs "$reference_configs" --blas openblas --no-sanity \
+  --out "$out/reference.json") >&2
+
+/usr/bin/python3 - "$out/fld4j.json" "$out/reference.json" "${configs[@]}" <<'PY'
+import json, sys
+jmh = json.load(open(sys.argv[1]))
+ref = json.load(open(sys.argv[2]))
+ours = {}
+for b in jmh:
+    cfg = b["params"]["config"]
+    kind = "logprob" if b["benchmark"].endswith(".logProb") else "train"
+    ours[(cfg, kind)] = b["primaryMetric"]["score"]
+theirs = {}
+for variant in ref["variants"].values():
+    for r in variant["results"]:
+        name = r["config"]["name"]
+        theirs[(name, "logprob")] = r["logprob"]["samples_per_s"]
+        theirs[(name, "train")] = r["train"]["samples_per_s"]
+for cfg in sys.argv[3:]:
+    d = cfg.split("-D")[1].split("-")[0]; h = cfg.split("-H")[1]
+    for kind in ("logprob", "train"):
+        a = ours.get((f"D{d}-H{h}", kind)); b = theirs.get((cfg, kind))
+        if a is None or b is None:
+            print(f"RATIO {cfg} {kind} missing"); continue
+        print(f"RATIO {cfg} {kind} {a:.0f} {b:.0f} {a / b:.3f}")
+PY
