@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
+import org.fld4j.core.NativeThreads;
 import org.fld4j.core.train.TrainerOptions;
 import org.fld4j.core.train.TrainingStep;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -42,12 +43,19 @@ public class DenseFlowBenchmark {
     @Param({"D100-H256", "D10-H256", "D784-H256", "D100-H64"})
     public String config;
 
+    /** Native threads for ND4J and BLAS (NativeThreads.set); 0 keeps ND4J's default (all cores). */
+    @Param({"0"})
+    public int threads;
+
     private FlowNetwork scoring;
     private TrainingStep step;
     private INDArray batch;
 
     @Setup
     public void setUp() {
+        if (threads > 0) {
+            NativeThreads.set(threads);
+        }
         int d = Integer.parseInt(config.substring(1, config.indexOf('-')));
         int h = Integer.parseInt(config.substring(config.indexOf("-H") + 2));
         Flow flow = Flow.dense(d).couplings(8).hidden(h).seed(0).build();

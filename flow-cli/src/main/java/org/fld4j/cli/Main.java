@@ -2,6 +2,7 @@ package org.fld4j.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.fld4j.core.NativeThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,8 +50,13 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--time-budget", defaultValue = "60", description = "Training time cap in seconds (default ${DEFAULT-VALUE}).")
         long seconds;
 
+        @Option(names = "--threads", defaultValue = "1",
+                description = "Native threads; one is fastest for this small dense flow (default ${DEFAULT-VALUE}).")
+        int threads;
+
         @Override
         public Integer call() {
+            NativeThreads.set(threads);
             GaussianDemo.Options o = new GaussianDemo.Options(dimension, seed, samples, 10_000, epochs,
                     Duration.ofSeconds(seconds));
             GaussianDemo.Result r = GaussianDemo.run(o, System.err);

@@ -200,17 +200,31 @@ public final class InvertibleLinear implements Transform {
     /** L (unit lower), U' (upper with the signed diagonal) and W = P L U', in the given type. */
     private INDArray[] weight(DataType type, String prefix) {
         INDArray l = buffers.get(prefix + "L", type, dimension, dimension);
-        l.assign(lower).muli(lowerMask.castTo(type)).addi(identity.castTo(type));
+        l.assign(lower).muli(constant(lowerMask, type)).addi(constant(identity, type));
+        INDArray diag = signedScale(type, prefix);
         INDArray u = buffers.get(prefix + "U", type, dimension, dimension);
-        // castTo may return the parameter view itself: exp must copy
-        INDArray diag = org.nd4j.linalg.ops.transforms.Transforms.exp(logScale.castTo(type), true)
-                .muli(signVector.castTo(type));
-        u.assign(upper).muli(upperMask.castTo(type)).addi(identity.castTo(type).mulRowVector(diag));
+        u.assign(constant(identity, type)).muliRowVector(diag);
+        INDArray upperPart = buffers.get(prefix + "upper", type, dimension, dimension);
+        upperPart.assign(upper).muli(constant(upperMask, type));
+        u.addi(upperPart);
         INDArray a = buffers.get(prefix + "A", type, dimension, dimension);
         Nd4j.gemm(l, u, a, false, false, 1.0, 0.0);
         INDArray w = buffers.get(prefix + "W", type, dimension, dimension);
         rows(a, rowIndex, w);
         return new INDArray[] {l, u, w};
+    }
+
+    /** sign * exp(logScale) as a row vector of the given type. */
+    private INDArray signedScale(DataType type, String prefix) {
+        INDArray diag = buffers.get(prefix + "diag", type, 1, dimension);
+        diag.assign(logScale);
+        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.strict.Exp(diag, diag));
+        return diag.muli(constant(signVector, type));
+    }
+
+    /** The constant matrices in the layer's type, or in double for the inverse. */
+    private INDArray constant(INDArray c, DataType type) {
+        return c.dataType() == type ? c : buffers.get("const" + System.identityHashCode(c), type, c.shape()).assign(c);
     }
 
     private static void rows(INDArray source, INDArray index, INDArray out) {
@@ -262,10 +276,12 @@ public final class InvertibleLinear implements Transform {
         lowerGrad.addi(gl.muli(lowerMask));
         INDArray gu = buffers.get("b.gU", dataType, dimension, dimension);
         Nd4j.gemm(l, ga, gu, true, false, 1.0, 0.0);
-        INDArray diagGrad = gu.mul(identity).sum(0).reshape(1, dimension);
+        INDArray diagGrad = buffers.get("b.diag", dataType, dimension);
+        Nd4j.exec(DynamicCustomOp.builder("diag_part").addInputs(gu).addOutputs(diagGrad).build());
         upperGrad.addi(gu.muli(upperMask));
-        INDArray scale = org.nd4j.linalg.ops.transforms.Transforms.exp(logScale, true).muli(signVector);
-        logScaleGrad.addi(diagGrad.muli(scale)).addi(gradLogDet.sumNumber().doubleValue());
+        // d logDet / d logScale = 1 per sample; d W / d logScale = sign * exp(logScale) on U's diagonal
+        logScaleGrad.addi(diagGrad.reshape(1, dimension).muli(buffers.get("f.diag", dataType, 1, dimension)))
+                .addi(gradLogDet.sumNumber().doubleValue());
         return gx;
     }
 }
