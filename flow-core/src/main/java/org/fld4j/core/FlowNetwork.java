@@ -29,6 +29,7 @@ public final class FlowNetwork {
     private final BufferCache buffers = new BufferCache();
 
     private FlowNetwork(long[] sampleShape, DataType dataType, List<Transform> layers) {
+        NativeThreads.checkWaitPolicy();
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a flow needs at least one layer");
         }

@@ -13,7 +13,24 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class NativeThreads {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NativeThreads.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean CHECKED = new java.util.concurrent.atomic.AtomicBoolean();
+
     private NativeThreads() {
+    }
+
+    /**
+     * Logs once per JVM when {@code OMP_WAIT_POLICY} is not {@code PASSIVE}: with ND4J's default,
+     * spinning OpenMP threads made flows several times slower on small machines.
+     */
+    public static void checkWaitPolicy() {
+        if (CHECKED.compareAndSet(false, true)) {
+            String policy = System.getenv("OMP_WAIT_POLICY");
+            if (policy == null || !policy.equalsIgnoreCase("passive")) {
+                LOG.info("OMP_WAIT_POLICY is {}; set OMP_WAIT_POLICY=PASSIVE in the JVM's environment for faster"
+                        + " flows (see fld4j's docs/performance.md)", policy == null ? "unset" : policy);
+            }
+        }
     }
 
     /** Uses {@code threads} threads for ND4J's ops and its BLAS from now on. */

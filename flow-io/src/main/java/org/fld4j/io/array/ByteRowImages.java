@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.fld4j.io.ImageShape;
 
 /** Images held as one {@code byte[]} per image, samples unsigned, each row laid out as named. */
-final class ByteRowImages implements ImageArray {
+final class ByteRowImages implements ByteImageArray {
 
     private final byte[][] rows;
     private final ImageShape shape;
@@ -43,26 +43,7 @@ final class ByteRowImages implements ImageArray {
     }
 
     @Override
-    public int bitsPerSample() {
-        return 8;
-    }
-
-    @Override
-    public boolean storesBytes() {
-        return true;
-    }
-
-    @Override
     public void readBytes(int index, byte[] chw) {
         LayoutReorder.toChw(layout, shape, rows[index], chw);
-    }
-
-    @Override
-    public void readValues(int index, double[] chw) {
-        byte[] bytes = new byte[chw.length];
-        readBytes(index, bytes);
-        for (int i = 0; i < bytes.length; i++) {
-            chw[i] = bytes[i] & 0xFF;
-        }
     }
 }

@@ -18,7 +18,7 @@ import org.fld4j.io.InputProblem;
  * The images of one or more CIFAR binary batch files, numbered across the files in the given order. The labels are
  * read once when opened (one or two bytes per record); images are read by position on demand.
  */
-final class CifarImages implements ImageArray {
+final class CifarImages implements ByteImageArray {
 
     private static final ImageShape SHAPE = new ImageShape(3, 32, 32);
 
@@ -131,16 +131,6 @@ final class CifarImages implements ImageArray {
     }
 
     @Override
-    public int bitsPerSample() {
-        return 8;
-    }
-
-    @Override
-    public boolean storesBytes() {
-        return true;
-    }
-
-    @Override
     public void readBytes(int index, byte[] chw) throws IOException {
         Objects.checkIndex(index, labels.length);
         int f = fileOf(index);
@@ -150,14 +140,5 @@ final class CifarImages implements ImageArray {
         // The planes are already R, G, B with rows in order: exactly CHW.
         new FileByteStore(file, firstIndex[f + 1] * variant.recordBytes()).read(position, chw, 0,
                 CifarVariant.IMAGE_BYTES);
-    }
-
-    @Override
-    public void readValues(int index, double[] chw) throws IOException {
-        byte[] bytes = new byte[chw.length];
-        readBytes(index, bytes);
-        for (int i = 0; i < bytes.length; i++) {
-            chw[i] = bytes[i] & 0xFF;
-        }
     }
 }

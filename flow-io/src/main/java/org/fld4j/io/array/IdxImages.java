@@ -7,7 +7,7 @@ import org.fld4j.io.ImageShape;
 import org.fld4j.io.InputProblem;
 
 /** The images of a three-dimensional IDX file {@code [N, rows, columns]}: grayscale, one byte per pixel. */
-final class IdxImages implements ImageArray {
+final class IdxImages implements ByteImageArray {
 
     private final IdxFile file;
     private final String name;
@@ -51,26 +51,7 @@ final class IdxImages implements ImageArray {
     }
 
     @Override
-    public int bitsPerSample() {
-        return 8;
-    }
-
-    @Override
-    public boolean storesBytes() {
-        return true;
-    }
-
-    @Override
     public void readBytes(int index, byte[] chw) throws IOException {
         file.read((long) index * shape.sampleCount(), chw);
-    }
-
-    @Override
-    public void readValues(int index, double[] chw) throws IOException {
-        byte[] bytes = new byte[chw.length];
-        readBytes(index, bytes);
-        for (int i = 0; i < bytes.length; i++) {
-            chw[i] = bytes[i] & 0xFF;
-        }
     }
 }
