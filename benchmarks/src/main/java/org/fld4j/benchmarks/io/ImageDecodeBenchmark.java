@@ -28,8 +28,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>{@code *Read} calls {@link ImageSource#read} for every index on the benchmark thread: decoding alone.
  * {@code *Batches} drains {@link ImageSource#batches}: decoding on the stream's worker thread, packing, the
- * conversion to float32 and the ND4J array per batch on the benchmark thread, so it can beat {@code *Read} on
- * two or more cores and lose to it on one.
+ * conversion to float32 and the ND4J array per batch on the benchmark thread. On 2 cores it was measured
+ * no faster than {@code *Read} (one decoding thread), and for IDX far slower (ND4J array creation dominates;
+ * see docs/performance.md).
  *
  * <p>A PNG pass takes about a second, longer than an iteration, so an iteration is a few passes; the 2 s
  * iterations keep the whole class to a few minutes.
