@@ -56,12 +56,13 @@ public final class Flow {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
-        network.checkBatch(x);
-        long n = x.size(0);
+        // Checked (and cast to the flow's type) once, not once per batch.
+        INDArray input = network.checkBatch(x);
+        long n = input.size(0);
         double[] out = new double[Math.toIntExact(n)];
         for (long start = 0; start < n; start += batchSize) {
             long end = Math.min(n, start + batchSize);
-            double[] part = network.logProb(rows(x, start, end));
+            double[] part = network.logProb(rows(input, start, end));
             System.arraycopy(part, 0, out, (int) start, part.length);
         }
         return out;

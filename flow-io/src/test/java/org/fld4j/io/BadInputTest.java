@@ -199,24 +199,10 @@ class BadInputTest {
         }
     }
 
-    /** NPY bytes with {@code dict} as header and {@code data} after it (version 1.0, padded to 64). */
-    static byte[] npy(String dict, byte[] data) {
-        StringBuilder header = new StringBuilder(dict);
-        while ((10 + header.length() + 1) % 64 != 0) {
-            header.append(' ');
-        }
-        header.append('\n');
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(Fixtures.u8(0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, header.length() & 0xFF, header.length() >> 8));
-        out.writeBytes(header.toString().getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(data);
-        return out.toByteArray();
-    }
-
     @Test
     void npyWithUnsupportedDtype() {
         Path file = Fixtures.bytes(dir.resolve("int64.npy"),
-                npy("{'descr': '<i8', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[8]));
+                Fixtures.npy("{'descr': '<i8', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[8]));
         assertProblem(() -> ImageSource.npy(file).layout(ArrayLayout.NHW).build(), InputProblem.UNSUPPORTED_DTYPE,
                 "int64.npy");
         assertThatThrownBy(() -> ImageSource.npy(file).layout(ArrayLayout.NHW).build()).hasMessageContaining("<i8");
@@ -225,11 +211,11 @@ class BadInputTest {
     @Test
     void npyWhoseShapeDoesNotFitTheLayout() {
         Path rank3 = Fixtures.bytes(dir.resolve("rank3.npy"),
-                npy("{'descr': '|u1', 'fortran_order': False, 'shape': (2, 2, 2), }", new byte[8]));
+                Fixtures.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (2, 2, 2), }", new byte[8]));
         assertProblem(() -> ImageSource.npy(rank3).layout(ArrayLayout.NHWC).build(), InputProblem.SHAPE_MISMATCH,
                 "rank3.npy");
         Path fourChannels = Fixtures.bytes(dir.resolve("rgba.npy"),
-                npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 1, 4), }", new byte[4]));
+                Fixtures.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 1, 4), }", new byte[4]));
         assertProblem(() -> ImageSource.npy(fourChannels).layout(ArrayLayout.NHWC).build(),
                 InputProblem.SHAPE_MISMATCH, "rgba.npy");
         assertThatThrownBy(() -> ImageSource.npy(fourChannels).layout(ArrayLayout.NHWC).build())
@@ -239,12 +225,12 @@ class BadInputTest {
     @Test
     void truncatedNpy() {
         Path file = Fixtures.bytes(dir.resolve("short.npy"),
-                npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2, 2), }", new byte[20]));
+                Fixtures.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2, 2), }", new byte[20]));
         assertProblem(() -> ImageSource.npy(file).layout(ArrayLayout.NHW).range(ValueRange.UNIT).build(),
                 InputProblem.TRUNCATED, "short.npy");
         assertThatThrownBy(() -> ImageSource.npy(file).layout(ArrayLayout.NHW).range(ValueRange.UNIT).build())
                 .hasMessageContaining("32 bytes").hasMessageContaining("only 20");
-        byte[] whole = npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[1]);
+        byte[] whole = Fixtures.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[1]);
         Path header = Fixtures.bytes(dir.resolve("header-cut.npy"), java.util.Arrays.copyOf(whole, 30));
         assertProblem(() -> ImageSource.npy(header).layout(ArrayLayout.NHW).build(), InputProblem.TRUNCATED,
                 "header-cut.npy");

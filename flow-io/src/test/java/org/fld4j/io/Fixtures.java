@@ -1,7 +1,9 @@
 package org.fld4j.io;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,5 +77,22 @@ public final class Fixtures {
             out[i] = (byte) values[i];
         }
         return out;
+    }
+
+    /**
+     * An NPY 1.0 file: magic, version 1.0, little-endian header length, the dict padded with spaces so that
+     * 10 + length is a multiple of 64, a newline, then the data.
+     */
+    public static byte[] npy(String dict, byte[] data) {
+        StringBuilder header = new StringBuilder(dict);
+        while ((10 + header.length() + 1) % 64 != 0) {
+            header.append(' ');
+        }
+        header.append('\n');
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(u8(0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, header.length() & 0xFF, header.length() >> 8));
+        out.writeBytes(header.toString().getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(data);
+        return out.toByteArray();
     }
 }

@@ -28,23 +28,6 @@ class NpyTest {
     @TempDir
     Path dir;
 
-    /**
-     * An NPY 1.0 file: magic, version 1.0, little-endian header length, the dict padded with spaces so that
-     * 10 + length is a multiple of 64, a newline, then the data.
-     */
-    static byte[] npy(String dict, byte[] data) {
-        StringBuilder header = new StringBuilder(dict);
-        while ((10 + header.length() + 1) % 64 != 0) {
-            header.append(' ');
-        }
-        header.append('\n');
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(Fixtures.u8(0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, header.length() & 0xFF, header.length() >> 8));
-        out.writeBytes(header.toString().getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(data);
-        return out.toByteArray();
-    }
-
     @Test
     void bigEndianFloat32InFortranOrder() {
         // shape (2, 2, 3) read as NHW, value(n, y, x) = 10n + 3y + x; Fortran order puts element (n, y, x) at
@@ -58,7 +41,7 @@ class NpyTest {
             }
         }
         Path file = Fixtures.bytes(dir.resolve("be-fortran.npy"),
-                npy("{'descr': '>f4', 'fortran_order': True, 'shape': (2, 2, 3), }", data.array()));
+                Fixtures.npy("{'descr': '>f4', 'fortran_order': True, 'shape': (2, 2, 3), }", data.array()));
         ImageSource source = ImageSource.npy(file).layout(ArrayLayout.NHW).range(ValueRange.UINT8).build();
         assertThat(source.size()).isEqualTo(2);
         for (int n = 0; n < 2; n++) {
@@ -86,7 +69,7 @@ class NpyTest {
             }
         }
         Path file = Fixtures.bytes(dir.resolve("be-c.npy"),
-                npy("{'descr': '>f8', 'fortran_order': False, 'shape': (1, 2, 2, 3), }", data.array()));
+                Fixtures.npy("{'descr': '>f8', 'fortran_order': False, 'shape': (1, 2, 2, 3), }", data.array()));
         UInt8Image image = ImageSource.npy(file).layout(ArrayLayout.NHWC).range(ValueRange.UNIT).build().read(0)
                 .image();
         for (int c = 0; c < 3; c++) {
@@ -103,7 +86,7 @@ class NpyTest {
         // shape (2, 1, 1, 2), Fortran: element (n, c, y, x) at n + 2 * (c + 1 * (y + 1 * x)) = n + 2x
         byte[] data = Fixtures.u8(11, 21, 12, 22); // (n0,x0) (n1,x0) (n0,x1) (n1,x1)
         Path file = Fixtures.bytes(dir.resolve("f.npy"),
-                npy("{'descr': '|u1', 'fortran_order': True, 'shape': (2, 1, 1, 2), }", data));
+                Fixtures.npy("{'descr': '|u1', 'fortran_order': True, 'shape': (2, 1, 1, 2), }", data));
         ImageSource source = ImageSource.npy(file).layout(ArrayLayout.NCHW).build();
         assertThat(source.read(0).image().toByteArray()).containsExactly(Fixtures.u8(11, 12));
         assertThat(source.read(1).image().toByteArray()).containsExactly(Fixtures.u8(21, 22));
@@ -112,13 +95,13 @@ class NpyTest {
     @Test
     void layoutAndRangeMustBeNamed() {
         Path file = Fixtures.bytes(dir.resolve("f4.npy"),
-                npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[4]));
+                Fixtures.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[4]));
         assertThatThrownBy(() -> ImageSource.npy(file).range(ValueRange.UNIT).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layout");
         assertThatThrownBy(() -> ImageSource.npy(file).layout(ArrayLayout.NHW).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("range");
         Path u1 = Fixtures.bytes(dir.resolve("u1.npy"),
-                npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[1]));
+                Fixtures.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[1]));
         assertThatThrownBy(() -> ImageSource.npy(u1).layout(ArrayLayout.NHW).range(ValueRange.UNIT).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNIT");
     }
@@ -129,7 +112,7 @@ class NpyTest {
         Path file = dir.resolve("out.npy");
         NpyWriter.write(file, array, NpyWriteOptions.of(NpyDtype.UINT8));
         assertThat(Files.readAllBytes(file)).containsExactly(
-                npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 2, 3), }",
+                Fixtures.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 2, 3), }",
                         Fixtures.u8(1, 2, 3, 4, 5, 255)));
         assertThat(ImageSource.npy(file).layout(ArrayLayout.NCHW).build().read(0).image().toByteArray())
                 .containsExactly(Fixtures.u8(1, 2, 3, 4, 5, 255));
@@ -142,7 +125,7 @@ class NpyTest {
         NpyWriter.write(file, array, NpyWriteOptions.of(NpyDtype.FLOAT32).withOrder(ByteOrder.BIG_ENDIAN));
         ByteBuffer data = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN).putFloat(0.5f).putFloat(1f);
         assertThat(Files.readAllBytes(file)).containsExactly(
-                npy("{'descr': '>f4', 'fortran_order': False, 'shape': (1, 2), }", data.array()));
+                Fixtures.npy("{'descr': '>f4', 'fortran_order': False, 'shape': (1, 2), }", data.array()));
     }
 
     @Test
