@@ -46,26 +46,111 @@ public final class Flow {
         return new DenseFlowBuilder(dimension);
     }
 
+    /**
+     * Starts an image flow for images of C x H x W pixels with values 0..255 (default preset
+     * {@code fld-paper}; see {@link org.fld4j.core.image.ImagePreset}).
+     */
+    public static org.fld4j.core.image.ImageFlowBuilder image(int channels, int height, int width) {
+        return new org.fld4j.core.image.ImageFlowBuilder(channels, height, width);
+    }
+
     /** Per-sample {@code log p(x)} in nats for {@code x} of shape [N, sampleShape...]. */
     public double[] logProb(INDArray x) {
         return logProb(x, DEFAULT_BATCH_SIZE);
     }
 
     /** As {@link #logProb(INDArray)}, evaluating {@code batchSize} samples at a time. */
-    public synchronized double[] logProb(INDArray x, int batchSize) {
+    public double[] logProb(INDArray x, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
+        return logProb(x, EvaluationOptions.defaults().withBatchSize(batchSize));
+    }
+
+    /**
+     * Per-sample log-likelihoods in nats under the given evaluation options. For a flow that starts
+     * with a dequantization layer this is the log-likelihood of each discrete sample (SPEC: the
+     * whole preprocessing chain included), estimated with K noise draws.
+     */
+    public synchronized double[] logProb(INDArray x, EvaluationOptions options) {
         // Checked (and cast to the flow's type) once, not once per batch.
         INDArray input = network.checkBatch(x);
+        int draws = network.isStochastic() ? options.dequantizationSamples() : 1;
         long n = input.size(0);
-        double[] out = new double[Math.toIntExact(n)];
-        for (long start = 0; start < n; start += batchSize) {
-            long end = Math.min(n, start + batchSize);
-            double[] part = network.logProb(rows(input, start, end));
-            System.arraycopy(part, 0, out, (int) start, part.length);
+        double[][] perDraw = new double[draws][Math.toIntExact(n)];
+        for (long start = 0; start < n; start += options.batchSize()) {
+            long end = Math.min(n, start + options.batchSize());
+            INDArray rows = rows(input, start, end);
+            for (int k = 0; k < draws; k++) {
+                double[] part = network.logProb(rows, new NoiseKey(options.seed(), start, k));
+                System.arraycopy(part, 0, perDraw[k], (int) start, part.length);
+            }
+        }
+        return draws == 1 ? perDraw[0] : logMeanExp(perDraw);
+    }
+
+    /** Per sample, {@code log (1/K) sum_k exp(v[k][i])}, stable in double. */
+    static double[] logMeanExp(double[][] v) {
+        int k = v.length;
+        double[] out = new double[v[0].length];
+        for (int i = 0; i < out.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double[] draw : v) {
+                max = Math.max(max, draw[i]);
+            }
+            if (Double.isInfinite(max)) {
+                out[i] = max;
+                continue;
+            }
+            double sum = 0;
+            for (double[] draw : v) {
+                sum += Math.exp(draw[i] - max);
+            }
+            out[i] = max + Math.log(sum / k);
         }
         return out;
+    }
+
+    /** Values per sample: the product of the sample shape ({@code C*H*W} for images). */
+    public long dimension() {
+        return Tensors.sampleSize(network.sampleShape());
+    }
+
+    /**
+     * Bits per dimension of each sample, {@code -l(x) / (D ln 2)}, where {@code l(x)} is the
+     * log-likelihood of {@link #logProb(INDArray, EvaluationOptions)}: for image flows it includes
+     * dequantization ({@code -D ln 256}), the logit and every layer.
+     */
+    public double[] bitsPerDim(INDArray x, EvaluationOptions options) {
+        return toBitsPerDim(logProb(x, options), dimension());
+    }
+
+    /** Mean bits per dimension over all samples (per sample, not per batch), default options. */
+    public double meanBitsPerDim(INDArray x) {
+        double sum = 0;
+        double[] bpd = bitsPerDim(x, EvaluationOptions.defaults());
+        for (double v : bpd) {
+            sum += v;
+        }
+        return sum / bpd.length;
+    }
+
+    /** {@code -logProb / (dimension ln 2)} element by element: the one bits-per-dimension formula. */
+    public static double[] toBitsPerDim(double[] logProb, long dimension) {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
+        }
+        double scale = 1.0 / (dimension * Math.log(2));
+        double[] out = new double[logProb.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = -logProb[i] * scale;
+        }
+        return out;
+    }
+
+    /** Whether log-likelihoods are noisy estimates (the flow dequantizes discrete data). */
+    public boolean isStochastic() {
+        return network.isStochastic();
     }
 
     /** Mean of {@link #logProb(INDArray)} over all samples, in nats. */

@@ -27,6 +27,12 @@ public final class FlowNetwork {
     private final INDArray gradients;
     private final StandardNormal prior = new StandardNormal();
     private final BufferCache buffers = new BufferCache();
+    private final List<StochasticTransform> stochasticLayers;
+    private long trainingNoiseSeed = DEFAULT_NOISE_SEED;
+    private long trainingSamplesSeen;
+
+    /** The noise seed of evaluations that name none. */
+    public static final long DEFAULT_NOISE_SEED = 0;
 
     private FlowNetwork(long[] sampleShape, DataType dataType, List<Transform> layers) {
         NativeThreads.checkWaitPolicy();
@@ -70,6 +76,8 @@ public final class FlowNetwork {
             layer.bind(values, grads);
         }
         parameterCount = total;
+        stochasticLayers = layers.stream().filter(l -> l instanceof StochasticTransform)
+                .map(l -> (StochasticTransform) l).toList();
     }
 
     private final long parameterCount;
@@ -173,6 +181,7 @@ public final class FlowNetwork {
      */
     public void initializeFromData(INDArray batch) {
         INDArray h = checkBatch(batch);
+        useNoise(new NoiseKey(DEFAULT_NOISE_SEED, 0, 0));
         for (Transform layer : layers) {
             if (layer instanceof DataDependentInit init && !init.isInitialized()) {
                 init.initializeFrom(h);
@@ -201,9 +210,38 @@ public final class FlowNetwork {
         return h;
     }
 
-    /** Per-sample {@code log p(x)} in nats for one batch, accumulated in double. */
+    /** Whether some layer draws noise (dequantization): log-likelihoods are then estimates. */
+    public boolean isStochastic() {
+        return !stochasticLayers.isEmpty();
+    }
+
+    private void useNoise(NoiseKey key) {
+        for (StochasticTransform layer : stochasticLayers) {
+            layer.useNoise(key);
+        }
+    }
+
+    /**
+     * Seeds the noise of {@link #lossAndGradient} and restarts its stream: training batch after
+     * batch then draws fresh, reproducible noise.
+     */
+    public void setTrainingNoiseSeed(long seed) {
+        trainingNoiseSeed = seed;
+        trainingSamplesSeen = 0;
+    }
+
+    /**
+     * Per-sample {@code log p(x)} in nats for one batch, accumulated in double; a stochastic flow
+     * draws the noise of samples 0..N-1 under the default seed.
+     */
     public double[] logProb(INDArray batch) {
+        return logProb(batch, new NoiseKey(DEFAULT_NOISE_SEED, 0, 0));
+    }
+
+    /** As {@link #logProb(INDArray)}, with the noise named by {@code noise}. */
+    public double[] logProb(INDArray batch, NoiseKey noise) {
         INDArray x = checkBatch(batch);
+        useNoise(noise);
         long n = x.size(0);
         INDArray logDetSum = buffers.get("logdetsum", DataType.DOUBLE, n);
         INDArray z = forwardAll(x, logDetSum);
@@ -220,6 +258,8 @@ public final class FlowNetwork {
     public double lossAndGradient(INDArray batch) {
         INDArray x = checkBatch(batch);
         long n = x.size(0);
+        useNoise(new NoiseKey(trainingNoiseSeed, trainingSamplesSeen, 0));
+        trainingSamplesSeen += n;
         gradients.assign(0);
         INDArray logDetSum = buffers.get("logdetsum", DataType.DOUBLE, n);
         INDArray z = forwardAll(x, logDetSum);
@@ -236,9 +276,19 @@ public final class FlowNetwork {
         return loss;
     }
 
-    /** The latent {@code f(x)} of a batch (a new array). */
+    /**
+     * The latent {@code f(x)} of a batch (a new array). Dequantization places each value at the
+     * centre of its bin ({@link NoiseKey#midpointKey()}), so that {@link #decode} of the latent
+     * restores the discrete input exactly.
+     */
     public INDArray encode(INDArray batch) {
+        return encode(batch, NoiseKey.midpointKey());
+    }
+
+    /** The latent {@code f(x)} of a batch (a new array), with the noise named by {@code noise}. */
+    public INDArray encode(INDArray batch, NoiseKey noise) {
         INDArray x = checkBatch(batch);
+        useNoise(noise);
         return forwardAll(x, buffers.get("logdetsum", DataType.DOUBLE, x.size(0))).dup();
     }
 

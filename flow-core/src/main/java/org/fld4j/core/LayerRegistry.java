@@ -22,6 +22,13 @@ public final class LayerRegistry {
         register(ActNorm.TYPE, ActNorm::fromConfig);
         register(Permutation.TYPE, Permutation::fromConfig);
         register(InvertibleLinear.TYPE, InvertibleLinear::fromConfig);
+        register(org.fld4j.core.image.Squeeze.TYPE, org.fld4j.core.image.Squeeze::fromConfig);
+        register(org.fld4j.core.image.Logit.TYPE, org.fld4j.core.image.Logit::fromConfig);
+        register(org.fld4j.core.image.UniformDequantization.TYPE, org.fld4j.core.image.UniformDequantization::fromConfig);
+        register(org.fld4j.core.image.VariationalDequantization.TYPE,
+                org.fld4j.core.image.VariationalDequantization::fromConfig);
+        register(org.fld4j.core.image.ImageCoupling.TYPE, org.fld4j.core.image.ImageCoupling::fromConfig);
+        register(org.fld4j.core.image.MultiScaleSplit.TYPE, org.fld4j.core.image.MultiScaleSplit::fromConfig);
     }
 
     private LayerRegistry() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.Flow;
+import org.fld4j.core.NoiseKey;
 import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -86,6 +87,7 @@ public final class Trainer {
     public TrainingResult fit(Flow flow, INDArray train, INDArray validation) {
         long startNanos = System.nanoTime();
         FlowNetwork network = flow.toNetwork();
+        network.setTrainingNoiseSeed(options.seed());
         INDArray data = network.checkBatch(train);
         requireFinite(data, "training data");
         INDArray val = null;
@@ -214,7 +216,9 @@ public final class Trainer {
             long end = Math.min(n, start + batch);
             INDArray part = start == 0 && end == n ? data
                     : data.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end));
-            for (double v : network.logProb(part)) {
+            // Noise keyed by position and the trainer's seed: every validation sees the same noise, so
+            // epochs are compared on equal terms.
+            for (double v : network.logProb(part, new NoiseKey(options.seed(), start, 0))) {
                 sum -= v;
             }
         }

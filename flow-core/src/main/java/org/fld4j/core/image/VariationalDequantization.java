@@ -1,0 +1,208 @@
+package org.fld4j.core.image;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.fld4j.core.BufferCache;
+import org.fld4j.core.LayerConfig;
+import org.fld4j.core.NoiseKey;
+import org.fld4j.core.ParameterSpec;
+import org.fld4j.core.StochasticTransform;
+import org.fld4j.core.Tensors;
+import org.fld4j.core.Transformed;
+import org.fld4j.core.layer.CouplingForm;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Variational dequantization (Flow++): the noise added to each pixel is not uniform but drawn from
+ * a learned distribution {@code q(u | x)}, made by its own small flow conditioned on the image.
+ *
+ * <p>Forward: {@code eps ~ U[0,1)^D} (keyed by the {@link NoiseKey}); {@code v = logit(eps)} (with
+ * the same alpha squeeze as {@link Logit}); {@code v <- coupling_k(v | x)} for checkerboard
+ * {@link ImageCoupling}s that see the image rescaled to [-1, 1] as context; {@code u = sigmoid(v)};
+ * {@code y = (x + u) / levels}. The log-determinant is
+ * {@code log|du/deps| - D log(levels) = -log q(u|x) - D log(levels)}, so a flow that starts with this
+ * layer returns the variational lower bound of SPEC §2. The inverse quantizes like
+ * {@link UniformDequantization}.
+ *
+ * <p>{@link #backward} returns {@code null}: pixels are discrete data and have no gradient; the
+ * parameter gradients are complete.
+ */
+public final class VariationalDequantization implements StochasticTransform {
+
+    public static final String TYPE = "variational-dequantization";
+
+    private final long[] shape;
+    private final int couplingCount;
+    private final int hidden;
+    private final int blocks;
+    private final double alpha;
+    private final int levels;
+    private final DataType dataType;
+    private final Logit noiseLogit;
+    private final List<ImageCoupling> couplings = new ArrayList<>();
+    private final BufferCache buffers = new BufferCache();
+    private NoiseKey noise = new NoiseKey(0, 0, 0);
+
+    public VariationalDequantization(long[] shape, int couplingCount, int hidden, int blocks, double alpha,
+                                     int levels, DataType dataType) {
+        this.shape = ImageShapes.checkChw(shape, "variational dequantization");
+        if (couplingCount < 1) {
+            throw new IllegalArgumentException("variational dequantization needs at least 1 coupling, got " + couplingCount);
+        }
+        if (levels < 2) {
+            throw new IllegalArgumentException("levels must be >= 2, got " + levels);
+        }
+        this.couplingCount = couplingCount;
+        this.hidden = hidden;
+        this.blocks = blocks;
+        this.alpha = alpha;
+        this.levels = levels;
+        this.dataType = dataType;
+        this.noiseLogit = new Logit(shape, alpha, dataType);
+        int channels = Math.toIntExact(shape[0]);
+        for (int i = 0; i < couplingCount; i++) {
+            couplings.add(new ImageCoupling(shape, MaskKind.CHECKERBOARD, i % 2 == 1, hidden, blocks,
+                    CouplingForm.FLD, channels, dataType));
+        }
+    }
+
+    public static VariationalDequantization fromConfig(LayerConfig c) {
+        return new VariationalDequantization(c.getLongArray("shape"), c.getInt("couplings"), c.getInt("hidden"),
+                c.getInt("blocks"), c.getDouble("alpha"), c.getInt("levels"), DataType.valueOf(c.getString("dataType")));
+    }
+
+    @Override
+    public LayerConfig config() {
+        return LayerConfig.of(TYPE)
+                .put("shape", shape)
+                .put("couplings", couplingCount)
+                .put("hidden", hidden)
+                .put("blocks", blocks)
+                .put("alpha", alpha)
+                .put("levels", levels)
+                .put("dataType", dataType.name())
+                .build();
+    }
+
+    /** Trainable parameters: {@code couplings} conditional couplings of the given width. */
+    public static long parameterCount(long channels, int couplings, int hidden, int blocks) {
+        return couplings * ImageCoupling.parameterCount(channels, hidden, blocks, Math.toIntExact(channels));
+    }
+
+    @Override
+    public long[] inputShape() {
+        return shape.clone();
+    }
+
+    @Override
+    public long[] outputShape() {
+        return shape.clone();
+    }
+
+    @Override
+    public DataType dataType() {
+        return dataType;
+    }
+
+    @Override
+    public List<ParameterSpec> parameterSpecs() {
+        List<ParameterSpec> specs = new ArrayList<>();
+        couplings.forEach(c -> specs.addAll(c.parameterSpecs()));
+        return specs;
+    }
+
+    @Override
+    public void bind(List<INDArray> values, List<INDArray> gradients) {
+        int offset = 0;
+        for (ImageCoupling c : couplings) {
+            int count = c.parameterSpecs().size();
+            c.bind(values.subList(offset, offset + count), gradients.subList(offset, offset + count));
+            offset += count;
+        }
+    }
+
+    @Override
+    public void initialize(RandomGenerator random) {
+        SplittableRandom root = new SplittableRandom(random.nextLong());
+        couplings.forEach(c -> c.initialize(root.split()));
+    }
+
+    @Override
+    public void useNoise(NoiseKey key) {
+        noise = key;
+    }
+
+    @Override
+    public Transformed forward(INDArray x) {
+        long n = x.size(0);
+        long d = Tensors.sampleSize(shape);
+        ImageShapes.checkRange(x, 0, levels - 1, "pixel");
+        INDArray context = buffers.get("context", dataType, x.shape());
+        context.assign(x).muli(2.0 / (levels - 1)).subi(1.0);
+        INDArray eps = buffers.get("eps", dataType, x.shape());
+        UniformDequantization.fillUniform(eps, noise, d);
+        INDArray logDet = buffers.get("logdet", DataType.DOUBLE, n);
+        Transformed r = noiseLogit.forward(eps);
+        logDet.assign(r.logDet());
+        INDArray v = r.output();
+        for (ImageCoupling c : couplings) {
+            r = c.forward(v, context);
+            logDet.addi(r.logDet());
+            v = r.output();
+        }
+        // u = sigmoid(v); log|du/dv| = log u + log(1 - u).
+        INDArray u = buffers.get("u", dataType, x.shape());
+        Nd4j.exec(new Sigmoid(v, u));
+        INDArray logTerms = buffers.get("logterms", dataType, x.shape());
+        Nd4j.exec(new Log(u, logTerms));
+        INDArray log1mU = buffers.get("log1mu", dataType, x.shape());
+        log1mU.assign(u).rsubi(1.0);
+        Nd4j.exec(new Log(log1mU, log1mU));
+        logTerms.addi(log1mU);
+        logDet.addi(Tensors.sumPerSample(logTerms, buffers.get("sigmoidlogdet", DataType.DOUBLE, n), buffers, "sum"));
+        logDet.subi(d * Math.log(levels));
+        INDArray y = buffers.get("y", dataType, x.shape());
+        y.assign(x).addi(u).divi(levels);
+        return new Transformed(y, logDet);
+    }
+
+    @Override
+    public Transformed inverse(INDArray y) {
+        INDArray x = buffers.get("inv.x", dataType, y.shape());
+        x.assign(y).muli(levels);
+        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.same.Floor(x, x));
+        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMax(x, null, x, 0.0));
+        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMin(x, null, x, levels - 1.0));
+        INDArray logDet = buffers.get("inv.logdet", DataType.DOUBLE, y.size(0));
+        logDet.assign(Tensors.sampleSize(shape) * Math.log(levels));
+        return new Transformed(x, logDet);
+    }
+
+    @Override
+    public INDArray backward(INDArray gradOutput, INDArray gradLogDet) {
+        long n = gradOutput.size(0);
+        INDArray u = buffers.get("u", dataType, gradOutput.shape());
+        // y = (x + u)/levels and u = sigmoid(v): dL/dv = dL/dy u(1-u)/levels + w (1 - 2u).
+        INDArray gv = buffers.get("b.gv", dataType, gradOutput.shape());
+        INDArray oneMinusU = buffers.get("b.1mu", dataType, gradOutput.shape());
+        oneMinusU.assign(u).rsubi(1.0);
+        gv.assign(gradOutput).muli(u).muli(oneMinusU).divi(levels);
+        INDArray w = buffers.get("b.w", dataType, n, 1);
+        w.assign(gradLogDet.reshape(n, 1));
+        INDArray slope = buffers.get("b.slope", dataType, gradOutput.shape());
+        INDArray flatSlope = slope.reshape(n, Tensors.sampleSize(shape));
+        flatSlope.assign(u.reshape(n, Tensors.sampleSize(shape))).muli(-2).addi(1.0).muliColumnVector(w);
+        gv.addi(slope);
+        INDArray g = gv;
+        for (int i = couplings.size() - 1; i >= 0; i--) {
+            g = couplings.get(i).backward(g, gradLogDet);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,37 @@
+package org.fld4j.core.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.fld4j.core.Transform;
+import org.fld4j.core.TransformContractTest;
+import org.fld4j.core.layer.CouplingForm;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A split whose kept half goes through a squeeze and a channel coupling, 2 x 4 x 4 in. */
+class MultiScaleSplitTest extends TransformContractTest {
+
+    @Override
+    protected Transform newLayer(DataType type) {
+        long[] kept = {1, 4, 4};
+        return new MultiScaleSplit(new long[] {2, 4, 4}, List.of(new Squeeze(kept, type),
+                new ImageCoupling(new long[] {4, 2, 2}, MaskKind.CHANNEL, false, 3, 1, CouplingForm.FLD, 0, type)), type);
+    }
+
+    @Test
+    void theFactoredOutHalfIsCopiedIntoTheLatentUnchanged() {
+        Transform split = newLayer(DataType.DOUBLE);
+        network(DataType.DOUBLE, 1);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 3, 2, 4, 4);
+        Transform layer = network(DataType.DOUBLE, 2).layers().get(0);
+        INDArray z = layer.forward(x).output();
+        assertThat(z.shape()).containsExactly(3L, 32L);
+        INDArray factored = z.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(16, 32));
+        assertThat(factored).isEqualTo(x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.point(1)).reshape(3, 16));
+        assertThat(split.outputShape()).containsExactly(32L);
+    }
+}
