@@ -3,6 +3,7 @@ package org.fld4j.core;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.fld4j.core.image.Squeeze;
 import org.fld4j.core.layer.ActNorm;
 import org.fld4j.core.layer.AffineCoupling;
 import org.fld4j.core.layer.InvertibleLinear;
@@ -22,6 +23,7 @@ public final class LayerRegistry {
         register(ActNorm.TYPE, ActNorm::fromConfig);
         register(Permutation.TYPE, Permutation::fromConfig);
         register(InvertibleLinear.TYPE, InvertibleLinear::fromConfig);
+        register(Squeeze.TYPE, Squeeze::fromConfig);
     }
 
     private LayerRegistry() {
