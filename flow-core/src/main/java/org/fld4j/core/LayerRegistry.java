@@ -3,6 +3,7 @@ package org.fld4j.core;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.fld4j.core.image.ChannelActNorm;
 import org.fld4j.core.image.Squeeze;
 import org.fld4j.core.layer.ActNorm;
 import org.fld4j.core.layer.AffineCoupling;
@@ -24,6 +25,7 @@ public final class LayerRegistry {
         register(Permutation.TYPE, Permutation::fromConfig);
         register(InvertibleLinear.TYPE, InvertibleLinear::fromConfig);
         register(Squeeze.TYPE, Squeeze::fromConfig);
+        register(ChannelActNorm.TYPE, ChannelActNorm::fromConfig);
     }
 
     private LayerRegistry() {
