@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.fld4j.core.image.ChannelActNorm;
+import org.fld4j.core.image.Invertible1x1Conv;
 import org.fld4j.core.image.Squeeze;
 import org.fld4j.core.layer.ActNorm;
 import org.fld4j.core.layer.AffineCoupling;
@@ -26,6 +27,7 @@ public final class LayerRegistry {
         register(InvertibleLinear.TYPE, InvertibleLinear::fromConfig);
         register(Squeeze.TYPE, Squeeze::fromConfig);
         register(ChannelActNorm.TYPE, ChannelActNorm::fromConfig);
+        register(Invertible1x1Conv.TYPE, Invertible1x1Conv::fromConfig);
     }
 
     private LayerRegistry() {
