@@ -3,6 +3,14 @@ package org.fld4j.core;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.fld4j.core.image.ChannelActNorm;
+import org.fld4j.core.image.ImageCoupling;
+import org.fld4j.core.image.Invertible1x1Conv;
+import org.fld4j.core.image.Logit;
+import org.fld4j.core.image.MultiScaleSplit;
+import org.fld4j.core.image.Squeeze;
+import org.fld4j.core.image.UniformDequantization;
+import org.fld4j.core.image.VariationalDequantization;
 import org.fld4j.core.layer.ActNorm;
 import org.fld4j.core.layer.AffineCoupling;
 import org.fld4j.core.layer.InvertibleLinear;
@@ -22,13 +30,15 @@ public final class LayerRegistry {
         register(ActNorm.TYPE, ActNorm::fromConfig);
         register(Permutation.TYPE, Permutation::fromConfig);
         register(InvertibleLinear.TYPE, InvertibleLinear::fromConfig);
-        register(org.fld4j.core.image.Squeeze.TYPE, org.fld4j.core.image.Squeeze::fromConfig);
-        register(org.fld4j.core.image.Logit.TYPE, org.fld4j.core.image.Logit::fromConfig);
-        register(org.fld4j.core.image.UniformDequantization.TYPE, org.fld4j.core.image.UniformDequantization::fromConfig);
-        register(org.fld4j.core.image.VariationalDequantization.TYPE,
-                org.fld4j.core.image.VariationalDequantization::fromConfig);
-        register(org.fld4j.core.image.ImageCoupling.TYPE, org.fld4j.core.image.ImageCoupling::fromConfig);
-        register(org.fld4j.core.image.MultiScaleSplit.TYPE, org.fld4j.core.image.MultiScaleSplit::fromConfig);
+        register(Squeeze.TYPE, Squeeze::fromConfig);
+        register(Logit.TYPE, Logit::fromConfig);
+        register(UniformDequantization.TYPE, UniformDequantization::fromConfig);
+        register(VariationalDequantization.TYPE,
+                VariationalDequantization::fromConfig);
+        register(ImageCoupling.TYPE, ImageCoupling::fromConfig);
+        register(MultiScaleSplit.TYPE, MultiScaleSplit::fromConfig);
+        register(ChannelActNorm.TYPE, ChannelActNorm::fromConfig);
+        register(Invertible1x1Conv.TYPE, Invertible1x1Conv::fromConfig);
     }
 
     private LayerRegistry() {

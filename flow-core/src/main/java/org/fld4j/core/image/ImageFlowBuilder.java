@@ -2,6 +2,7 @@ package org.fld4j.core.image;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.Transform;
@@ -47,6 +48,12 @@ public final class ImageFlowBuilder {
 
     public ImageFlowBuilder hidden(int... hidden) {
         options = options.withHidden(hidden);
+        return this;
+    }
+
+    /** Couplings and conditioner width per stage, changing the number of stages (Glow levels). */
+    public ImageFlowBuilder stages(int[] steps, int[] hidden) {
+        options = options.withStages(steps, hidden);
         return this;
     }
 
@@ -104,7 +111,12 @@ public final class ImageFlowBuilder {
                         o.gatedBlocks(), o.logitAlpha(), 256, type)
                 : new UniformDequantization(shape, 256, type));
         layers.add(new Logit(shape, o.logitAlpha(), type));
-        layers.addAll(multiScale(o));
+        if (o.architecture() == ImageFlowOptions.Architecture.MULTISCALE) {
+            layers.addAll(multiScale(o));
+        } else {
+            // Rotations of the 1x1 convolutions get their own seeded stream, apart from the weights.
+            layers.addAll(glowLevel(o, 0, shape, new SplittableRandom(o.seed() ^ 0x5DEECE66DL)));
+        }
         return layers;
     }
 
@@ -134,6 +146,28 @@ public final class ImageFlowBuilder {
         inner.add(new Squeeze(kept, type));
         inner.addAll(couplings(o, squeezed(kept), MaskKind.CHANNEL, steps[2], hidden[2]));
         layers.add(new MultiScaleSplit(s1, inner, type));
+        return layers;
+    }
+
+    /** One Glow level: squeeze, K steps, then (but for the last level) a split into the next level. */
+    private static List<Transform> glowLevel(ImageFlowOptions o, int level, long[] shape, SplittableRandom structure) {
+        DataType type = o.dataType();
+        List<Transform> layers = new ArrayList<>();
+        layers.add(new Squeeze(shape, type));
+        long[] s = squeezed(shape);
+        int c = Math.toIntExact(s[0]);
+        int h = Math.toIntExact(s[1]);
+        int w = Math.toIntExact(s[2]);
+        for (int k = 0; k < o.steps()[level]; k++) {
+            layers.add(new ChannelActNorm(c, h, w, type, false));
+            layers.add(Invertible1x1Conv.randomRotation(c, h, w, structure.split(), type));
+            layers.add(new ImageCoupling(s, MaskKind.CHANNEL, k % 2 == 1, o.hidden()[level], o.gatedBlocks(), o.form(),
+                    0, type));
+        }
+        if (level + 1 < o.steps().length) {
+            long[] kept = {s[0] / 2, s[1], s[2]};
+            layers.add(new MultiScaleSplit(s, glowLevel(o, level + 1, kept, structure), type));
+        }
         return layers;
     }
 }

@@ -10,10 +10,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  *
  * <p>{@link Architecture#MULTISCALE} (fld-paper, small): {@code steps = {a, b, c}} means a checkerboard
  * couplings at C x H x W, squeeze, b channel couplings, split, squeeze, c channel couplings;
- * {@code hidden} gives the conditioner width of each of the three stages.
+ * {@code hidden} gives the conditioner width of each of the three stages. {@link Architecture#GLOW}:
+ * one stage per level, each a squeeze and {@code steps[l]} steps of ActNorm, invertible 1x1
+ * convolution and channel coupling, with a split after every level but the last.
  *
  * @param channels                C
- * @param height                  H (divisible by 4)
+ * @param height                  H (divisible by 4, or by 2^levels for Glow)
  * @param width                   W (likewise)
  * @param architecture            the layout
  * @param steps                   couplings per stage
@@ -35,7 +37,9 @@ public record ImageFlowOptions(int channels, int height, int width, Architecture
     /** The two layouts fld4j builds. */
     public enum Architecture {
         /** The official FLD multi-scale layout (checkerboard, squeeze, channel, split, squeeze, channel). */
-        MULTISCALE
+        MULTISCALE,
+        /** Glow's levels of ActNorm, invertible 1x1 convolution and coupling. */
+        GLOW
     }
 
     public ImageFlowOptions {
@@ -48,7 +52,7 @@ public record ImageFlowOptions(int channels, int height, int width, Architecture
         if (architecture == Architecture.MULTISCALE) {
             require(steps.length == 3, "steps", Arrays.toString(steps), "must have 3 stages for the multi-scale layout");
         }
-        int factor = 4;
+        int factor = architecture == Architecture.MULTISCALE ? 4 : 1 << steps.length;
         require(height >= factor && height % factor == 0, "height", height, "must be a positive multiple of " + factor);
         require(width >= factor && width % factor == 0, "width", width, "must be a positive multiple of " + factor);
         for (int i = 0; i < steps.length; i++) {
@@ -94,6 +98,12 @@ public record ImageFlowOptions(int channels, int height, int width, Architecture
 
     public ImageFlowOptions withHidden(int... newHidden) {
         return new ImageFlowOptions(channels, height, width, architecture, steps, newHidden, gatedBlocks, dequantization,
+                dequantizationCouplings, dequantizationHidden, logitAlpha, form, dataType, seed);
+    }
+
+    /** Changes the number of stages (Glow levels) together: couplings and conditioner width per stage. */
+    public ImageFlowOptions withStages(int[] newSteps, int[] newHidden) {
+        return new ImageFlowOptions(channels, height, width, architecture, newSteps, newHidden, gatedBlocks, dequantization,
                 dequantizationCouplings, dequantizationHidden, logitAlpha, form, dataType, seed);
     }
 

@@ -15,6 +15,12 @@ public enum ImagePreset {
      */
     FLD_PAPER("fld-paper"),
     /**
+     * Glow: 3 levels of (squeeze, 8 x [ActNorm, invertible 1x1 convolution, channel coupling]),
+     * splitting half of the channels after every level but the last; uniform dequantization;
+     * conditioners are 1-block gated conv nets of 64 channels. Needs H and W divisible by 8.
+     */
+    GLOW("glow"),
+    /**
      * The fld-paper layout at a fraction of the cost, for tests, demos and small data sets: uniform
      * dequantization, 2 + 2 + 2 couplings with 16-channel, 1-block gated conv nets.
      */
@@ -26,7 +32,7 @@ public enum ImagePreset {
         this.id = id;
     }
 
-    /** The preset's name as users type it ({@code fld-paper}, {@code small}). */
+    /** The preset's name as users type it ({@code fld-paper}, {@code glow}, {@code small}). */
     public String id() {
         return id;
     }
@@ -38,7 +44,7 @@ public enum ImagePreset {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown image flow preset '" + name + "' (known: fld-paper, small)");
+        throw new IllegalArgumentException("unknown image flow preset '" + name + "' (known: fld-paper, glow, small)");
     }
 
     /** The preset's architecture for images of shape C x H x W, float32, seed 0. */
@@ -47,6 +53,9 @@ public enum ImagePreset {
             case FLD_PAPER -> new ImageFlowOptions(channels, height, width, ImageFlowOptions.Architecture.MULTISCALE,
                     new int[] {2, 2, 4}, new int[] {32, 48, 64}, 3, Dequantization.VARIATIONAL, 4, 16,
                     Logit.DEFAULT_ALPHA, CouplingForm.FLD, DataType.FLOAT, 0L);
+            case GLOW -> new ImageFlowOptions(channels, height, width, ImageFlowOptions.Architecture.GLOW,
+                    new int[] {8, 8, 8}, new int[] {64, 64, 64}, 1, Dequantization.UNIFORM, 0, 0,
+                    Logit.DEFAULT_ALPHA, CouplingForm.AFFINE, DataType.FLOAT, 0L);
             case SMALL -> new ImageFlowOptions(channels, height, width, ImageFlowOptions.Architecture.MULTISCALE,
                     new int[] {2, 2, 2}, new int[] {16, 16, 16}, 1, Dequantization.UNIFORM, 0, 0,
                     Logit.DEFAULT_ALPHA, CouplingForm.FLD, DataType.FLOAT, 0L);

@@ -25,6 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ActNorm implements Transform, DataDependentInit {
 
     public static final String TYPE = "act-norm";
+    /** Added to the standard deviation before its log, so a constant feature does not give log(0). */
     private static final double STD_FLOOR = 1e-6;
 
     private final int dimension;
@@ -95,13 +96,23 @@ public final class ActNorm implements Transform, DataDependentInit {
 
     @Override
     public void initializeFrom(INDArray x) {
-        INDArray xd = x.castTo(DataType.DOUBLE);
-        INDArray mean = xd.mean(0);
-        INDArray std = xd.std(false, 0);
-        bias.assign(mean.neg().reshape(1, dimension));
-        logScale.assign(org.nd4j.linalg.ops.transforms.Transforms.log(std.add(STD_FLOOR), false).negi()
-                .reshape(1, dimension));
+        standardise(x, new int[] {0}, bias, logScale);
         initialized = true;
+    }
+
+    /**
+     * The data-dependent initialisation shared by the ActNorm layers: writes {@code bias = -mean} and
+     * {@code logScale = -log(std + 1e-6)} of {@code x} over {@code dims} (population standard
+     * deviation, computed in double), so that {@code (x + bias) * exp(logScale)} has mean 0 and
+     * standard deviation 1 over those dimensions. The statistics are reshaped to the views' shapes.
+     */
+    public static void standardise(INDArray x, int[] dims, INDArray bias, INDArray logScale) {
+        INDArray xd = x.castTo(DataType.DOUBLE);
+        INDArray mean = xd.mean(dims);
+        INDArray std = xd.std(false, dims);
+        bias.assign(mean.negi().reshape(bias.shape()));
+        logScale.assign(org.nd4j.linalg.ops.transforms.Transforms.log(std.addi(STD_FLOOR), false).negi()
+                .reshape(logScale.shape()));
     }
 
     @Override

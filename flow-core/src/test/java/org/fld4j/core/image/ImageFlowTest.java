@@ -123,4 +123,26 @@ class ImageFlowTest {
         }
         assertThat(flow.logProb(images, one)).containsExactly(flow.logProb(images, one.withDequantizationSamples(1)));
     }
+
+    @Test
+    void glowLevelsSqueezeMixAndSplitAndRoundTripExactly() {
+        ImageFlowOptions o = ImagePreset.GLOW.options(1, 8, 8).withStages(new int[] {2, 2}, new int[] {4, 4})
+                .withDataType(DataType.DOUBLE).withSeed(2);
+        Flow flow = ImageFlowBuilder.build(o);
+        FlowNetwork net = flow.toNetwork();
+        INDArray images = SliceImages.test().get(NDArrayIndex.interval(0, 16), NDArrayIndex.all(),
+                NDArrayIndex.interval(10, 18), NDArrayIndex.interval(10, 18)).dup().castTo(DataType.DOUBLE);
+        assertThat(net.needsDataInitialization()).isTrue();
+        net.initializeFromData(images);
+        assertThat(net.needsDataInitialization()).isFalse();
+        Flow initialised = Flow.of(net);
+        // dequantize, logit, [squeeze, 2 x (actnorm, 1x1 conv, coupling), split[squeeze, 2 x (...)]]
+        assertThat(initialised.layerConfigs()).extracting(c -> c.type()).containsExactly("uniform-dequantization",
+                "logit", "squeeze", "channel-actnorm", "invertible-1x1-conv", "image-coupling", "channel-actnorm",
+                "invertible-1x1-conv", "image-coupling", "split");
+        assertThat(initialised.decode(initialised.encode(images))).isEqualTo(images);
+        for (double v : initialised.logProb(images)) {
+            assertThat(v).isFinite();
+        }
+    }
 }
