@@ -3,7 +3,7 @@
 # one after the other on the same machine, never at the same time, and prints one line per figure:
 #   RATIO <config> <logprob|train> <fld4j per s> <reference per s> <ratio>
 # Usage: benchmarks/side-by-side.sh [config...]   (default: the four dense configs)
-# Configs are the reference's names, e.g. dense-D100-K8-H256.
+# Configs are the reference's names, e.g. dense-D100-K8-H256 or image-fmnist-28x28x1.
 # Needs: JDK 17 + Maven; Debian's python3-torch and python3-numpy; OpenBLAS unpacked as the
 # reference's README says (/tmp/openblas), which the reference is run with (--blas openblas).
 set -euo pipefail
@@ -21,20 +21,32 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root" -path '*/target' -prune -o \( -name '
   (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package) >&2
 fi
 
-jmh_params=()
+dense_params=()
+image_params=()
 for c in "${configs[@]}"; do
   case "$c" in
-    dense-D*-K8-H*) d="${c#dense-D}"; d="${d%%-*}"; h="${c##*-H}"; jmh_params+=("D$d-H$h") ;;
+    dense-D*-K8-H*) d="${c#dense-D}"; d="${d%%-*}"; h="${c##*-H}"; dense_params+=("D$d-H$h") ;;
+    image-fmnist-28x28x1|image-cifar-32x32x3) image_params+=("${c#image-}") ;;
     *) echo "unknown config $c" >&2; exit 2 ;;
   esac
 done
-param_list=$(IFS=,; echo "${jmh_params[*]}")
 
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 echo "== fld4j (JMH, OMP_WAIT_POLICY=$OMP_WAIT_POLICY)" >&2
 # fld4j is measured with 1 and with 2 native threads (NativeThreads); the better one is compared.
-java -jar "$jar" DenseFlowBenchmark -p config="$param_list" -p threads="${FLD_THREADS:-1,2}" -f 1 -wi 3 -i 7 -w 1s -r 1s \
-  -rf json -rff "$out/fld4j.json" >&2
+results=()
+if [ ${#dense_params[@]} -gt 0 ]; then
+  java -jar "$jar" DenseFlowBenchmark -p config="$(IFS=,; echo "${dense_params[*]}")" -p threads="${FLD_THREADS:-1,2}" \
+    -f 1 -wi 3 -i 7 -w 1s -r 1s -rf json -rff "$out/fld4j-dense.json" >&2
+  results+=("$out/fld4j-dense.json")
+fi
+if [ ${#image_params[@]} -gt 0 ]; then
+  java -jar "$jar" ImageFlowBenchmark -p config="$(IFS=,; echo "${image_params[*]}")" -p threads="${FLD_THREADS:-1,2}" \
+    -f 1 -wi 1 -i 3 -w 10s -r 10s -rf json -rff "$out/fld4j-image.json" >&2
+  results+=("$out/fld4j-image.json")
+fi
+/usr/bin/python3 -c 'import json,sys; print(json.dumps(sum((json.load(open(f)) for f in sys.argv[1:]), [])))' \
+  "${results[@]}" > "$out/fld4j.json"
 
 echo "== reference (PyTorch, OpenBLAS)" >&2
 reference_configs=$(IFS=,; echo "${configs[*]}")
@@ -59,9 +71,13 @@ for variant in ref["variants"].values():
         theirs[(name, "logprob")] = r["logprob"]["samples_per_s"]
         theirs[(name, "train")] = r["train"]["samples_per_s"]
 for cfg in sys.argv[3:]:
-    d = cfg.split("-D")[1].split("-")[0]; h = cfg.split("-H")[1]
+    if cfg.startswith("dense-"):
+        d = cfg.split("-D")[1].split("-")[0]; h = cfg.split("-H")[1]
+        key = f"D{d}-H{h}"
+    else:
+        key = cfg[len("image-"):]
     for kind in ("logprob", "train"):
-        a = ours.get((f"D{d}-H{h}", kind)); b = theirs.get((cfg, kind))
+        a = ours.get((key, kind)); b = theirs.get((cfg, kind))
         if a is None or b is None:
             print(f"RATIO {cfg} {kind} missing"); continue
         print(f"RATIO {cfg} {kind} {a:.0f} {b:.0f} {a / b:.3f}")

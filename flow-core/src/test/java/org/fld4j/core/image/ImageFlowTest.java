@@ -145,4 +145,17 @@ class ImageFlowTest {
             assertThat(v).isFinite();
         }
     }
+
+    @Test
+    void anImageFlowSavesAndLoadsWithItsNestedSplit(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        Flow flow = Flow.image(1, 8, 8).preset(ImagePreset.SMALL).variationalDequantization(2, 4).seed(4).build();
+        INDArray images = SliceImages.test().get(NDArrayIndex.interval(0, 5), NDArrayIndex.all(),
+                NDArrayIndex.interval(10, 18), NDArrayIndex.interval(10, 18)).dup();
+        java.nio.file.Path file = dir.resolve("flow.fld");
+        flow.save(file);
+        Flow loaded = Flow.load(file);
+        assertThat(loaded.layerConfigs()).isEqualTo(flow.layerConfigs());
+        assertThat(loaded.logProb(images)).containsExactly(flow.logProb(images));
+    }
 }
