@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON reader and writer for flow descriptions: objects (as ordered maps), arrays (as
- * lists), strings, numbers, booleans and null. Integers read as {@link Long}, other numbers as
- * {@link Double}; doubles are written with {@link Double#toString}, which round-trips exactly.
+ * A minimal JSON reader and writer, for flow descriptions and other small documents: objects (as
+ * ordered maps), arrays (as lists), strings, numbers, booleans and null. Integers read as
+ * {@link Long}, other numbers as {@link Double}; doubles are written with {@link Double#toString},
+ * which round-trips exactly.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    /**
+     * The JSON text of {@code value}: a Map, List, String, Number, Boolean or null, nested freely;
+     * non-finite numbers and other types throw an {@link IllegalArgumentException}.
+     */
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out, 0);
         return out.append('\n').toString();
@@ -87,7 +92,7 @@ final class Json {
     }
 
     /** Parses one JSON value; throws {@link IllegalArgumentException} with the position on bad input. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Parser p = new Parser(text);
         p.skipSpace();
         Object v = p.value();

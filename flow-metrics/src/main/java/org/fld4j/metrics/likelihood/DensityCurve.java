@@ -1,0 +1,43 @@
+package org.fld4j.metrics.likelihood;
+
+/**
+ * A density evaluated on a grid: {@code density[k]} at {@code x[k]}, x increasing. Arrays are copied
+ * in and out, so a curve never changes.
+ *
+ * @param x         grid points
+ * @param density   density values at the grid points
+ * @param bandwidth the kernel bandwidth that produced the curve
+ */
+public record DensityCurve(double[] x, double[] density, double bandwidth) {
+
+    public DensityCurve {
+        if (x == null || density == null || x.length != density.length || x.length < 2) {
+            throw new IllegalArgumentException("x and density must have the same length, at least 2");
+        }
+        x = x.clone();
+        density = density.clone();
+    }
+
+    @Override
+    public double[] x() {
+        return x.clone();
+    }
+
+    @Override
+    public double[] density() {
+        return density.clone();
+    }
+
+    public int size() {
+        return x.length;
+    }
+
+    /** The trapezoid-rule integral of the curve over its grid. */
+    public double integral() {
+        double sum = 0;
+        for (int k = 1; k < x.length; k++) {
+            sum += 0.5 * (density[k] + density[k - 1]) * (x[k] - x[k - 1]);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,54 @@
+package org.fld4j.metrics.gaussian.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.fld4j.metrics.gaussian.TestFamily;
+import org.junit.jupiter.api.Test;
+
+/** A small end-to-end run of the lab (D = 10, a few cells): trains a flow, then checks the table. */
+class GaussianLabTrainingTest {
+
+    @Test
+    void smallRunReproducesTheBaselineAndTheShiftFinding() {
+        GaussianLabOptions options = GaussianLabOptions.builder().dimensions(10)
+                .families(TestFamily.AFFINE, TestFamily.OUTLIER).scales(1.0).shifts(0.0, 0.25, 0.75)
+                .trainingSamples(50_000).testSamples(50_000).kdePoints(128).seed(1).build();
+        List<Integer> epochs = new ArrayList<>();
+        List<Integer> cells = new ArrayList<>();
+        GaussianLabResult result = new GaussianLab(options).run(new GaussianLabListener() {
+            @Override
+            public void onTrainingEpoch(int dimension, org.fld4j.core.train.EpochRecord epoch) {
+                epochs.add(epoch.epoch());
+            }
+
+            @Override
+            public void onCell(LabRow row, int cellsDone, int cellsTotal) {
+                cells.add(cellsDone);
+                assertThat(cellsTotal).isEqualTo(6);
+            }
+        });
+        assertThat(cells).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(epochs).isNotEmpty().hasSize(result.dimensions().get(0).training().epochs().size());
+
+        for (LabRow row : result.rows()) {
+            // The Monte-Carlo cross-entropy under the true density agrees with the closed form.
+            assertThat(row.crossEntropyEstimate()).as("%s", row)
+                    .isCloseTo(row.crossEntropy(), within(0.005 * Math.abs(row.crossEntropy())));
+        }
+        // The trained model's cross-entropy on p itself is within 0.1 nats of the analytic H(p, p).
+        LabRow baseline = result.row(10, TestFamily.AFFINE, 1.0, 0.0);
+        assertThat(baseline.modelCrossEntropy()).isCloseTo(baseline.crossEntropy(), within(0.1));
+        // The model's cross-entropy error, |H*(q, p) - H(q, p_theta)|, grows with the shift.
+        double error0 = Math.abs(baseline.modelUnderestimation());
+        double error25 = Math.abs(result.row(10, TestFamily.AFFINE, 1.0, 0.25).modelUnderestimation());
+        double error75 = Math.abs(result.row(10, TestFamily.AFFINE, 1.0, 0.75).modelUnderestimation());
+        assertThat(error0).isLessThan(error25);
+        assertThat(error25).isLessThan(error75);
+        // With the true density, the likelihood bounds catch nearly all of the unrelated Gaussian.
+        assertThat(result.row(10, TestFamily.OUTLIER, 1.0, 0.0).trueTrueNegativeRate()).isGreaterThan(0.9);
+        assertThat(baseline.trueTrueNegativeRate()).isCloseTo(0.025, within(0.005));
+    }
+}
