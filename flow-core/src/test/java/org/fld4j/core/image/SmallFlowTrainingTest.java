@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The {@code small} preset trained on the committed Fashion-MNIST slice (2,000 training images,
- * batch 32, AdamW 1e-3, at most 4 epochs and 60 s) must reach below 6.0 bits/dim on the 500
+ * The {@code small} preset trained on the committed Fashion-MNIST slice (its first 640 training
+ * images, 10% held for validation, one epoch of 18 steps of batch 32, AdamW 1e-3: a fixed amount of
+ * work, so the result does not depend on the machine's speed) must reach below 6.0 bits/dim on the 500
  * held-out test images. For scale: the flow starts at 20.2 bits/dim, the uniform-noise model sits
  * at exactly 8, and the PyTorch reference of the full fld-paper flow reaches 3.9 after 100 steps of
  * batch 64 (a budget far beyond CI's).
@@ -24,11 +25,11 @@ class SmallFlowTrainingTest {
 
     @Test
     void smallFlowLearnsFashionMnist() {
-        INDArray train = SliceImages.train();
+        INDArray train = SliceImages.train().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 640));
         INDArray test = SliceImages.test();
         Flow flow = Flow.image(1, 28, 28).preset(ImagePreset.SMALL).seed(7).build();
         TrainerOptions options = ImagePreset.SMALL.trainerOptions().toBuilder()
-                .batchSize(32).maxEpochs(4).timeBudget(Duration.ofSeconds(60)).validationFraction(0.1).seed(7).build();
+                .batchSize(32).maxEpochs(1).timeBudget(Duration.ofMinutes(10)).validationFraction(0.1).seed(7).build();
         TrainingResult result = new Trainer(options).fit(flow, train);
         double before = mean(flow.bitsPerDim(test, EvaluationOptions.defaults()));
         double after = mean(result.flow().bitsPerDim(test, EvaluationOptions.defaults()));
