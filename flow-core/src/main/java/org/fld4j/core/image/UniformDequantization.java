@@ -123,15 +123,23 @@ public final class UniformDequantization implements StochasticTransform {
     @Override
     public Transformed inverse(INDArray y) {
         long n = y.size(0);
-        INDArray x = buffers.get("inv.x", dataType, y.shape());
-        x.assign(y).muli(levels);
-        Nd4j.exec(new Floor(x, x));
-        // Values pushed slightly outside [0, 1) by a sampled latent still map to valid pixels.
-        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMax(x, null, x, 0.0));
-        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMin(x, null, x, levels - 1.0));
+        INDArray x = quantize(y, levels, buffers.get("inv.x", dataType, y.shape()));
         INDArray logDet = buffers.get("inv.logdet", DataType.DOUBLE, n);
         logDet.assign(Tensors.sampleSize(shape) * Math.log(levels));
         return new Transformed(x, logDet);
+    }
+
+    /**
+     * {@code x = clamp(floor(levels y), 0, levels - 1)} into {@code x}: the inverse of every
+     * dequantization. Values pushed slightly outside [0, 1) by a sampled latent still map to valid
+     * pixels.
+     */
+    static INDArray quantize(INDArray y, int levels, INDArray x) {
+        x.assign(y).muli(levels);
+        Nd4j.exec(new Floor(x, x));
+        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMax(x, null, x, 0.0));
+        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMin(x, null, x, levels - 1.0));
+        return x;
     }
 
     /** {@code dL/dx = dL/dy / levels}: the map is a shift and a scale of x. */

@@ -174,11 +174,7 @@ public final class VariationalDequantization implements StochasticTransform {
 
     @Override
     public Transformed inverse(INDArray y) {
-        INDArray x = buffers.get("inv.x", dataType, y.shape());
-        x.assign(y).muli(levels);
-        Nd4j.exec(new org.nd4j.linalg.api.ops.impl.transforms.same.Floor(x, x));
-        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMax(x, null, x, 0.0));
-        Nd4j.getExecutioner().exec(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMin(x, null, x, levels - 1.0));
+        INDArray x = UniformDequantization.quantize(y, levels, buffers.get("inv.x", dataType, y.shape()));
         INDArray logDet = buffers.get("inv.logdet", DataType.DOUBLE, y.size(0));
         logDet.assign(Tensors.sampleSize(shape) * Math.log(levels));
         return new Transformed(x, logDet);
