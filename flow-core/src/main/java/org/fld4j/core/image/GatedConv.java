@@ -3,11 +3,10 @@ package org.fld4j.core.image;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.fld4j.core.BufferCache;
 import org.fld4j.core.ParameterSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
@@ -16,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The residual gated block of the reference network: ConcatELU, conv3x3 ({@code 2c -> c}), ConcatELU,
  * conv1x1 ({@code 2c -> 2c}), split into {@code val} (first c channels) and {@code gate} (last c),
- * and {@code y = x + val * sigmoid(gate)}.
+ * and {@code y = x + val * sigmoid(gate)}, on planar tensors.
  */
 final class GatedConv {
 
@@ -26,15 +25,16 @@ final class GatedConv {
     private final Conv2d conv;
     private final ConcatElu hiddenElu;
     private final Conv2d gateConv;
-    private final BufferCache buffers = new BufferCache();
+    private final PlanarBuffers buffers;
 
-    GatedConv(int channels, DataType dataType) {
+    GatedConv(int channels, Scratch scratch) {
         this.channels = channels;
-        this.dataType = dataType;
+        this.dataType = scratch.dataType();
+        buffers = new PlanarBuffers(dataType);
         inputElu = new ConcatElu(channels, dataType);
-        conv = new Conv2d(2 * channels, channels, 3, dataType);
+        conv = new Conv2d(2 * channels, channels, 3, scratch);
         hiddenElu = new ConcatElu(channels, dataType);
-        gateConv = new Conv2d(2 * channels, 2 * channels, 1, dataType);
+        gateConv = new Conv2d(2 * channels, 2 * channels, 1, scratch);
     }
 
     static long parameterCount(int channels) {
@@ -57,42 +57,45 @@ final class GatedConv {
         gateConv.initialize(random);
     }
 
-    private INDArray buffer(String name, int bufferChannels, INDArray like) {
-        return buffers.get(name, dataType, like.size(0), bufferChannels, like.size(2), like.size(3));
+    private INDArray buffer(String name, int rows, Geometry g) {
+        return buffers.get(name, rows, g);
     }
 
-    /** {@code x [N, c, H, W] -> y}, an owned buffer kept until the next forward of that shape. */
-    INDArray forward(INDArray x) {
-        INDArray hidden = buffer("hidden", channels, x);
-        conv.forward(inputElu.forward(x), hidden);
-        INDArray gates = buffer("gates", 2 * channels, x);
-        gateConv.forward(hiddenElu.forward(hidden), gates);
-        INDArray sigmoid = buffer("sigmoid", channels, x);
-        Nd4j.exec(new Sigmoid(Channels.slice(gates, channels, channels), sigmoid));
-        INDArray out = buffer("out", channels, x);
-        Nd4j.exec(new MulOp(Channels.slice(gates, 0, channels), sigmoid, out));
+    /** {@code x [c, P] -> y}, an owned buffer kept until the next forward of that geometry. */
+    INDArray forward(INDArray x, Geometry g) {
+        INDArray hidden = hiddenElu.input(g);
+        conv.forward(inputElu.forward(x, g), g, hidden);
+        INDArray gates = buffer("gates", 2 * channels, g);
+        gateConv.forward(hiddenElu.forward(hidden, g), g, gates);
+        INDArray sigmoid = buffer("sigmoid", channels, g);
+        Nd4j.exec(new Sigmoid(Planar.rows(gates, channels, channels), sigmoid));
+        INDArray out = buffer("out", channels, g);
+        Nd4j.exec(new MulOp(Planar.rows(gates, 0, channels), sigmoid, out));
         Nd4j.exec(new AddOp(out, x, out));
         return out;
     }
 
     /** Adds the parameter gradients and returns {@code dL/dx} (owned buffer). */
-    INDArray backward(INDArray gradOutput) {
-        INDArray gates = buffer("gates", 2 * channels, gradOutput);
-        INDArray sigmoid = buffer("sigmoid", channels, gradOutput);
-        INDArray gradGates = buffer("gradGates", 2 * channels, gradOutput);
-        INDArray gradGateValue = buffer("gradGateValue", channels, gradOutput);
-        // d/dval = g sigmoid(gate); d/dgate = g val sigmoid'(gate).
-        Nd4j.exec(new MulOp(gradOutput, sigmoid, Channels.slice(gradGates, 0, channels)));
-        Nd4j.exec(new MulOp(gradOutput, Channels.slice(gates, 0, channels), gradGateValue));
-        Nd4j.exec(new SigmoidDerivative(Channels.slice(gates, channels, channels), gradGateValue,
-                Channels.slice(gradGates, channels, channels)));
+    INDArray backward(INDArray gradOutput, Geometry g) {
+        INDArray gates = buffer("gates", 2 * channels, g);
+        INDArray sigmoid = buffer("sigmoid", channels, g);
+        INDArray gradGates = buffer("gradGates", 2 * channels, g);
+        INDArray slope = buffer("slope", channels, g);
+        INDArray gradGate = Planar.rows(gradGates, channels, channels);
+        // d/dval = g s; d/dgate = g val s (1 - s), from the kept s = sigmoid(gate) (libnd4j's sigmoid_bp
+        // would evaluate the sigmoid again, which costs more than these passes).
+        Nd4j.exec(new MulOp(gradOutput, sigmoid, Planar.rows(gradGates, 0, channels)));
+        Nd4j.exec(new ScalarReverseSubtraction(sigmoid, slope, 1.0));
+        Nd4j.exec(new MulOp(slope, sigmoid, slope));
+        Nd4j.exec(new MulOp(gradOutput, Planar.rows(gates, 0, channels), gradGate));
+        Nd4j.exec(new MulOp(gradGate, slope, gradGate));
 
-        INDArray gradHiddenElu = buffer("gradHiddenElu", 2 * channels, gradOutput);
-        gateConv.backward(hiddenElu.output(gradOutput), gradGates, gradHiddenElu);
-        INDArray gradHidden = hiddenElu.backward(gradHiddenElu, null);
-        INDArray gradInputElu = buffer("gradInputElu", 2 * channels, gradOutput);
-        conv.backward(inputElu.output(gradOutput), gradHidden, gradInputElu);
+        INDArray gradHidden = buffer("gradHidden", 2 * channels, g);
+        gateConv.backward(hiddenElu.output(g), gradGates, g, gradHidden);
+        INDArray gradConv = hiddenElu.backward(gradHidden, g, null);
+        INDArray gradInputElu = buffer("gradInputElu", 2 * channels, g);
+        conv.backward(inputElu.output(g), gradConv, g, gradInputElu);
         // The residual path adds gradOutput itself.
-        return inputElu.backward(gradInputElu, gradOutput);
+        return inputElu.backward(gradInputElu, g, gradOutput);
     }
 }

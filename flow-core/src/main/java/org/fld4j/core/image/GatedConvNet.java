@@ -1,9 +1,8 @@
 package org.fld4j.core.image;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.ParameterSpec;
@@ -27,19 +26,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Like {@link org.fld4j.core.layer.MlpConditioner}, the network works on views bound by its owner
  * and on buffers it keeps per input shape: after the first call for a shape, a forward and backward
- * allocate no tensors. Convolutions run in ND4J's native ops; the backward pass is hand-written.
- * Not thread-safe.
+ * allocate no tensors. Inside, tensors are planar ({@code [C, N*H*W]}, see {@link Planar}): every
+ * convolution is one GEMM over the whole batch and channel splits are free. Only the input and the
+ * output are converted from and to NCHW, and they have few channels. The backward pass is
+ * hand-written. Not thread-safe.
  */
 public final class GatedConvNet {
 
     /** The default number of gated blocks, as in the reference. */
     public static final int DEFAULT_BLOCKS = 3;
-
-    private record PixelShape(long n, long height, long width) {
-        static PixelShape of(INDArray a) {
-            return new PixelShape(a.size(0), a.size(2), a.size(3));
-        }
-    }
 
     private final int inChannels;
     private final int hiddenChannels;
@@ -51,8 +46,7 @@ public final class GatedConvNet {
     private final ConcatElu outputElu;
     private final Conv2d outputConv;
     private final BufferCache buffers = new BufferCache();
-    /** The input of the last forward of each shape, needed for the first convolution's gradients. */
-    private final Map<PixelShape, INDArray> inputs = new HashMap<>();
+    private final PlanarBuffers planar;
     private INDArray lastOutput;
 
     /**
@@ -74,15 +68,17 @@ public final class GatedConvNet {
         this.hiddenChannels = hiddenChannels;
         this.outChannels = outChannels;
         this.dataType = dataType;
-        inputConv = new Conv2d(inChannels, hiddenChannels, 3, dataType);
+        planar = new PlanarBuffers(dataType);
+        Scratch scratch = new Scratch(dataType);
+        inputConv = new Conv2d(inChannels, hiddenChannels, 3, scratch);
         gated = new GatedConv[blocks];
         norms = new LayerNormChannels[blocks];
         for (int b = 0; b < blocks; b++) {
-            gated[b] = new GatedConv(hiddenChannels, dataType);
-            norms[b] = new LayerNormChannels(hiddenChannels, dataType);
+            gated[b] = new GatedConv(hiddenChannels, scratch);
+            norms[b] = new LayerNormChannels(hiddenChannels, scratch);
         }
         outputElu = new ConcatElu(hiddenChannels, dataType);
-        outputConv = new Conv2d(2 * hiddenChannels, outChannels, 3, dataType);
+        outputConv = new Conv2d(2 * hiddenChannels, outChannels, 3, scratch);
     }
 
     /**
@@ -141,25 +137,36 @@ public final class GatedConvNet {
 
     /**
      * Maps {@code input [N, inChannels, H, W]} to {@code [N, outChannels, H, W]}. The result is owned
-     * by this network until the next forward of that shape; {@code input} is not modified, but it is
-     * read again by {@link #backward}, so it must stay unchanged until then.
+     * by this network until the next forward of that shape; {@code input} is not modified and may be
+     * reused by the caller at once (the network keeps a copy for {@link #backward}).
      */
     public INDArray forward(INDArray input) {
-        if (input.rank() != 4 || input.size(1) != inChannels || input.dataType() != dataType) {
-            throw new IllegalArgumentException("expected a " + dataType + " tensor [N, " + inChannels
-                    + ", H, W], got " + input.dataType() + " " + java.util.Arrays.toString(input.shape()));
-        }
-        PixelShape shape = PixelShape.of(input);
-        inputs.put(shape, input);
-        INDArray h = buffers.get("hidden", dataType, shape.n(), hiddenChannels, shape.height(), shape.width());
-        inputConv.forward(input, h);
+        Geometry g = checkedGeometry(input, inChannels, "input");
+        INDArray x = planar("input", inChannels, g);
+        Planar.image(x, g).assign(input.permute(1, 0, 2, 3));
+        INDArray h = planar("hidden", hiddenChannels, g);
+        inputConv.forward(x, g, h);
         for (int b = 0; b < gated.length; b++) {
-            h = norms[b].forward(gated[b].forward(h));
+            h = norms[b].forward(gated[b].forward(h, g), g);
         }
-        INDArray out = buffers.get("out", dataType, shape.n(), outChannels, shape.height(), shape.width());
-        outputConv.forward(outputElu.forward(h), out);
+        INDArray result = planar("result", outChannels, g);
+        outputConv.forward(outputElu.forward(h, g), g, result);
+        INDArray out = buffers.get("out", dataType, g.n(), outChannels, g.height(), g.width());
+        out.permute(1, 0, 2, 3).assign(Planar.image(result, g));
         lastOutput = out;
         return out;
+    }
+
+    private Geometry checkedGeometry(INDArray nchw, int channels, String what) {
+        if (nchw.rank() != 4 || nchw.size(1) != channels || nchw.dataType() != dataType) {
+            throw new IllegalArgumentException("expected a " + dataType + " " + what + " [N, " + channels
+                    + ", H, W], got " + nchw.dataType() + " " + Arrays.toString(nchw.shape()));
+        }
+        return Geometry.of(nchw);
+    }
+
+    private INDArray planar(String name, int rows, Geometry g) {
+        return planar.get(name, rows, g);
     }
 
     /** The output of the most recent {@link #forward}. */
@@ -173,21 +180,19 @@ public final class GatedConvNet {
      * (owned buffer).
      */
     public INDArray backward(INDArray gradOutput) {
-        PixelShape shape = PixelShape.of(gradOutput);
-        INDArray input = inputs.get(shape);
-        if (input == null || gradOutput.size(1) != outChannels) {
-            throw new IllegalStateException("backward of shape " + java.util.Arrays.toString(gradOutput.shape())
-                    + " without a forward of that shape");
-        }
-        INDArray gradElu = buffers.get("gradElu", dataType, shape.n(), 2L * hiddenChannels, shape.height(),
-                shape.width());
-        outputConv.backward(outputElu.output(gradOutput), gradOutput, gradElu);
-        INDArray g = outputElu.backward(gradElu, null);
+        Geometry g = checkedGeometry(gradOutput, outChannels, "gradient");
+        INDArray gradResult = planar("gradResult", outChannels, g);
+        Planar.image(gradResult, g).assign(gradOutput.permute(1, 0, 2, 3));
+        INDArray gradElu = planar("gradElu", 2 * hiddenChannels, g);
+        outputConv.backward(outputElu.output(g), gradResult, g, gradElu);
+        INDArray grad = outputElu.backward(gradElu, g, null);
         for (int b = gated.length - 1; b >= 0; b--) {
-            g = gated[b].backward(norms[b].backward(g));
+            grad = gated[b].backward(norms[b].backward(grad, g), g);
         }
-        INDArray gradInput = buffers.get("gradInput", dataType, input.shape());
-        inputConv.backward(input, g, gradInput);
+        INDArray gradX = planar("gradX", inChannels, g);
+        inputConv.backward(planar("input", inChannels, g), grad, g, gradX);
+        INDArray gradInput = buffers.get("gradInput", dataType, g.n(), inChannels, g.height(), g.width());
+        gradInput.permute(1, 0, 2, 3).assign(Planar.image(gradX, g));
         return gradInput;
     }
 }

@@ -1,0 +1,42 @@
+package org.fld4j.core.image;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Work arrays shared by the layers of one network: the unfolded-patch ("im2col") matrices of the
+ * convolutions, which are the largest arrays of a pass and are needed only briefly, and vectors of
+ * ones for row sums by matrix product.
+ */
+final class Scratch {
+
+    private final DataType dataType;
+    private final PlanarBuffers buffers;
+    private final Map<Long, INDArray> ones = new HashMap<>();
+
+    Scratch(DataType dataType) {
+        this.dataType = dataType;
+        buffers = new PlanarBuffers(dataType);
+    }
+
+    DataType dataType() {
+        return dataType;
+    }
+
+    /**
+     * A patch matrix {@code [rows, N*H*W]} for this geometry. It is only ever written by
+     * {@link Conv2d}'s unfolding, which writes the same entries each time for a given shape, so the
+     * entries that stand for the zero padding stay zero from allocation on.
+     */
+    INDArray columns(long rows, Geometry g) {
+        return buffers.get("columns", rows, g);
+    }
+
+    /** A column of {@code length} ones, {@code [length, 1]}. */
+    INDArray ones(long length) {
+        return ones.computeIfAbsent(length, l -> Nd4j.ones(dataType, l, 1));
+    }
+}
