@@ -112,7 +112,7 @@ final class Conv2d {
         if (kernel == 1) {
             return source;
         }
-        INDArray columns = scratch.columns(channels * kernel * kernel, g);
+        INDArray columns = scratch.columns(kernel, channels * kernel * kernel, g);
         long pixels = g.pixels();
         long plane = g.height() * g.width();
         long w = g.width();

@@ -2,7 +2,9 @@ package org.fld4j.core.image;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.ParameterSpec;
@@ -47,6 +49,8 @@ public final class GatedConvNet {
     private final Conv2d outputConv;
     private final BufferCache buffers = new BufferCache();
     private final PlanarBuffers planar;
+    /** Geometries with a forward pass, whose buffers hold what backward needs. */
+    private final Set<Geometry> forwarded = new HashSet<>();
     private INDArray lastOutput;
 
     /**
@@ -142,6 +146,7 @@ public final class GatedConvNet {
      */
     public INDArray forward(INDArray input) {
         Geometry g = checkedGeometry(input, inChannels, "input");
+        forwarded.add(g);
         INDArray x = planar("input", inChannels, g);
         Planar.image(x, g).assign(input.permute(1, 0, 2, 3));
         INDArray h = planar("hidden", hiddenChannels, g);
@@ -181,6 +186,10 @@ public final class GatedConvNet {
      */
     public INDArray backward(INDArray gradOutput) {
         Geometry g = checkedGeometry(gradOutput, outChannels, "gradient");
+        if (!forwarded.contains(g)) {
+            throw new IllegalStateException("backward of shape " + Arrays.toString(gradOutput.shape())
+                    + " without a forward of that shape");
+        }
         INDArray gradResult = planar("gradResult", outChannels, g);
         Planar.image(gradResult, g).assign(gradOutput.permute(1, 0, 2, 3));
         INDArray gradElu = planar("gradElu", 2 * hiddenChannels, g);

@@ -27,12 +27,12 @@ final class Scratch {
     }
 
     /**
-     * A patch matrix {@code [rows, N*H*W]} for this geometry. It is only ever written by
-     * {@link Conv2d}'s unfolding, which writes the same entries each time for a given shape, so the
-     * entries that stand for the zero padding stay zero from allocation on.
+     * A patch matrix {@code [rows, N*H*W]} for this kernel size and geometry. It is only ever written
+     * by {@link Conv2d}'s unfolding, which writes the same entries each time for a given kernel and
+     * shape, so the entries that stand for the zero padding stay zero from allocation on.
      */
-    INDArray columns(long rows, Geometry g) {
-        return buffers.get("columns", rows, g);
+    INDArray columns(int kernel, long rows, Geometry g) {
+        return buffers.get("columns" + kernel, rows, g);
     }
 
     /** A column of {@code length} ones, {@code [length, 1]}. */

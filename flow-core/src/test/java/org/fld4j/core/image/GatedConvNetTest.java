@@ -1,6 +1,7 @@
 package org.fld4j.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -254,6 +255,10 @@ class GatedConvNetTest {
         INDArray again = net.backward(pass.weights());
         assertThat(again).isEqualTo(pass.gradInput());
         assertThat(pass.b().grads()).isEqualTo(pass.gradParams().mul(2));
+        assertThatThrownBy(() -> net.backward(randomTensor(DataType.DOUBLE, 26, 2, OUT, 4, 5)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> net.forward(randomTensor(DataType.DOUBLE, 27, 2, IN + 1, 4, 4)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** The same network in plain loops over double arrays (NCHW, C order), for checking the forward pass. */
