@@ -1,6 +1,5 @@
 package org.fld4j.core.image;
 
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
@@ -27,10 +26,12 @@ final class ConcatElu {
 
     private final int channels;
     private final PlanarBuffers buffers;
+    private final Scratch scratch;
 
-    ConcatElu(int channels, DataType dataType) {
+    ConcatElu(int channels, Scratch scratch) {
         this.channels = channels;
-        this.buffers = new PlanarBuffers(dataType);
+        this.buffers = new PlanarBuffers(scratch.dataType());
+        this.scratch = scratch;
     }
 
     /** A buffer {@code [c, P]} that a producer may fill and pass to {@link #forward}, to save it a buffer of its own. */
@@ -46,7 +47,7 @@ final class ConcatElu {
         INDArray out = output(g);
         INDArray positive = Planar.rows(out, 0, channels);
         INDArray negative = Planar.rows(out, channels, channels);
-        INDArray m = buffers.get("expm1", channels, g);
+        INDArray m = scratch.shared("elu.expm1", channels, g);
         Nd4j.exec(new Negative(x, negative));
         Nd4j.exec(new Min(x, negative, m));
         Nd4j.exec(new Expm1(m, m));
@@ -62,14 +63,15 @@ final class ConcatElu {
 
     /**
      * {@code dL/dx [c, P]} for {@code gradOutput [2c, P]}, plus {@code addend [c, P]} when not null (a
-     * residual branch's gradient, summed here to save a buffer). Returns an owned buffer.
+     * residual branch's gradient, summed here to save a buffer). Returns a network-shared buffer that
+     * lasts until the next backward of a ConcatELU.
      */
     INDArray backward(INDArray gradOutput, Geometry g, INDArray addend) {
-        INDArray gradSigned = buffers.get("gradSigned", 2L * channels, g);
+        INDArray gradSigned = scratch.shared("elu.gradSigned", 2L * channels, g);
         Nd4j.exec(new ScalarMin(output(g), null, gradSigned, 0.0));
         Nd4j.exec(new ScalarAdd(gradSigned, null, gradSigned, 1.0));
         Nd4j.exec(new MulOp(gradSigned, gradOutput, gradSigned));
-        INDArray gradInput = buffers.get("gradInput", channels, g);
+        INDArray gradInput = scratch.shared("elu.gradInput", channels, g);
         Nd4j.exec(new SubOp(Planar.rows(gradSigned, 0, channels), Planar.rows(gradSigned, channels, channels),
                 gradInput));
         if (addend != null) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.ParameterSpec;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
@@ -20,20 +19,20 @@ import org.nd4j.linalg.factory.Nd4j;
 final class GatedConv {
 
     private final int channels;
-    private final DataType dataType;
     private final ConcatElu inputElu;
     private final Conv2d conv;
     private final ConcatElu hiddenElu;
     private final Conv2d gateConv;
     private final PlanarBuffers buffers;
+    private final Scratch scratch;
 
     GatedConv(int channels, Scratch scratch) {
         this.channels = channels;
-        this.dataType = scratch.dataType();
-        buffers = new PlanarBuffers(dataType);
-        inputElu = new ConcatElu(channels, dataType);
+        buffers = new PlanarBuffers(scratch.dataType());
+        this.scratch = scratch;
+        inputElu = new ConcatElu(channels, scratch);
         conv = new Conv2d(2 * channels, channels, 3, scratch);
-        hiddenElu = new ConcatElu(channels, dataType);
+        hiddenElu = new ConcatElu(channels, scratch);
         gateConv = new Conv2d(2 * channels, 2 * channels, 1, scratch);
     }
 
@@ -75,12 +74,12 @@ final class GatedConv {
         return out;
     }
 
-    /** Adds the parameter gradients and returns {@code dL/dx} (owned buffer). */
+    /** Adds the parameter gradients and returns {@code dL/dx} (a buffer of {@link ConcatElu#backward}). */
     INDArray backward(INDArray gradOutput, Geometry g) {
         INDArray gates = buffer("gates", 2 * channels, g);
         INDArray sigmoid = buffer("sigmoid", channels, g);
-        INDArray gradGates = buffer("gradGates", 2 * channels, g);
-        INDArray slope = buffer("slope", channels, g);
+        INDArray gradGates = scratch.shared("gated.gradGates", 2L * channels, g);
+        INDArray slope = scratch.shared("gated.slope", channels, g);
         INDArray gradGate = Planar.rows(gradGates, channels, channels);
         // d/dval = g s; d/dgate = g val s (1 - s), from the kept s = sigmoid(gate) (libnd4j's sigmoid_bp
         // would evaluate the sigmoid again, which costs more than these passes).
@@ -90,10 +89,10 @@ final class GatedConv {
         Nd4j.exec(new MulOp(gradOutput, Planar.rows(gates, 0, channels), gradGate));
         Nd4j.exec(new MulOp(gradGate, slope, gradGate));
 
-        INDArray gradHidden = buffer("gradHidden", 2 * channels, g);
+        INDArray gradHidden = scratch.shared("gated.gradHidden", 2L * channels, g);
         gateConv.backward(hiddenElu.output(g), gradGates, g, gradHidden);
         INDArray gradConv = hiddenElu.backward(gradHidden, g, null);
-        INDArray gradInputElu = buffer("gradInputElu", 2 * channels, g);
+        INDArray gradInputElu = scratch.shared("gated.gradInputElu", 2L * channels, g);
         conv.backward(inputElu.output(g), gradConv, g, gradInputElu);
         // The residual path adds gradOutput itself.
         return inputElu.backward(gradInputElu, g, gradOutput);

@@ -81,7 +81,7 @@ public final class GatedConvNet {
             gated[b] = new GatedConv(hiddenChannels, scratch);
             norms[b] = new LayerNormChannels(hiddenChannels, scratch);
         }
-        outputElu = new ConcatElu(hiddenChannels, dataType);
+        outputElu = new ConcatElu(hiddenChannels, scratch);
         outputConv = new Conv2d(2 * hiddenChannels, outChannels, 3, scratch);
     }
 

@@ -2,7 +2,6 @@ package org.fld4j.core.image;
 
 import java.util.List;
 import org.fld4j.core.ParameterSpec;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.RSqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
@@ -22,7 +21,6 @@ final class LayerNormChannels {
     private static final double EPS = 1e-5;
 
     private final int channels;
-    private final DataType dataType;
     private final Scratch scratch;
     private final PlanarBuffers buffers;
     /** {@code [1, c]} of ones: {@code ones x M / c} is the row of channel means of {@code M}. */
@@ -34,10 +32,9 @@ final class LayerNormChannels {
 
     LayerNormChannels(int channels, Scratch scratch) {
         this.channels = channels;
-        this.dataType = scratch.dataType();
         this.scratch = scratch;
-        buffers = new PlanarBuffers(dataType);
-        channelOnes = Nd4j.ones(dataType, 1, channels);
+        buffers = new PlanarBuffers(scratch.dataType());
+        channelOnes = Nd4j.ones(scratch.dataType(), 1, channels);
     }
 
     List<ParameterSpec> parameterSpecs(String prefix) {
@@ -73,10 +70,10 @@ final class LayerNormChannels {
 
     /** {@code x [c, P] -> y}, an owned buffer kept until the next forward of that geometry. */
     INDArray forward(INDArray x, Geometry g) {
-        INDArray mean = perPixel("mean", g);
+        INDArray mean = scratch.shared("norm.mean", 1, g);
         INDArray rstd = perPixel("rstd", g);
         INDArray normalized = full("normalized", g);
-        INDArray square = full("product", g);
+        INDArray square = scratch.shared("norm.product", channels, g);
         INDArray out = full("out", g);
         channelMean(x, mean);
         Planar.subtract(x, mean, normalized);
@@ -91,16 +88,17 @@ final class LayerNormChannels {
     }
 
     /**
-     * Adds the gamma and beta gradients and returns {@code dL/dx} (owned buffer). With {@code xh} the
+     * Adds the gamma and beta gradients and returns {@code dL/dx} (a network-shared buffer that lasts
+     * until the next LayerNorm backward). With {@code xh} the
      * normalised input and {@code gh = g gamma}: {@code dL/dx = rstd (gh - mean_c(gh) - xh mean_c(gh xh))}.
      */
     INDArray backward(INDArray gradOutput, Geometry g) {
         INDArray normalized = full("normalized", g);
         INDArray rstd = perPixel("rstd", g);
-        INDArray product = full("product", g);
-        INDArray gradInput = full("gradInput", g);
-        INDArray meanGrad = perPixel("meanGrad", g);
-        INDArray meanProduct = perPixel("meanProduct", g);
+        INDArray product = scratch.shared("norm.product", channels, g);
+        INDArray gradInput = scratch.shared("norm.gradInput", channels, g);
+        INDArray meanGrad = scratch.shared("norm.meanGrad", 1, g);
+        INDArray meanProduct = scratch.shared("norm.meanProduct", 1, g);
         INDArray ones = scratch.ones(g.pixels());
 
         Nd4j.gemm(gradOutput, ones, betaGrad, false, false, 1.0, 1.0);

@@ -8,8 +8,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Work arrays shared by the layers of one network: the unfolded-patch ("im2col") matrices of the
- * convolutions, which are the largest arrays of a pass and are needed only briefly, and vectors of
- * ones for row sums by matrix product.
+ * convolutions, which are the largest arrays of a pass; the arrays that live only during one layer's
+ * call, or from a layer's backward to the next layer's; and vectors of ones for row sums by matrix
+ * product. Sharing them keeps a network's memory at what its backward pass must keep per block.
  */
 final class Scratch {
 
@@ -33,6 +34,15 @@ final class Scratch {
      */
     INDArray columns(int kernel, long rows, Geometry g) {
         return buffers.get("columns" + kernel, rows, g);
+    }
+
+    /**
+     * A planar array shared by all layers of the network. Its contents last only until another layer
+     * takes the same name, so a layer may use it for values needed within one call, or for a result
+     * its caller consumes before calling another layer of the same kind.
+     */
+    INDArray shared(String name, long rows, Geometry g) {
+        return buffers.get("shared." + name, rows, g);
     }
 
     /** A column of {@code length} ones, {@code [length, 1]}. */
