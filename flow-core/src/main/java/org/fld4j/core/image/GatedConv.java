@@ -3,92 +3,98 @@ package org.fld4j.core.image;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.fld4j.core.BufferCache;
 import org.fld4j.core.ParameterSpec;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The residual gated block of the FLD conditioner: ConcatELU, conv3x3 (2c to c), ConcatELU,
- * conv1x1 (2c to 2c), split into value and gate, {@code x + value * sigmoid(gate)}.
+ * The residual gated block of the reference network: ConcatELU, conv3x3 ({@code 2c -> c}), ConcatELU,
+ * conv1x1 ({@code 2c -> 2c}), split into {@code val} (first c channels) and {@code gate} (last c),
+ * and {@code y = x + val * sigmoid(gate)}, on planar tensors.
  */
 final class GatedConv {
 
     private final int channels;
-    private final DataType dataType;
-    private final Conv2d conv3;
-    private final Conv2d conv1;
-    private final BufferCache buffers = new BufferCache();
+    private final ConcatElu inputElu;
+    private final Conv2d conv;
+    private final ConcatElu hiddenElu;
+    private final Conv2d gateConv;
+    private final PlanarBuffers buffers;
+    private final Scratch scratch;
 
-    GatedConv(int channels, DataType dataType) {
+    GatedConv(int channels, Scratch scratch) {
         this.channels = channels;
-        this.dataType = dataType;
-        this.conv3 = new Conv2d(2 * channels, channels, 3, dataType);
-        this.conv1 = new Conv2d(2 * channels, 2 * channels, 1, dataType);
+        buffers = new PlanarBuffers(scratch.dataType());
+        this.scratch = scratch;
+        inputElu = new ConcatElu(channels, scratch);
+        conv = new Conv2d(2 * channels, channels, 3, scratch);
+        hiddenElu = new ConcatElu(channels, scratch);
+        gateConv = new Conv2d(2 * channels, 2 * channels, 1, scratch);
     }
 
-    static long parameterCount(int c) {
-        return Conv2d.parameterCount(2 * c, c, 3) + Conv2d.parameterCount(2 * c, 2 * c, 1);
+    static long parameterCount(int channels) {
+        return Conv2d.parameterCount(2 * channels, channels, 3) + Conv2d.parameterCount(2 * channels, 2 * channels, 1);
     }
 
     List<ParameterSpec> parameterSpecs(String prefix) {
-        List<ParameterSpec> specs = new ArrayList<>(conv3.parameterSpecs(prefix + "conv3."));
-        specs.addAll(conv1.parameterSpecs(prefix + "conv1."));
+        List<ParameterSpec> specs = new ArrayList<>(conv.parameterSpecs(prefix + "conv."));
+        specs.addAll(gateConv.parameterSpecs(prefix + "gate."));
         return specs;
     }
 
-    void bind(List<INDArray> values, List<INDArray> grads, int offset) {
-        conv3.bind(values, grads, offset);
-        conv1.bind(values, grads, offset + 2);
+    /** Takes this block's views from position {@code offset}; returns the position after them. */
+    int bind(List<INDArray> values, List<INDArray> grads, int offset) {
+        return gateConv.bind(values, grads, conv.bind(values, grads, offset));
     }
 
     void initialize(RandomGenerator random) {
-        conv3.initialize(random, false);
-        conv1.initialize(random, false);
+        conv.initialize(random);
+        gateConv.initialize(random);
     }
 
-    private INDArray buffer(String name, long n, long c, long h, long w) {
-        return buffers.get(name, dataType, n, c, h, w);
+    private INDArray buffer(String name, int rows, Geometry g) {
+        return buffers.get(name, rows, g);
     }
 
-    INDArray forward(INDArray x) {
-        long n = x.size(0);
-        long h = x.size(2);
-        long w = x.size(3);
-        INDArray a1 = buffer("a1", n, 2L * channels, h, w);
-        ConcatElu.forward(x, buffer("neg1", n, channels, h, w), a1);
-        INDArray c1 = conv3.forward(a1, buffer("c1", n, channels, h, w));
-        INDArray a2 = buffer("a2", n, 2L * channels, h, w);
-        ConcatElu.forward(c1, buffer("neg2", n, channels, h, w), a2);
-        INDArray c2 = conv1.forward(a2, buffer("c2", n, 2L * channels, h, w));
-        INDArray gate = buffer("gate", n, channels, h, w);
-        Nd4j.exec(new Sigmoid(ConcatElu.channels(c2, channels, 2L * channels), gate));
-        INDArray y = buffer("y", n, channels, h, w);
-        y.assign(ConcatElu.channels(c2, 0, channels)).muli(gate).addi(x);
-        return y;
+    /** {@code x [c, P] -> y}, an owned buffer kept until the next forward of that geometry. */
+    INDArray forward(INDArray x, Geometry g) {
+        INDArray hidden = hiddenElu.input(g);
+        conv.forward(inputElu.forward(x, g), g, hidden);
+        INDArray gates = buffer("gates", 2 * channels, g);
+        gateConv.forward(hiddenElu.forward(hidden, g), g, gates);
+        INDArray sigmoid = buffer("sigmoid", channels, g);
+        Nd4j.exec(new Sigmoid(Planar.rows(gates, channels, channels), sigmoid));
+        INDArray out = buffer("out", channels, g);
+        Nd4j.exec(new MulOp(Planar.rows(gates, 0, channels), sigmoid, out));
+        Nd4j.exec(new AddOp(out, x, out));
+        return out;
     }
 
-    /** Adds parameter gradients and returns {@code dL/dx} through the last forward with input {@code x}. */
-    INDArray backward(INDArray x, INDArray gradOut) {
-        long n = x.size(0);
-        long h = x.size(2);
-        long w = x.size(3);
-        INDArray gate = buffer("gate", n, channels, h, w);
-        INDArray c2 = buffer("c2", n, 2L * channels, h, w);
-        INDArray gc2 = buffer("b.gc2", n, 2L * channels, h, w);
-        // y = x + v s(g): dy/dv = s(g), dy/dg = v s(g) (1 - s(g)).
-        INDArray gv = ConcatElu.channels(gc2, 0, channels);
-        gv.assign(gradOut).muli(gate);
-        INDArray gg = ConcatElu.channels(gc2, channels, 2L * channels);
-        gg.assign(gate).rsubi(1.0).muli(gv).muli(ConcatElu.channels(c2, 0, channels));
-        INDArray ga2 = conv1.backward(buffer("a2", n, 2L * channels, h, w), gc2, buffer("b.ga2", n, 2L * channels, h, w));
-        INDArray gc1 = ConcatElu.backward(buffer("c1", n, channels, h, w), buffer("neg2", n, channels, h, w), ga2,
-                buffer("b.s1", n, channels, h, w), buffer("b.gc1", n, channels, h, w));
-        INDArray ga1 = conv3.backward(buffer("a1", n, 2L * channels, h, w), gc1, buffer("b.ga1", n, 2L * channels, h, w));
-        INDArray gx = ConcatElu.backward(x, buffer("neg1", n, channels, h, w), ga1,
-                buffer("b.s2", n, channels, h, w), buffer("b.gx", n, channels, h, w));
-        return gx.addi(gradOut);
+    /** Adds the parameter gradients and returns {@code dL/dx} (a buffer of {@link ConcatElu#backward}). */
+    INDArray backward(INDArray gradOutput, Geometry g) {
+        INDArray gates = buffer("gates", 2 * channels, g);
+        INDArray sigmoid = buffer("sigmoid", channels, g);
+        INDArray gradGates = scratch.shared("gated.gradGates", 2L * channels, g);
+        INDArray slope = scratch.shared("gated.slope", channels, g);
+        INDArray gradGate = Planar.rows(gradGates, channels, channels);
+        // d/dval = g s; d/dgate = g val s (1 - s), from the kept s = sigmoid(gate) (libnd4j's sigmoid_bp
+        // would evaluate the sigmoid again, which costs more than these passes).
+        Nd4j.exec(new MulOp(gradOutput, sigmoid, Planar.rows(gradGates, 0, channels)));
+        Nd4j.exec(new ScalarReverseSubtraction(sigmoid, slope, 1.0));
+        Nd4j.exec(new MulOp(slope, sigmoid, slope));
+        Nd4j.exec(new MulOp(gradOutput, Planar.rows(gates, 0, channels), gradGate));
+        Nd4j.exec(new MulOp(gradGate, slope, gradGate));
+
+        INDArray gradHidden = scratch.shared("gated.gradHidden", 2L * channels, g);
+        gateConv.backward(hiddenElu.output(g), gradGates, g, gradHidden);
+        INDArray gradConv = hiddenElu.backward(gradHidden, g, null);
+        INDArray gradInputElu = scratch.shared("gated.gradInputElu", 2L * channels, g);
+        conv.backward(inputElu.output(g), gradConv, g, gradInputElu);
+        // The residual path adds gradOutput itself.
+        return inputElu.backward(gradInputElu, g, gradOutput);
     }
 }

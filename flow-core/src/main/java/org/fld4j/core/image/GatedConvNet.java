@@ -1,7 +1,10 @@
 package org.fld4j.core.image;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.ParameterSpec;
@@ -9,104 +12,166 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The conditioner of the official FLD flow's couplings: conv3x3 (in to hidden), then
- * {@code blocks} x [{@link GatedConv}, {@link LayerNormChannels}], ConcatELU and a zero-initialised
- * conv3x3 (2 hidden to out), so that a fresh coupling is the identity. All convolutions keep the
- * spatial size. Forward and backward run over preallocated buffers; backward adds parameter
- * gradients into the bound views and returns the input gradient.
+ * The convolutional conditioner of the official FLD flow (the UvA tutorial's {@code GatedConvNet}):
+ * conv3x3 ({@code in -> hidden}), {@code blocks} x [gated residual block, channel LayerNorm],
+ * ConcatELU, conv3x3 ({@code 2 hidden -> out}), all with "same" zero padding on NCHW tensors of any
+ * height and width.
+ *
+ * <p>The gated block is ConcatELU, conv3x3 ({@code 2h -> h}), ConcatELU, conv1x1 ({@code 2h -> 2h}),
+ * then {@code x + val * sigmoid(gate)} with {@code val} the first and {@code gate} the last h
+ * channels; ConcatELU is {@code [ELU(x), ELU(-x)]} along the channels; the LayerNorm normalises each
+ * pixel over its channels with the biased variance and epsilon 1e-5.
+ *
+ * <p>Parameters follow PyTorch's layout and default initialisation (convolution weights
+ * {@code [out, in, k, k]} and biases U(±1/sqrt(in k k)), LayerNorm gamma 1 and beta 0) except the
+ * output convolution, which starts at zero so that a fresh coupling is the identity.
+ *
+ * <p>Like {@link org.fld4j.core.layer.MlpConditioner}, the network works on views bound by its owner
+ * and on buffers it keeps per input shape: after the first call for a shape, a forward and backward
+ * allocate no tensors. Inside, tensors are planar ({@code [C, N*H*W]}, see {@link Planar}): every
+ * convolution is one GEMM over the whole batch and channel splits are free. Only the input and the
+ * output are converted from and to NCHW, and they have few channels. The backward pass is
+ * hand-written. Not thread-safe.
  */
 public final class GatedConvNet {
+
+    /** The default number of gated blocks, as in the reference. */
+    public static final int DEFAULT_BLOCKS = 3;
 
     private final int inChannels;
     private final int hiddenChannels;
     private final int outChannels;
     private final DataType dataType;
-    private final Conv2d input;
-    private final List<GatedConv> gated = new ArrayList<>();
-    private final List<LayerNormChannels> norms = new ArrayList<>();
-    private final Conv2d output;
+    private final Conv2d inputConv;
+    private final GatedConv[] gated;
+    private final LayerNormChannels[] norms;
+    private final ConcatElu outputElu;
+    private final Conv2d outputConv;
     private final BufferCache buffers = new BufferCache();
-    private INDArray lastInput;
+    private final PlanarBuffers planar;
+    /** Geometries with a forward pass, whose buffers hold what backward needs. */
+    private final Set<Geometry> forwarded = new HashSet<>();
     private INDArray lastOutput;
-    /** The input of every block (index b) and of the final ConcatELU (index blocks). */
-    private final List<INDArray> blockInputs = new ArrayList<>();
 
+    /**
+     * @param inChannels     channels of the input
+     * @param hiddenChannels channels inside the network
+     * @param outChannels    channels of the output
+     * @param blocks         number of [gated block, LayerNorm] pairs (the reference uses 3)
+     * @param dataType       FLOAT or DOUBLE, for parameters, buffers and inputs
+     */
     public GatedConvNet(int inChannels, int hiddenChannels, int outChannels, int blocks, DataType dataType) {
         if (inChannels < 1 || hiddenChannels < 1 || outChannels < 1 || blocks < 0) {
-            throw new IllegalArgumentException("gated conv net needs positive channel counts and blocks >= 0, got in="
+            throw new IllegalArgumentException("channels must be positive and blocks non-negative, got in="
                     + inChannels + " hidden=" + hiddenChannels + " out=" + outChannels + " blocks=" + blocks);
+        }
+        if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
+            throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, got " + dataType);
         }
         this.inChannels = inChannels;
         this.hiddenChannels = hiddenChannels;
         this.outChannels = outChannels;
         this.dataType = dataType;
-        this.input = new Conv2d(inChannels, hiddenChannels, 3, dataType);
+        planar = new PlanarBuffers(dataType);
+        Scratch scratch = new Scratch(dataType);
+        inputConv = new Conv2d(inChannels, hiddenChannels, 3, scratch);
+        gated = new GatedConv[blocks];
+        norms = new LayerNormChannels[blocks];
         for (int b = 0; b < blocks; b++) {
-            gated.add(new GatedConv(hiddenChannels, dataType));
-            norms.add(new LayerNormChannels(hiddenChannels, dataType));
+            gated[b] = new GatedConv(hiddenChannels, scratch);
+            norms[b] = new LayerNormChannels(hiddenChannels, scratch);
         }
-        this.output = new Conv2d(2 * hiddenChannels, outChannels, 3, dataType);
+        outputElu = new ConcatElu(hiddenChannels, scratch);
+        outputConv = new Conv2d(2 * hiddenChannels, outChannels, 3, scratch);
     }
 
-    /** {@code 9 in h + h + blocks (22 h^2 + 5 h) + 18 h out + out}. */
+    /**
+     * The number of scalar parameters:
+     * {@code 9 in h + h + blocks (22 h^2 + 5 h) + 18 h out + out} for hidden width h.
+     */
     public static long parameterCount(int inChannels, int hiddenChannels, int outChannels, int blocks) {
-        return Conv2d.parameterCount(inChannels, hiddenChannels, 3)
-                + blocks * (GatedConv.parameterCount(hiddenChannels) + 2L * hiddenChannels)
+        long perBlock = GatedConv.parameterCount(hiddenChannels) + 2L * hiddenChannels;
+        return Conv2d.parameterCount(inChannels, hiddenChannels, 3) + blocks * perBlock
                 + Conv2d.parameterCount(2 * hiddenChannels, outChannels, 3);
     }
 
+    /**
+     * Names and shapes of the parameter tensors, each name prefixed with {@code prefix}:
+     * {@code in.weight, in.bias}, then per block b {@code block<b>.conv.*, block<b>.gate.*,
+     * norm<b>.gamma, norm<b>.beta}, then {@code out.weight, out.bias}.
+     */
     public List<ParameterSpec> parameterSpecs(String prefix) {
-        List<ParameterSpec> specs = new ArrayList<>(input.parameterSpecs(prefix + "in."));
-        for (int b = 0; b < gated.size(); b++) {
-            specs.addAll(gated.get(b).parameterSpecs(prefix + "block" + b + "."));
-            specs.addAll(norms.get(b).parameterSpecs(prefix + "norm" + b + "."));
+        List<ParameterSpec> specs = new ArrayList<>(inputConv.parameterSpecs(prefix + "in."));
+        for (int b = 0; b < gated.length; b++) {
+            specs.addAll(gated[b].parameterSpecs(prefix + "block" + b + "."));
+            specs.addAll(norms[b].parameterSpecs(prefix + "norm" + b + "."));
         }
-        specs.addAll(output.parameterSpecs(prefix + "out."));
+        specs.addAll(outputConv.parameterSpecs(prefix + "out."));
         return specs;
     }
 
+    /** The number of parameter tensors, the size of {@link #parameterSpecs}. */
     public int parameterTensorCount() {
-        return 4 + 6 * gated.size();
+        return 2 + 6 * gated.length + 2;
     }
 
+    /**
+     * Takes the views of this network's parameters and of their gradients from position
+     * {@code offset} of the lists: {@link #parameterTensorCount()} entries, in the order and shapes
+     * of {@link #parameterSpecs}.
+     */
     public void bind(List<INDArray> values, List<INDArray> grads, int offset) {
-        input.bind(values, grads, offset);
-        int o = offset + 2;
-        for (int b = 0; b < gated.size(); b++) {
-            gated.get(b).bind(values, grads, o);
-            norms.get(b).bind(values, grads, o + 4);
-            o += 6;
+        int next = inputConv.bind(values, grads, offset);
+        for (int b = 0; b < gated.length; b++) {
+            next = gated[b].bind(values, grads, next);
+            next = norms[b].bind(values, grads, next);
         }
-        output.bind(values, grads, o);
+        outputConv.bind(values, grads, next);
     }
 
+    /** Draws the initial parameters from {@code random} (see the class comment); the output convolution is zeroed. */
     public void initialize(RandomGenerator random) {
-        input.initialize(random, false);
-        for (int b = 0; b < gated.size(); b++) {
-            gated.get(b).initialize(random);
-            norms.get(b).initialize();
+        inputConv.initialize(random);
+        for (int b = 0; b < gated.length; b++) {
+            gated[b].initialize(random);
+            norms[b].initialize();
         }
-        output.initialize(random, true);
+        outputConv.zero();
     }
 
-    /** [N, in, H, W] to [N, out, H, W]; the result is a buffer of this network. */
-    public INDArray forward(INDArray x) {
-        long n = x.size(0);
-        long h = x.size(2);
-        long w = x.size(3);
-        lastInput = x;
-        blockInputs.clear();
-        INDArray state = input.forward(x, buffers.get("h0", dataType, n, hiddenChannels, h, w));
-        for (int b = 0; b < gated.size(); b++) {
-            blockInputs.add(state);
-            INDArray gatedOut = gated.get(b).forward(state);
-            state = norms.get(b).forward(gatedOut);
+    /**
+     * Maps {@code input [N, inChannels, H, W]} to {@code [N, outChannels, H, W]}. The result is owned
+     * by this network until the next forward of that shape; {@code input} is not modified and may be
+     * reused by the caller at once (the network keeps a copy for {@link #backward}).
+     */
+    public INDArray forward(INDArray input) {
+        Geometry g = checkedGeometry(input, inChannels, "input");
+        forwarded.add(g);
+        INDArray x = planar("input", inChannels, g);
+        Planar.image(x, g).assign(input.permute(1, 0, 2, 3));
+        INDArray h = planar("hidden", hiddenChannels, g);
+        inputConv.forward(x, g, h);
+        for (int b = 0; b < gated.length; b++) {
+            h = norms[b].forward(gated[b].forward(h, g), g);
         }
-        blockInputs.add(state);
-        INDArray act = buffers.get("act", dataType, n, 2L * hiddenChannels, h, w);
-        ConcatElu.forward(state, buffers.get("neg", dataType, n, hiddenChannels, h, w), act);
-        lastOutput = output.forward(act, buffers.get("out", dataType, n, outChannels, h, w));
-        return lastOutput;
+        INDArray result = planar("result", outChannels, g);
+        outputConv.forward(outputElu.forward(h, g), g, result);
+        INDArray out = buffers.get("out", dataType, g.n(), outChannels, g.height(), g.width());
+        out.permute(1, 0, 2, 3).assign(Planar.image(result, g));
+        lastOutput = out;
+        return out;
+    }
+
+    private Geometry checkedGeometry(INDArray nchw, int channels, String what) {
+        if (nchw.rank() != 4 || nchw.size(1) != channels || nchw.dataType() != dataType) {
+            throw new IllegalArgumentException("expected a " + dataType + " " + what + " [N, " + channels
+                    + ", H, W], got " + nchw.dataType() + " " + Arrays.toString(nchw.shape()));
+        }
+        return Geometry.of(nchw);
+    }
+
+    private INDArray planar(String name, int rows, Geometry g) {
+        return planar.get(name, rows, g);
     }
 
     /** The output of the most recent {@link #forward}. */
@@ -114,20 +179,29 @@ public final class GatedConvNet {
         return lastOutput;
     }
 
-    /** Back-propagates through the last forward: adds parameter gradients, returns {@code dL/dx}. */
-    public INDArray backward(INDArray gradOut) {
-        long n = gradOut.size(0);
-        long h = gradOut.size(2);
-        long w = gradOut.size(3);
-        INDArray act = buffers.get("act", dataType, n, 2L * hiddenChannels, h, w);
-        INDArray gAct = output.backward(act, gradOut, buffers.get("b.gact", dataType, n, 2L * hiddenChannels, h, w));
-        INDArray g = ConcatElu.backward(blockInputs.get(gated.size()), buffers.get("neg", dataType, n, hiddenChannels, h, w),
-                gAct, buffers.get("b.s", dataType, n, hiddenChannels, h, w),
-                buffers.get("b.gstate", dataType, n, hiddenChannels, h, w));
-        for (int b = gated.size() - 1; b >= 0; b--) {
-            INDArray gNorm = norms.get(b).backward(g);
-            g = gated.get(b).backward(blockInputs.get(b), gNorm);
+    /**
+     * Back-propagates {@code gradOutput [N, outChannels, H, W]} through the last forward of that shape:
+     * adds the parameter gradients into the bound gradient views and returns {@code dL/dinput}
+     * (owned buffer).
+     */
+    public INDArray backward(INDArray gradOutput) {
+        Geometry g = checkedGeometry(gradOutput, outChannels, "gradient");
+        if (!forwarded.contains(g)) {
+            throw new IllegalStateException("backward of shape " + Arrays.toString(gradOutput.shape())
+                    + " without a forward of that shape");
         }
-        return input.backward(lastInput, g, buffers.get("b.gin", dataType, n, inChannels, h, w));
+        INDArray gradResult = planar("gradResult", outChannels, g);
+        Planar.image(gradResult, g).assign(gradOutput.permute(1, 0, 2, 3));
+        INDArray gradElu = planar("gradElu", 2 * hiddenChannels, g);
+        outputConv.backward(outputElu.output(g), gradResult, g, gradElu);
+        INDArray grad = outputElu.backward(gradElu, g, null);
+        for (int b = gated.length - 1; b >= 0; b--) {
+            grad = gated[b].backward(norms[b].backward(grad, g), g);
+        }
+        INDArray gradX = planar("gradX", inChannels, g);
+        inputConv.backward(planar("input", inChannels, g), grad, g, gradX);
+        INDArray gradInput = buffers.get("gradInput", dataType, g.n(), inChannels, g.height(), g.width());
+        gradInput.permute(1, 0, 2, 3).assign(Planar.image(gradX, g));
+        return gradInput;
     }
 }

@@ -1,47 +1,53 @@
 package org.fld4j.core.image;
 
 import java.util.List;
-import org.fld4j.core.BufferCache;
 import org.fld4j.core.ParameterSpec;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.reduce.floating.Mean;
-import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.RSqrt;
-import org.nd4j.linalg.factory.Broadcast;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Layer normalisation over the channels of each pixel:
- * {@code y = (x - mean_c) / sqrt(var_c + 1e-5) * gamma + beta} with the biased variance, gamma
- * initially 1 and beta 0.
+ * Layer normalisation over the channels of each pixel of a planar tensor:
+ * {@code y = (x - mean_c) / sqrt(var_c + 1e-5) * gamma + beta}, with the biased variance, and
+ * per-channel {@code gamma} (initially 1) and {@code beta} (initially 0), as in the reference.
+ *
+ * <p>Channel means are products with a row of ones (GEMM), and parameter gradients are products with a
+ * column of ones that accumulate straight into the gradient views.
  */
 final class LayerNormChannels {
 
-    static final double EPSILON = 1e-5;
+    private static final double EPS = 1e-5;
 
     private final int channels;
-    private final DataType dataType;
-    private final BufferCache buffers = new BufferCache();
+    private final Scratch scratch;
+    private final PlanarBuffers buffers;
+    /** {@code [1, c]} of ones: {@code ones x M / c} is the row of channel means of {@code M}. */
+    private final INDArray channelOnes;
     private INDArray gamma;
     private INDArray beta;
     private INDArray gammaGrad;
     private INDArray betaGrad;
 
-    LayerNormChannels(int channels, DataType dataType) {
+    LayerNormChannels(int channels, Scratch scratch) {
         this.channels = channels;
-        this.dataType = dataType;
+        this.scratch = scratch;
+        buffers = new PlanarBuffers(scratch.dataType());
+        channelOnes = Nd4j.ones(scratch.dataType(), 1, channels);
     }
 
     List<ParameterSpec> parameterSpecs(String prefix) {
         return List.of(new ParameterSpec(prefix + "gamma", channels), new ParameterSpec(prefix + "beta", channels));
     }
 
-    void bind(List<INDArray> values, List<INDArray> grads, int offset) {
-        gamma = values.get(offset);
-        beta = values.get(offset + 1);
-        gammaGrad = grads.get(offset);
-        betaGrad = grads.get(offset + 1);
+    /** Takes gamma and beta from position {@code offset}; returns the position after them. */
+    int bind(List<INDArray> values, List<INDArray> grads, int offset) {
+        gamma = Planar.matrix(values.get(offset), channels, 1);
+        beta = Planar.matrix(values.get(offset + 1), channels, 1);
+        gammaGrad = Planar.matrix(grads.get(offset), channels, 1);
+        betaGrad = Planar.matrix(grads.get(offset + 1), channels, 1);
+        return offset + 2;
     }
 
     void initialize() {
@@ -49,57 +55,64 @@ final class LayerNormChannels {
         beta.assign(0);
     }
 
-    private long[] pixelShape(INDArray x) {
-        return new long[] {x.size(0), x.size(2), x.size(3)};
+    private INDArray full(String name, Geometry g) {
+        return buffers.get(name, channels, g);
     }
 
-    /** Returns y (a buffer of this layer); keeps the normalised input and 1/std for backward. */
-    INDArray forward(INDArray x) {
-        long[] s = x.shape();
-        long[] pixels = pixelShape(x);
-        INDArray mean = buffers.get("mean", dataType, pixels);
-        Nd4j.exec(new Mean(x, mean, 1));
-        INDArray xhat = buffers.get("xhat", dataType, s);
-        Broadcast.sub(x, mean, xhat, 0, 2, 3);
-        INDArray sq = buffers.get("sq", dataType, s);
-        sq.assign(xhat).muli(xhat);
-        INDArray rstd = buffers.get("rstd", dataType, pixels);
-        Nd4j.exec(new Mean(sq, rstd, 1));
-        rstd.addi(EPSILON);
+    private INDArray perPixel(String name, Geometry g) {
+        return buffers.get(name, 1, g);
+    }
+
+    /** Row of channel means {@code [1, P]} of {@code m [c, P]}. */
+    private void channelMean(INDArray m, INDArray out) {
+        Nd4j.gemm(channelOnes, m, out, false, false, 1.0 / channels, 0.0);
+    }
+
+    /** {@code x [c, P] -> y}, an owned buffer kept until the next forward of that geometry. */
+    INDArray forward(INDArray x, Geometry g) {
+        INDArray mean = scratch.shared("norm.mean", 1, g);
+        INDArray rstd = perPixel("rstd", g);
+        INDArray normalized = full("normalized", g);
+        INDArray square = scratch.shared("norm.product", channels, g);
+        INDArray out = full("out", g);
+        channelMean(x, mean);
+        Planar.subtract(x, mean, normalized);
+        Nd4j.exec(new MulOp(normalized, normalized, square));
+        channelMean(square, rstd);
+        rstd.addi(EPS);
         Nd4j.exec(new RSqrt(rstd, rstd));
-        Broadcast.mul(xhat, rstd, xhat, 0, 2, 3);
-        INDArray y = buffers.get("y", dataType, s);
-        Broadcast.mul(xhat, gamma, y, 1);
-        Broadcast.add(y, beta, y, 1);
-        return y;
+        Planar.multiply(normalized, rstd, normalized);
+        Planar.multiply(normalized, gamma, out);
+        Planar.add(out, beta, out);
+        return out;
     }
 
-    /** Adds the gamma and beta gradients and returns {@code dL/dx} (a buffer of this layer). */
-    INDArray backward(INDArray gradOut) {
-        long[] s = gradOut.shape();
-        long[] pixels = new long[] {s[0], s[2], s[3]};
-        INDArray xhat = buffers.get("xhat", dataType, s);
-        INDArray rstd = buffers.get("rstd", dataType, pixels);
-        INDArray tmp = buffers.get("b.tmp", dataType, s);
-        INDArray perChannel = buffers.get("b.c", dataType, channels);
-        tmp.assign(gradOut).muli(xhat);
-        Nd4j.exec(new Sum(tmp, perChannel, 0, 2, 3));
-        gammaGrad.addi(perChannel);
-        Nd4j.exec(new Sum(gradOut, perChannel, 0, 2, 3));
-        betaGrad.addi(perChannel);
-        // g = dL/dxhat; dL/dx = rstd (g - mean_c(g) - xhat mean_c(g xhat)).
-        INDArray g = buffers.get("b.g", dataType, s);
-        Broadcast.mul(gradOut, gamma, g, 1);
-        INDArray meanG = buffers.get("b.meang", dataType, pixels);
-        Nd4j.exec(new Mean(g, meanG, 1));
-        tmp.assign(g).muli(xhat);
-        INDArray meanGx = buffers.get("b.meangx", dataType, pixels);
-        Nd4j.exec(new Mean(tmp, meanGx, 1));
-        INDArray gx = buffers.get("b.gx", dataType, s);
-        Broadcast.mul(xhat, meanGx, gx, 0, 2, 3);
-        gx.rsubi(g);
-        Broadcast.sub(gx, meanG, gx, 0, 2, 3);
-        Broadcast.mul(gx, rstd, gx, 0, 2, 3);
-        return gx;
+    /**
+     * Adds the gamma and beta gradients and returns {@code dL/dx} (a network-shared buffer that lasts
+     * until the next LayerNorm backward). With {@code xh} the
+     * normalised input and {@code gh = g gamma}: {@code dL/dx = rstd (gh - mean_c(gh) - xh mean_c(gh xh))}.
+     */
+    INDArray backward(INDArray gradOutput, Geometry g) {
+        INDArray normalized = full("normalized", g);
+        INDArray rstd = perPixel("rstd", g);
+        INDArray product = scratch.shared("norm.product", channels, g);
+        INDArray gradInput = scratch.shared("norm.gradInput", channels, g);
+        INDArray meanGrad = scratch.shared("norm.meanGrad", 1, g);
+        INDArray meanProduct = scratch.shared("norm.meanProduct", 1, g);
+        INDArray ones = scratch.ones(g.pixels());
+
+        Nd4j.gemm(gradOutput, ones, betaGrad, false, false, 1.0, 1.0);
+        Nd4j.exec(new MulOp(gradOutput, normalized, product));
+        Nd4j.gemm(product, ones, gammaGrad, false, false, 1.0, 1.0);
+
+        Planar.multiply(gradOutput, gamma, gradInput);
+        Planar.multiply(product, gamma, product);
+        channelMean(gradInput, meanGrad);
+        channelMean(product, meanProduct);
+        Planar.subtract(gradInput, meanGrad, gradInput);
+        Planar.multiply(normalized, meanProduct, product);
+        Nd4j.exec(new SubOp(gradInput, product, gradInput));
+        Planar.multiply(gradInput, rstd, gradInput);
+        return gradInput;
     }
 }

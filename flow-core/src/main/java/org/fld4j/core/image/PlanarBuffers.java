@@ -1,0 +1,33 @@
+package org.fld4j.core.image;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Named planar work arrays of a layer, {@code [rows, N*H*W]}, kept per geometry (not per pixel count,
+ * so that two batch shapes with as many pixels never share one) and reused across calls: a pass
+ * allocates no tensors once its geometry has been seen. Arrays start zero-filled.
+ */
+final class PlanarBuffers {
+
+    private record Key(String name, long rows, Geometry geometry) {
+    }
+
+    private final DataType dataType;
+    private final Map<Key, INDArray> arrays = new HashMap<>();
+
+    PlanarBuffers(DataType dataType) {
+        this.dataType = dataType;
+    }
+
+    DataType dataType() {
+        return dataType;
+    }
+
+    INDArray get(String name, long rows, Geometry g) {
+        return arrays.computeIfAbsent(new Key(name, rows, g), k -> Nd4j.create(dataType, k.rows(), g.pixels()));
+    }
+}

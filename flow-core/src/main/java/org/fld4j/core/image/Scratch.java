@@ -1,0 +1,52 @@
+package org.fld4j.core.image;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Work arrays shared by the layers of one network: the unfolded-patch ("im2col") matrices of the
+ * convolutions, which are the largest arrays of a pass; the arrays that live only during one layer's
+ * call, or from a layer's backward to the next layer's; and vectors of ones for row sums by matrix
+ * product. Sharing them keeps a network's memory at what its backward pass must keep per block.
+ */
+final class Scratch {
+
+    private final DataType dataType;
+    private final PlanarBuffers buffers;
+    private final Map<Long, INDArray> ones = new HashMap<>();
+
+    Scratch(DataType dataType) {
+        this.dataType = dataType;
+        buffers = new PlanarBuffers(dataType);
+    }
+
+    DataType dataType() {
+        return dataType;
+    }
+
+    /**
+     * A patch matrix {@code [rows, N*H*W]} for this kernel size and geometry. It is only ever written
+     * by {@link Conv2d}'s unfolding, which writes the same entries each time for a given kernel and
+     * shape, so the entries that stand for the zero padding stay zero from allocation on.
+     */
+    INDArray columns(int kernel, long rows, Geometry g) {
+        return buffers.get("columns" + kernel, rows, g);
+    }
+
+    /**
+     * A planar array shared by all layers of the network. Its contents last only until another layer
+     * takes the same name, so a layer may use it for values needed within one call, or for a result
+     * its caller consumes before calling another layer of the same kind.
+     */
+    INDArray shared(String name, long rows, Geometry g) {
+        return buffers.get("shared." + name, rows, g);
+    }
+
+    /** A column of {@code length} ones, {@code [length, 1]}. */
+    INDArray ones(long length) {
+        return ones.computeIfAbsent(length, l -> Nd4j.ones(dataType, l, 1));
+    }
+}
