@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class GaussianLabTrainingTest {
 
     @Test
-    void smallRunReproducesTheBaselineAndTheShiftFinding() {
+    void smallRunFitsTheBaselineAndItsErrorGrowsWithTheShift() {
         GaussianLabOptions options = GaussianLabOptions.builder().dimensions(10)
                 .families(TestFamily.AFFINE, TestFamily.OUTLIER).scales(1.0).shifts(0.0, 0.5, 1.0)
                 .trainingSamples(50_000).testSamples(50_000).kdePoints(128).seed(1).build();
