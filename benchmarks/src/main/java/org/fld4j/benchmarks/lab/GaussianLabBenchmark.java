@@ -52,7 +52,7 @@ public class GaussianLabBenchmark {
     public int threads;
 
     /** Samples per model evaluation. */
-    @Param({"1024"})
+    @Param({"4096"})
     public int modelBatch;
 
     private MultivariateGaussian p;

@@ -89,15 +89,15 @@ public record GaussianLabOptions(List<Integer> dimensions, List<Double> scales, 
 
     /**
      * The thesis' grid: D in {10, 20, 50, 100}, s in {0.25, 0.5, 0.75, 1, 1.25, 1.75}, t in
-     * {0, 0.25, 0.5, 0.75, 1}, all three families, alpha 0.01, beta 0.1; 100,000 test and 100,000
+     * {0, 0.25, 0.5, 0.75, 1}, all three families, alpha 0.1, beta 0.25; 100,000 test and 100,000
      * training samples; seed 0; the default presets; curves of 512 points with Silverman's bandwidth;
      * bounds for a true-positive rate of 0.975; {@link RandomGaussianOptions#defaults()}; chunks of
-     * 16,384 samples scored 1,024 at a time.
+     * 16,384 samples scored 4,096 at a time.
      */
     public static GaussianLabOptions defaults() {
         return new GaussianLabOptions(THESIS_DIMENSIONS, THESIS_SCALES, THESIS_SHIFTS, List.of(TestFamily.values()),
-                0.01, 0.1, 100_000, 100_000, 0L, Map.of(), 512, BandwidthRule.SILVERMAN,
-                LikelihoodBoundsDetector.DEFAULT_TRUE_POSITIVE_RATE, RandomGaussianOptions.defaults(), 16_384, 1_024);
+                0.1, 0.25, 100_000, 100_000, 0L, Map.of(), 512, BandwidthRule.SILVERMAN,
+                LikelihoodBoundsDetector.DEFAULT_TRUE_POSITIVE_RATE, RandomGaussianOptions.defaults(), 16_384, 4_096);
     }
 
     /** Starts a builder from {@link #defaults()}. */

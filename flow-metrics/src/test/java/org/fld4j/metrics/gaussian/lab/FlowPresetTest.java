@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.fld4j.core.DenseFlowOptions.Mixing;
 import org.fld4j.core.Flow;
 import org.fld4j.core.train.LearningRateSchedule;
 import org.fld4j.core.train.TrainerOptions;
@@ -15,8 +16,7 @@ class FlowPresetTest {
     void presetsGrowWithTheDimension() {
         assertThat(FlowPreset.forDimension(10).hiddenWidth()).isEqualTo(32);
         assertThat(FlowPreset.forDimension(20).hiddenWidth()).isEqualTo(64);
-        assertThat(FlowPreset.forDimension(50).hiddenWidth()).isEqualTo(128);
-        assertThat(FlowPreset.forDimension(100).hiddenWidth()).isEqualTo(256);
+        assertThat(FlowPreset.forDimension(50).hiddenWidth()).isEqualTo(64);
         assertThat(FlowPreset.forDimension(10).couplings()).isLessThan(FlowPreset.forDimension(100).couplings());
         assertThat(FlowPreset.forDimension(100).maxEpochs()).isGreaterThanOrEqualTo(FlowPreset.forDimension(50).maxEpochs());
         assertThat(FlowPreset.forDimension(100).timeBudget()).isGreaterThan(FlowPreset.forDimension(10).timeBudget());
@@ -45,9 +45,9 @@ class FlowPresetTest {
                 .hasMessageContaining("couplings").hasMessageContaining("1");
         assertThatThrownBy(() -> preset.withBudget(3, Duration.ZERO)).hasMessageContaining("timeBudget");
         assertThatThrownBy(() -> preset.withBudget(0, Duration.ofMinutes(1))).hasMessageContaining("maxEpochs");
-        assertThatThrownBy(() -> new FlowPreset(4, 8, 1, 1e-3, 0, 64, 1, Duration.ofMinutes(1), 1.0, 1))
+        assertThatThrownBy(() -> new FlowPreset(4, 8, 1, Mixing.NONE, 1e-3, 0, 64, 1, Duration.ofMinutes(1), 1.0, 1))
                 .hasMessageContaining("validationFraction");
-        assertThatThrownBy(() -> new FlowPreset(4, 8, 1, Double.NaN, 0, 64, 1, Duration.ofMinutes(1), 0, 1))
+        assertThatThrownBy(() -> new FlowPreset(4, 8, 1, Mixing.NONE, Double.NaN, 0, 64, 1, Duration.ofMinutes(1), 0, 1))
                 .hasMessageContaining("learningRate");
         assertThatThrownBy(() -> FlowPreset.forDimension(1)).hasMessageContaining("dimension");
     }
