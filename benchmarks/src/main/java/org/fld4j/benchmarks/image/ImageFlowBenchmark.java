@@ -52,6 +52,13 @@ public class ImageFlowBenchmark {
     @Param({"0"})
     public int threads;
 
+    /**
+     * {@code uniform} as in the reference's configs; {@code variational} is the full fld-paper preset with
+     * its 4-coupling dequantization flow, which the reference does not have.
+     */
+    @Param({"uniform"})
+    public String dequantization;
+
     private FlowNetwork scoring;
     private TrainingStep step;
     private INDArray batch;
@@ -64,8 +71,12 @@ public class ImageFlowBenchmark {
         boolean fmnist = config.startsWith("fmnist");
         int c = fmnist ? 1 : 3;
         int hw = fmnist ? 28 : 32;
-        var options = ImagePreset.FLD_PAPER.options(c, hw, hw)
-                .withDequantization(org.fld4j.core.image.Dequantization.UNIFORM, 0, 0);
+        var options = ImagePreset.FLD_PAPER.options(c, hw, hw);
+        if (dequantization.equals("uniform")) {
+            options = options.withDequantization(org.fld4j.core.image.Dequantization.UNIFORM, 0, 0);
+        } else if (!dequantization.equals("variational")) {
+            throw new IllegalArgumentException("dequantization must be uniform or variational, got " + dequantization);
+        }
         var flow = ImageFlowBuilder.build(options);
         scoring = flow.toNetwork();
         step = new TrainingStep(flow.toNetwork(), TrainerOptions.builder().adam(1e-3).gradientClipNorm(1.0).build());

@@ -122,7 +122,8 @@ public final class AffineCoupling implements Transform {
         INDArray ea = buffers.get("ea", dataType, 1, dt);
         Nd4j.exec(new Exp(clamp, ea));
         INDArray th = buffers.get(prefix + "th", dataType, n, dt);
-        th.assign(raw).diviRowVector(ea);
+        Tensors.copy(raw, th);
+        th.diviRowVector(ea);
         Nd4j.exec(new Tanh(th, th));
         INDArray s = buffers.get(prefix + "s", dataType, n, dt);
         s.assign(th).muliRowVector(ea);
@@ -136,20 +137,24 @@ public final class AffineCoupling implements Transform {
         long n = x.size(0);
         int dt = mask.transformSize();
         INDArray xc = buffers.get("xc", dataType, n, mask.conditionSize());
-        xc.assign(condition(x));
+        Tensors.copy(condition(x), xc);
         INDArray out = scaleAndShift(xc, "f.");
         INDArray t = out.get(NDArrayIndex.all(), NDArrayIndex.interval(dt, 2 * dt));
         INDArray es = buffers.get("f.es", dataType, n, dt);
         INDArray y2 = buffers.get("y2", dataType, n, dt);
-        y2.assign(transformed(x));
+        Tensors.copy(transformed(x), y2);
+        // t is a column block of the conditioner's output: arithmetic on such views is as slow as assign
+        // on them, so it is copied out first.
+        INDArray shift = buffers.get("f.t", dataType, n, dt);
+        Tensors.copy(t, shift);
         if (form == CouplingForm.AFFINE) {
-            y2.muli(es).addi(t);
+            y2.muli(es).addi(shift);
         } else {
-            y2.addi(t).muli(es);
+            y2.addi(shift).muli(es);
         }
         INDArray y = buffers.get("y", dataType, n, mask.dimension());
-        condition(y).assign(xc);
-        transformed(y).assign(y2);
+        Tensors.copy(xc, condition(y));
+        Tensors.copy(y2, transformed(y));
         INDArray logDet = Tensors.sumPerSample(buffers.get("f.s", dataType, n, dt),
                 buffers.get("logdet", DataType.DOUBLE, n), buffers, "sumscratch");
         return new Transformed(y, logDet);
@@ -160,20 +165,22 @@ public final class AffineCoupling implements Transform {
         long n = y.size(0);
         int dt = mask.transformSize();
         INDArray yc = buffers.get("inv.yc", dataType, n, mask.conditionSize());
-        yc.assign(condition(y));
+        Tensors.copy(condition(y), yc);
         INDArray out = scaleAndShift(yc, "i.");
         INDArray t = out.get(NDArrayIndex.all(), NDArrayIndex.interval(dt, 2 * dt));
         INDArray es = buffers.get("i.es", dataType, n, dt);
         INDArray x2 = buffers.get("inv.x2", dataType, n, dt);
-        x2.assign(transformed(y));
+        Tensors.copy(transformed(y), x2);
+        INDArray shift = buffers.get("i.t", dataType, n, dt);
+        Tensors.copy(t, shift);
         if (form == CouplingForm.AFFINE) {
-            x2.subi(t).divi(es);
+            x2.subi(shift).divi(es);
         } else {
-            x2.divi(es).subi(t);
+            x2.divi(es).subi(shift);
         }
         INDArray x = buffers.get("inv.x", dataType, n, mask.dimension());
-        condition(x).assign(yc);
-        transformed(x).assign(x2);
+        Tensors.copy(yc, condition(x));
+        Tensors.copy(x2, transformed(x));
         INDArray logDet = Tensors.sumPerSample(buffers.get("i.s", dataType, n, dt),
                 buffers.get("inv.logdet", DataType.DOUBLE, n), buffers, "sumscratch");
         logDet.negi();
@@ -191,10 +198,10 @@ public final class AffineCoupling implements Transform {
         INDArray y2 = buffers.get("y2", dataType, n, dt);
         INDArray netOut = net.lastOutput();
         INDArray raw = netOut.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dt));
-        INDArray t = netOut.get(NDArrayIndex.all(), NDArrayIndex.interval(dt, 2 * dt));
+        INDArray t = buffers.get("f.t", dataType, n, dt);
 
         INDArray gy2 = buffers.get("b.gy2", dataType, n, dt);
-        gy2.assign(transformed(gradOutput));
+        Tensors.copy(transformed(gradOutput), gy2);
         INDArray gx2 = buffers.get("b.gx2", dataType, n, dt);
         gx2.assign(gy2).muli(es);
         INDArray gs = buffers.get("b.gs", dataType, n, dt);
@@ -217,22 +224,25 @@ public final class AffineCoupling implements Transform {
         dth.assign(th).muli(th).rsubi(1.0);
         INDArray gradNetOut = buffers.get("b.gout", dataType, n, 2L * dt);
         INDArray gRaw = gradNetOut.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dt));
-        gRaw.assign(gs);
-        gRaw.muli(dth);
-        gradNetOut.get(NDArrayIndex.all(), NDArrayIndex.interval(dt, 2 * dt)).assign(gt);
+        INDArray gRawContiguous = buffers.get("b.graw", dataType, n, dt);
+        gRawContiguous.assign(gs).muli(dth);
+        Tensors.copy(gRawContiguous, gRaw);
+        Tensors.copy(gt, gradNetOut.get(NDArrayIndex.all(), NDArrayIndex.interval(dt, 2 * dt)));
 
         INDArray tmp = buffers.get("b.tmp", dataType, n, dt);
-        tmp.assign(raw).muli(dth).rsubi(s).muli(gs);
+        Tensors.copy(raw, tmp);
+        tmp.muli(dth).rsubi(s).muli(gs);
         INDArray colSum = buffers.get("b.colsum", dataType, dt);
         Tensors.sumOverBatch(tmp, colSum);
         clampGrad.addi(colSum.reshape(1, dt));
 
         INDArray gxc = net.backward(gradNetOut);
         INDArray gx = buffers.get("b.gx", dataType, n, mask.dimension());
-        INDArray gxCond = condition(gx);
-        gxCond.assign(condition(gradOutput));
+        INDArray gxCond = buffers.get("b.gxc", dataType, n, mask.conditionSize());
+        Tensors.copy(condition(gradOutput), gxCond);
         gxCond.addi(gxc);
-        transformed(gx).assign(gx2);
+        Tensors.copy(gxCond, condition(gx));
+        Tensors.copy(gx2, transformed(gx));
         return gx;
     }
 }

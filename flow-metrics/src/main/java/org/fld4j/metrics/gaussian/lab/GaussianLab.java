@@ -114,52 +114,65 @@ public final class GaussianLab {
                                        GaussianLabListener listener, Progress progress) {
         int d = bed.dimension();
         MultivariateGaussian p = bed.training();
-        LogLikelihoodScorer scorer = new LogLikelihoodScorer(p, model, options.chunkRows(), options.modelBatchSize());
-
-        listener.onPhase(d, LabPhase.REFERENCE);
-        ScoredSample reference = scorer.score(p, options.testSamples(),
-                Seeds.derive(options.seed(), d, LabStream.REFERENCE));
-        Side modelSide = new Side(reference.modelLogLikelihood());
-        Side trueSide = new Side(reference.trueLogDensity());
-        DimensionSummary summary = new DimensionSummary(d, preset, trained == null ? null : trained.history(),
-                p.entropy(), reference.size(), CrossEntropyEstimator.crossEntropy(trueSide.values).value(),
-                CrossEntropyEstimator.crossEntropy(modelSide.values).value(), modelSide.detector.lower(),
-                modelSide.detector.upper(), trueSide.detector.lower(), trueSide.detector.upper(),
-                trueSide.density.curve(options.kdePoints()), modelSide.density.curve(options.kdePoints()));
-
-        listener.onPhase(d, LabPhase.CELLS);
-        List<LabRow> rows = new ArrayList<>();
-        List<CellCurves> curves = new ArrayList<>();
+        // The reference set first, then the cells in table order; scored in parallel, consumed in order.
+        List<ScoringPool.Job> jobs = new ArrayList<>();
+        jobs.add(new ScoringPool.Job(p, options.testSamples(), Seeds.derive(options.seed(), d, LabStream.REFERENCE)));
+        List<Cell> cells = new ArrayList<>();
         for (TestFamily family : options.families()) {
             for (double s : options.scales()) {
                 for (double t : options.shifts()) {
                     MultivariateGaussian q = bed.distribution(family, s, t, options.alpha(), options.beta());
                     long seed = Seeds.derive(options.seed(), d, LabStream.CELL, family.ordinal(),
                             Double.doubleToLongBits(s), Double.doubleToLongBits(t));
-                    ScoredSample scored = scorer.score(q, options.testSamples(), seed);
-                    double[] trueLog = scored.trueLogDensity();
-                    double[] modelLog = scored.modelLogLikelihood();
-                    KernelDensityEstimate trueDensity = KernelDensityEstimate.of(trueLog, options.bandwidthRule());
-                    KernelDensityEstimate modelDensity = KernelDensityEstimate.of(modelLog, options.bandwidthRule());
-                    SampleEstimate hTrue = CrossEntropyEstimator.crossEntropy(trueLog);
-                    SampleEstimate hModel = CrossEntropyEstimator.crossEntropy(modelLog);
-                    double entropy = q.entropy();
-                    LabRow row = new LabRow(d, family, s, t, scored.size(), q.crossEntropy(p), hTrue.value(),
-                            hTrue.standardError(), hModel.value(), hModel.standardError(), entropy,
-                            q.klDivergence(p), hModel.value() - entropy,
-                            modelSide.detector.trueNegativeRate(modelLog),
-                            trueSide.detector.trueNegativeRate(trueLog),
-                            OverlapCoefficient.of(modelDensity, modelSide.density),
-                            OverlapCoefficient.of(trueDensity, trueSide.density),
-                            modelSide.detector.auroc(modelLog), trueSide.detector.auroc(trueLog));
-                    rows.add(row);
-                    curves.add(new CellCurves(d, family, s, t, trueDensity.curve(options.kdePoints()),
-                            modelDensity.curve(options.kdePoints())));
-                    listener.onCell(row, progress.next(), progress.total);
+                    cells.add(new Cell(family, s, t, q));
+                    jobs.add(new ScoringPool.Job(q, options.testSamples(), seed));
                 }
             }
         }
+        List<LabRow> rows = new ArrayList<>();
+        List<CellCurves> curves = new ArrayList<>();
+        DimensionSummary summary;
+        try (ScoringPool pool = new ScoringPool(p, model, options, jobs)) {
+            listener.onPhase(d, LabPhase.REFERENCE);
+            ScoredSample reference = pool.next();
+            Side modelSide = new Side(reference.modelLogLikelihood());
+            Side trueSide = new Side(reference.trueLogDensity());
+            summary = new DimensionSummary(d, preset, trained == null ? null : trained.history(),
+                    p.entropy(), reference.size(), CrossEntropyEstimator.crossEntropy(trueSide.values).value(),
+                    CrossEntropyEstimator.crossEntropy(modelSide.values).value(), modelSide.detector.lower(),
+                    modelSide.detector.upper(), trueSide.detector.lower(), trueSide.detector.upper(),
+                    trueSide.density.curve(options.kdePoints()), modelSide.density.curve(options.kdePoints()));
+
+            listener.onPhase(d, LabPhase.CELLS);
+            for (Cell cell : cells) {
+                MultivariateGaussian q = cell.q();
+                ScoredSample scored = pool.next();
+                double[] trueLog = scored.trueLogDensity();
+                double[] modelLog = scored.modelLogLikelihood();
+                KernelDensityEstimate trueDensity = KernelDensityEstimate.of(trueLog, options.bandwidthRule());
+                KernelDensityEstimate modelDensity = KernelDensityEstimate.of(modelLog, options.bandwidthRule());
+                SampleEstimate hTrue = CrossEntropyEstimator.crossEntropy(trueLog);
+                SampleEstimate hModel = CrossEntropyEstimator.crossEntropy(modelLog);
+                double entropy = q.entropy();
+                LabRow row = new LabRow(d, cell.family(), cell.s(), cell.t(), scored.size(), q.crossEntropy(p),
+                        hTrue.value(), hTrue.standardError(), hModel.value(), hModel.standardError(), entropy,
+                        q.klDivergence(p), hModel.value() - entropy,
+                        modelSide.detector.trueNegativeRate(modelLog),
+                        trueSide.detector.trueNegativeRate(trueLog),
+                        OverlapCoefficient.of(modelDensity, modelSide.density),
+                        OverlapCoefficient.of(trueDensity, trueSide.density),
+                        modelSide.detector.auroc(modelLog), trueSide.detector.auroc(trueLog));
+                rows.add(row);
+                curves.add(new CellCurves(d, cell.family(), cell.s(), cell.t(), trueDensity.curve(options.kdePoints()),
+                        modelDensity.curve(options.kdePoints())));
+                listener.onCell(row, progress.next(), progress.total);
+            }
+        }
         return new GaussianLabResult(options, List.of(summary), rows, curves);
+    }
+
+    /** One cell of the grid: a test family at scale s and shift t, and its distribution q. */
+    private record Cell(TestFamily family, double s, double t, MultivariateGaussian q) {
     }
 
     /** The reference set's log-likelihoods under one density, with its detector and density estimate. */

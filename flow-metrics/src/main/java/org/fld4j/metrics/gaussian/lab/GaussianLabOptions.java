@@ -30,12 +30,16 @@ import org.fld4j.metrics.likelihood.LikelihoodBoundsDetector;
  * @param distributions          how p and the outlier base Gaussian are drawn
  * @param chunkRows              samples drawn and scored at a time (>= 1)
  * @param modelBatchSize         samples per model evaluation (>= 1)
+ * @param workers                test sets scored at the same time, each on its own thread with its own
+ *                               copy of the flow (>= 1); results do not depend on it, since every set
+ *                               draws from a seed of its own
  */
 public record GaussianLabOptions(List<Integer> dimensions, List<Double> scales, List<Double> shifts,
                                  List<TestFamily> families, double alpha, double beta, int testSamples,
                                  int trainingSamples, long seed, Map<Integer, FlowPreset> presets, int kdePoints,
                                  BandwidthRule bandwidthRule, double targetTruePositiveRate,
-                                 RandomGaussianOptions distributions, int chunkRows, int modelBatchSize) {
+                                 RandomGaussianOptions distributions, int chunkRows, int modelBatchSize,
+                                 int workers) {
 
     /** The thesis' dimensions. */
     public static final List<Integer> THESIS_DIMENSIONS = List.of(10, 20, 50, 100);
@@ -75,6 +79,7 @@ public record GaussianLabOptions(List<Integer> dimensions, List<Double> scales, 
         require(distributions != null, "distributions", distributions);
         require(chunkRows >= 1, "chunkRows", chunkRows);
         require(modelBatchSize >= 1, "modelBatchSize", modelBatchSize);
+        require(workers >= 1, "workers", workers);
     }
 
     private static void require(boolean ok, String option, Object value) {
@@ -92,12 +97,13 @@ public record GaussianLabOptions(List<Integer> dimensions, List<Double> scales, 
      * {0, 0.25, 0.5, 0.75, 1}, all three families, alpha 0.1, beta 0.25; 100,000 test and 100,000
      * training samples; seed 0; the default presets; curves of 512 points with Silverman's bandwidth;
      * bounds for a true-positive rate of 0.975; {@link RandomGaussianOptions#defaults()}; chunks of
-     * 16,384 samples scored 4,096 at a time.
+     * 16,384 samples scored 4,096 at a time; one worker per available processor.
      */
     public static GaussianLabOptions defaults() {
         return new GaussianLabOptions(THESIS_DIMENSIONS, THESIS_SCALES, THESIS_SHIFTS, List.of(TestFamily.values()),
                 0.1, 0.25, 100_000, 100_000, 0L, Map.of(), 512, BandwidthRule.SILVERMAN,
-                LikelihoodBoundsDetector.DEFAULT_TRUE_POSITIVE_RATE, RandomGaussianOptions.defaults(), 16_384, 4_096);
+                LikelihoodBoundsDetector.DEFAULT_TRUE_POSITIVE_RATE, RandomGaussianOptions.defaults(), 16_384, 4_096,
+                Runtime.getRuntime().availableProcessors());
     }
 
     /** Starts a builder from {@link #defaults()}. */
@@ -144,6 +150,7 @@ public record GaussianLabOptions(List<Integer> dimensions, List<Double> scales, 
         private RandomGaussianOptions distributions;
         private int chunkRows;
         private int modelBatchSize;
+        private int workers;
 
         private Builder(GaussianLabOptions o) {
             dimensions = o.dimensions;
@@ -162,6 +169,7 @@ public record GaussianLabOptions(List<Integer> dimensions, List<Double> scales, 
             distributions = o.distributions;
             chunkRows = o.chunkRows;
             modelBatchSize = o.modelBatchSize;
+            workers = o.workers;
         }
 
         public Builder dimensions(Integer... values) {
@@ -249,10 +257,15 @@ public record GaussianLabOptions(List<Integer> dimensions, List<Double> scales, 
             return this;
         }
 
+        public Builder workers(int count) {
+            this.workers = count;
+            return this;
+        }
+
         public GaussianLabOptions build() {
             return new GaussianLabOptions(dimensions, scales, shifts, families, alpha, beta, testSamples,
                     trainingSamples, seed, presets, kdePoints, bandwidthRule, targetTruePositiveRate, distributions,
-                    chunkRows, modelBatchSize);
+                    chunkRows, modelBatchSize, workers);
         }
     }
 }

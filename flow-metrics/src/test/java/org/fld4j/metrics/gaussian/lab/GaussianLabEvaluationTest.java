@@ -84,6 +84,20 @@ class GaussianLabEvaluationTest {
     }
 
     @Test
+    void theWorkerCountDoesNotChangeTheTable() {
+        GaussianLab serial = new GaussianLab(lab.options().toBuilder().workers(1).build());
+        GaussianLab parallel = new GaussianLab(lab.options().toBuilder().workers(3).build());
+        GaussianLabResult a = serial.evaluate(bed, identity, new GaussianLabListener() { });
+        GaussianLabResult b = parallel.evaluate(bed, identity, new GaussianLabListener() { });
+        assertThat(b.rows()).isEqualTo(a.rows());
+        DimensionSummary x = a.dimensions().get(0);
+        DimensionSummary y = b.dimensions().get(0);
+        assertThat(y.referenceModelCrossEntropy()).isEqualTo(x.referenceModelCrossEntropy());
+        assertThat(y.modelLowerBound()).isEqualTo(x.modelLowerBound());
+        assertThat(y.referenceModelLogLikelihood().density()).containsExactly(x.referenceModelLogLikelihood().density());
+    }
+
+    @Test
     void theSameSeedGivesTheSameTable() {
         GaussianLabResult a = lab.evaluate(bed, identity, new GaussianLabListener() { });
         GaussianLabResult b = lab.evaluate(lab.testBed(D), identity, new GaussianLabListener() { });
