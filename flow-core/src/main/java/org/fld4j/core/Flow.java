@@ -72,7 +72,19 @@ public final class Flow {
      * with a dequantization layer this is the log-likelihood of each discrete sample (SPEC: the
      * whole preprocessing chain included), estimated with K noise draws.
      */
-    public synchronized double[] logProb(INDArray x, EvaluationOptions options) {
+    public double[] logProb(INDArray x, EvaluationOptions options) {
+        return logProb(x, options, 0);
+    }
+
+    /**
+     * As {@link #logProb(INDArray, EvaluationOptions)} for samples numbered from {@code firstIndex}: sample
+     * {@code i} of {@code x} draws the noise of sample {@code firstIndex + i}. Scoring a set in consecutive
+     * parts with their positions gives the same values as scoring it in one call.
+     */
+    public synchronized double[] logProb(INDArray x, EvaluationOptions options, long firstIndex) {
+        if (firstIndex < 0) {
+            throw new IllegalArgumentException("firstIndex must be >= 0, got " + firstIndex);
+        }
         // Checked (and cast to the flow's type) once, not once per batch.
         INDArray input = network.checkBatch(x);
         int draws = network.isStochastic() ? options.dequantizationSamples() : 1;
@@ -82,7 +94,7 @@ public final class Flow {
             long end = Math.min(n, start + options.batchSize());
             INDArray rows = rows(input, start, end);
             for (int k = 0; k < draws; k++) {
-                double[] part = network.logProb(rows, new NoiseKey(options.seed(), start, k));
+                double[] part = network.logProb(rows, new NoiseKey(options.seed(), firstIndex + start, k));
                 System.arraycopy(part, 0, perDraw[k], (int) start, part.length);
             }
         }

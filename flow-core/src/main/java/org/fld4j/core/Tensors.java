@@ -90,6 +90,16 @@ public final class Tensors {
         return out;
     }
 
+    /** The samples at {@code indices} of a batch {@code [N, ...]}, in that order, as a new array. */
+    public static INDArray rows(INDArray x, int[] indices) {
+        long[] shape = x.shape().clone();
+        long sampleSize = x.length() / shape[0];
+        INDArray out = Nd4j.create(x.dataType(), indices.length, sampleSize);
+        Nd4j.pullRows(x.reshape('c', shape[0], sampleSize), out, 1, indices);
+        shape[0] = indices.length;
+        return out.reshape(shape);
+    }
+
     /** Number of values in one sample of the given per-sample shape. */
     public static long sampleSize(long[] sampleShape) {
         long n = 1;

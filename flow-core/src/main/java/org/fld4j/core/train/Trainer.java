@@ -75,8 +75,8 @@ public final class Trainer {
         System.arraycopy(order, validationCount, trainIdx, 0, trainIdx.length);
         java.util.Arrays.sort(trainIdx);
         java.util.Arrays.sort(valIdx);
-        INDArray train = rows(checked, trainIdx);
-        INDArray validation = validationCount == 0 ? null : rows(checked, valIdx);
+        INDArray train = Tensors.rows(checked, trainIdx);
+        INDArray validation = validationCount == 0 ? null : Tensors.rows(checked, valIdx);
         return fit(flow, train, validation);
     }
 
@@ -233,15 +233,6 @@ public final class Trainer {
         if (BooleanIndexing.or(x, Conditions.isNan()) || BooleanIndexing.or(x, Conditions.isInfinite())) {
             throw new IllegalArgumentException(what + " contains NaN or infinite values");
         }
-    }
-
-    private static INDArray rows(INDArray x, int[] idx) {
-        long[] shape = x.shape().clone();
-        long sampleSize = x.length() / shape[0];
-        INDArray out = Nd4j.create(x.dataType(), idx.length, sampleSize);
-        Nd4j.pullRows(x.reshape('c', shape[0], sampleSize), out, 1, idx);
-        shape[0] = idx.length;
-        return out.reshape(shape);
     }
 
     private static int[] shuffledIndices(int n, SplittableRandom random) {

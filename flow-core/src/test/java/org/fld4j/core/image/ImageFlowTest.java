@@ -99,6 +99,13 @@ class ImageFlowTest {
         for (int i = 0; i < whole.length; i++) {
             assertThat(pieces[i]).isCloseTo(whole[i], within(1e-9 * Math.abs(whole[i])));
         }
+        // Scoring the set in two calls, each told where its part starts, matches scoring it in one.
+        double[] head = flow.logProb(images.get(NDArrayIndex.interval(0, 10)), EvaluationOptions.defaults(), 0);
+        double[] tail = flow.logProb(images.get(NDArrayIndex.interval(10, 23)), EvaluationOptions.defaults(), 10);
+        for (int i = 0; i < whole.length; i++) {
+            double part = i < 10 ? head[i] : tail[i - 10];
+            assertThat(part).isCloseTo(whole[i], within(1e-9 * Math.abs(whole[i])));
+        }
     }
 
     @Test

@@ -1,0 +1,28 @@
+package org.fld4j.metrics.fld;
+
+/**
+ * A percentile bootstrap interval.
+ *
+ * @param lower      the lower end
+ * @param upper      the upper end
+ * @param confidence its nominal coverage, e.g. 0.95
+ * @param resamples  bootstrap resamples it was computed from
+ */
+public record ConfidenceInterval(double lower, double upper, double confidence, int resamples) {
+
+    public ConfidenceInterval {
+        if (!(lower <= upper)) {
+            throw new IllegalArgumentException("interval [" + lower + ", " + upper + "] is empty or not a number");
+        }
+    }
+
+    /** Whether {@code value} lies in the closed interval. */
+    public boolean contains(double value) {
+        return value >= lower && value <= upper;
+    }
+
+    /** Half the interval's width. */
+    public double halfWidth() {
+        return (upper - lower) / 2;
+    }
+}

@@ -1,0 +1,209 @@
+package org.fld4j.metrics.fld;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.fld4j.core.Flow;
+import org.fld4j.core.image.ImagePreset;
+import org.fld4j.core.train.TrainingListener;
+import org.fld4j.io.ImageSource;
+import org.fld4j.io.stream.BatchOptions;
+import org.fld4j.io.stream.ImageBatchStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * FLD: how likely generated images are under a flow trained on real images, against held-out real
+ * images ({@code FLD = ln(bpd_R(G) / bpd_R(R_test))}, fld4j's docs/maths.md).
+ *
+ * <pre>{@code
+ * Fld fld = Fld.of(Path.of("real/")).seed(1);
+ * FldScore score = fld.score(Path.of("generated/"));   // trains the reference flow on first use
+ * fld.save(Path.of("real.fld"));                        // later: Fld.load(...).score(...)
+ * }</pre>
+ *
+ * <p>The option methods return a new, untrained {@code Fld}; the reference flow is trained once, on the
+ * first {@link #score} (or {@link #train()}), and then reused. Thread-safe.
+ */
+public final class Fld {
+
+    private final ImageSource real;
+    private final FldOptions options;
+    private final List<TrainingListener> listeners;
+    private FldReference reference;
+
+    private Fld(ImageSource real, FldOptions options, List<TrainingListener> listeners, FldReference reference) {
+        this.real = real;
+        this.options = Objects.requireNonNull(options, "options");
+        this.listeners = List.copyOf(listeners);
+        this.reference = reference;
+    }
+
+    /** FLD against these real images, with {@link FldOptions#defaults()}. */
+    public static Fld of(ImageSource real) {
+        return new Fld(Objects.requireNonNull(real, "real"), FldOptions.defaults(), List.of(), null);
+    }
+
+    /** FLD against a folder of real images or an IDX file. */
+    public static Fld of(Path real) {
+        return of(ImageSources.open(real));
+    }
+
+    /** FLD against real images {@code [N, C, H, W]} of 8-bit values 0..255. */
+    public static Fld of(INDArray real) {
+        return of(ImageSources.of(real));
+    }
+
+    /**
+     * FLD with a flow trained elsewhere on real images, and real images it was not trained on
+     * ({@code R_test}). The options say how images are scored (batch, K, seed, bootstrap).
+     */
+    public static Fld using(Flow trained, ImageSource realHeldOut, FldOptions options) {
+        LoadedImages heldOut = LoadedImages.read(realHeldOut, options.evaluationBatchSize());
+        double[] values = trained.logProb(heldOut.images(), options.evaluation());
+        FldReference reference = new FldReference(trained, options, values, heldOut.names(),
+                realHeldOut.fingerprint().fingerprint().sha256(), heldOut.size(), 0, "trained elsewhere");
+        return new Fld(null, options, List.of(), reference);
+    }
+
+    /** {@link #using(Flow, ImageSource, FldOptions)} with default scoring options. */
+    public static Fld using(Flow trained, ImageSource realHeldOut) {
+        return using(trained, realHeldOut, FldOptions.defaults());
+    }
+
+    /** {@link #using(Flow, ImageSource)} with held-out real images {@code [N, C, H, W]} of values 0..255. */
+    public static Fld using(Flow trained, INDArray realHeldOut) {
+        return using(trained, ImageSources.of(realHeldOut));
+    }
+
+    /** Loads a reference saved by {@link #save}. */
+    public static Fld load(Path file) throws IOException {
+        FldReference reference = ReferenceFiles.load(file);
+        return new Fld(null, reference.options(), List.of(), reference);
+    }
+
+    /** A new, untrained FLD with these options. */
+    public Fld options(FldOptions value) {
+        if (real == null) {
+            throw new IllegalStateException("this FLD's reference flow was trained elsewhere or loaded; its options"
+                    + " cannot change (build a new one with Fld.of(real))");
+        }
+        return new Fld(real, value, listeners, null);
+    }
+
+    public FldOptions options() {
+        return options;
+    }
+
+    /** Changes the preset and takes its recipe's epoch cap, time budget and batch size. */
+    public Fld preset(ImagePreset value) {
+        FldOptions base = FldOptions.forPreset(value);
+        return options(base.withHeldOutFraction(options.heldOutFraction()).withSeed(options.seed())
+                .withEvaluationBatchSize(options.evaluationBatchSize())
+                .withDequantizationSamples(options.dequantizationSamples())
+                .withBootstrapResamples(options.bootstrapResamples()).withConfidence(options.confidence()));
+    }
+
+    public Fld heldOutFraction(double value) {
+        return options(options.withHeldOutFraction(value));
+    }
+
+    public Fld seed(long value) {
+        return options(options.withSeed(value));
+    }
+
+    public Fld maxEpochs(int value) {
+        return options(options.withMaxEpochs(value));
+    }
+
+    public Fld timeBudget(Duration value) {
+        return options(options.withTimeBudget(value));
+    }
+
+    public Fld batchSize(int value) {
+        return options(options.withBatchSize(value));
+    }
+
+    public Fld evaluationBatchSize(int value) {
+        return options(options.withEvaluationBatchSize(value));
+    }
+
+    public Fld dequantizationSamples(int value) {
+        return options(options.withDequantizationSamples(value));
+    }
+
+    public Fld bootstrapResamples(int value) {
+        return options(options.withBootstrapResamples(value));
+    }
+
+    /** Adds a listener that hears the reference flow's training. */
+    public Fld listener(TrainingListener listener) {
+        if (real == null) {
+            throw new IllegalStateException("this FLD's reference flow is already trained");
+        }
+        List<TrainingListener> more = new ArrayList<>(listeners);
+        more.add(Objects.requireNonNull(listener, "listener"));
+        return new Fld(real, options, more, null);
+    }
+
+    /** Trains the reference flow unless it is trained already; returns this. */
+    public synchronized Fld train() {
+        if (reference == null) {
+            reference = ReferenceTraining.train(real, options, listeners);
+        }
+        return this;
+    }
+
+    /** The trained reference (training it first if needed). */
+    public FldReference reference() {
+        return train().currentReference();
+    }
+
+    private synchronized FldReference currentReference() {
+        return reference;
+    }
+
+    /** Scores generated images, streaming them in batches. */
+    public FldScore score(ImageSource generated) {
+        FldReference ref = reference();
+        FldAccumulator accumulator = new FldAccumulator(ref);
+        try (ImageBatchStream stream = generated.batches(BatchOptions.of(ref.options().evaluationBatchSize()))) {
+            while (stream.hasNext()) {
+                accumulator.add(stream.next());
+            }
+            if (accumulator.count() == 0) {
+                throw new IllegalArgumentException(generated.description() + " holds no usable images"
+                        + (stream.report().skipped().isEmpty() ? "" : " (" + stream.report().skipped().size()
+                        + " skipped)"));
+            }
+            return accumulator.result(stream.report());
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("the reference flow takes images")) {
+                throw new IllegalArgumentException(generated.description() + ": " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    /** Scores a folder of generated images or an IDX file. */
+    public FldScore score(Path generated) {
+        return score(ImageSources.open(generated));
+    }
+
+    /** Scores generated images {@code [N, C, H, W]} of 8-bit values 0..255. */
+    public FldScore score(INDArray generated) {
+        return score(ImageSources.of(generated));
+    }
+
+    /** An accumulator for scoring batch by batch (trains the reference first if needed). */
+    public FldAccumulator accumulator() {
+        return new FldAccumulator(reference());
+    }
+
+    /** Saves the reference (training it first if needed) with its held-out statistics. */
+    public void save(Path file) throws IOException {
+        ReferenceFiles.save(reference(), file);
+    }
+}

@@ -1,0 +1,78 @@
+package org.fld4j.metrics.fld;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.fld4j.core.EvaluationOptions;
+import org.fld4j.io.ImageId;
+import org.fld4j.io.InputReport;
+import org.fld4j.io.stream.ImageBatch;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Scores generated images batch by batch, for use inside a training loop: memory stays constant apart
+ * from one double (and a name) per image, and {@link #result} equals scoring all the images at once
+ * ({@link Fld#score}) to the last bit: image {@code i} of the stream draws the same dequantization
+ * noise either way. Thread-safe.
+ */
+public final class FldAccumulator {
+
+    private final FldReference reference;
+    private final EvaluationOptions evaluation;
+    private double[] values = new double[1024];
+    private final List<String> names = new ArrayList<>();
+    private int count;
+
+    FldAccumulator(FldReference reference) {
+        this.reference = reference;
+        this.evaluation = reference.options().evaluation();
+    }
+
+    /** Adds a batch {@code [n, C, H, W]} of 8-bit values 0..255; its images are named by their position. */
+    public synchronized FldAccumulator add(INDArray images) {
+        List<String> batchNames = new ArrayList<>();
+        for (long i = 0; i < images.size(0); i++) {
+            batchNames.add("image " + (count + i));
+        }
+        return add(images, batchNames);
+    }
+
+    /** Adds a batch read by flow-io, keeping its images' names. */
+    public synchronized FldAccumulator add(ImageBatch batch) {
+        List<String> batchNames = new ArrayList<>(batch.size());
+        for (ImageId id : batch.ids()) {
+            batchNames.add(id.toString());
+        }
+        return add(batch.images(), batchNames);
+    }
+
+    private FldAccumulator add(INDArray images, List<String> batchNames) {
+        long[] expected = reference.imageShape();
+        if (images.rank() != 4 || !Arrays.equals(Arrays.copyOfRange(images.shape(), 1, 4), expected)) {
+            throw new IllegalArgumentException("the reference flow takes images " + Arrays.toString(expected)
+                    + " (batches [n, C, H, W]); got a batch of shape " + Arrays.toString(images.shape()));
+        }
+        double[] scored = reference.flow().logProb(images, evaluation, count);
+        if (count + scored.length > values.length) {
+            values = Arrays.copyOf(values, Math.max(values.length * 2, count + scored.length));
+        }
+        System.arraycopy(scored, 0, values, count, scored.length);
+        names.addAll(batchNames);
+        count += scored.length;
+        return this;
+    }
+
+    /** Images added so far. */
+    public synchronized int count() {
+        return count;
+    }
+
+    /** The score of every image added so far. */
+    public synchronized FldScore result() {
+        return result(InputReport.empty("batches added to an FLD accumulator"));
+    }
+
+    synchronized FldScore result(InputReport report) {
+        return reference.score(Arrays.copyOf(values, count), names, report);
+    }
+}

@@ -1,0 +1,52 @@
+package org.fld4j.metrics.fld;
+
+/**
+ * The formulas of fld4j's docs/maths.md (FLD section), in one place: every score and every bootstrap
+ * resample goes through them.
+ */
+final class FldFormulas {
+
+    private FldFormulas() {
+    }
+
+    /** Bits per dimension of a mean log-likelihood in nats: {@code -l / (D ln 2)}. */
+    static double bitsPerDim(double meanLogLikelihood, long dimension) {
+        return -meanLogLikelihood / (dimension * Math.log(2));
+    }
+
+    /** {@code FLD = ln(l_R(G) / l_R(R_test))}, from the two mean log-likelihoods (both negative). */
+    static double fld(double meanReal, double meanGenerated) {
+        return Math.log(meanGenerated / meanReal);
+    }
+
+    /** The mean of {@code values} in double, summed in order. */
+    static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /**
+     * Checks a set's per-image log-likelihoods: all finite, and a negative mean (an 8-bit image has a
+     * probability of at most 1; a mean at or above 0 means a broken flow or input that is not 8-bit).
+     */
+    static void check(double[] logLikelihoods, String[] names, String what) {
+        if (logLikelihoods.length == 0) {
+            throw new IllegalArgumentException(what + " holds no images");
+        }
+        for (int i = 0; i < logLikelihoods.length; i++) {
+            if (!Double.isFinite(logLikelihoods[i])) {
+                throw new IllegalStateException("the reference flow gives image " + names[i] + " of " + what
+                        + " the log-likelihood " + logLikelihoods[i] + "; the flow diverged or the image is broken");
+            }
+        }
+        double mean = mean(logLikelihoods);
+        if (mean >= 0) {
+            throw new IllegalStateException("the mean log-likelihood of " + what + " is " + mean
+                    + " nats >= 0, impossible for 8-bit images (each has probability <= 1): the flow is broken or"
+                    + " the images are not 8-bit values 0..255");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.fld4j.metrics.fld;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.fld4j.core.EvaluationOptions;
+import org.fld4j.core.image.ImagePreset;
+import org.fld4j.core.train.TrainerOptions;
+
+/**
+ * How an FLD reference flow is trained and how images are scored, validated on construction: an
+ * invalid value throws an {@link IllegalArgumentException} naming the option and the value.
+ *
+ * @param preset                the reference flow's architecture and training recipe
+ * @param heldOutFraction       share of the real images held out as R_test, never trained on (not even
+ *                              for early stopping, which uses the recipe's own validation share of
+ *                              the rest), in (0, 1)
+ * @param seed                  seed of the held-out split, the flow's weights, training and the
+ *                              dequantization noise
+ * @param maxEpochs             training epoch cap (>= 1)
+ * @param timeBudget            training wall-clock cap (> 0)
+ * @param batchSize             training batch size (>= 1)
+ * @param evaluationBatchSize   images per forward pass when scoring; changes speed, never a score
+ * @param dequantizationSamples K, noise draws per image averaged as log-mean-exp (>= 1)
+ * @param bootstrapResamples    resamples of the percentile bootstrap interval (>= 100)
+ * @param confidence            the interval's coverage, in (0, 1)
+ */
+public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, int maxEpochs, Duration timeBudget,
+                         int batchSize, int evaluationBatchSize, int dequantizationSamples, int bootstrapResamples,
+                         double confidence) {
+
+    public FldOptions {
+        require(preset != null, "preset", preset);
+        require(heldOutFraction > 0 && heldOutFraction < 1, "heldOutFraction", heldOutFraction);
+        require(maxEpochs >= 1, "maxEpochs", maxEpochs);
+        require(timeBudget != null && !timeBudget.isNegative() && !timeBudget.isZero(), "timeBudget", timeBudget);
+        require(batchSize >= 1, "batchSize", batchSize);
+        require(evaluationBatchSize >= 1, "evaluationBatchSize", evaluationBatchSize);
+        require(dequantizationSamples >= 1, "dequantizationSamples", dequantizationSamples);
+        require(bootstrapResamples >= 100, "bootstrapResamples", bootstrapResamples);
+        require(confidence > 0 && confidence < 1, "confidence", confidence);
+    }
+
+    private static void require(boolean ok, String option, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid FLD option " + option + ": " + value);
+        }
+    }
+
+    /**
+     * {@code fld-paper} with its recipe's epoch cap, time budget and batch size; 20% held out; seed 0;
+     * scoring 256 images a pass with one noise draw; a 95% interval from 1,000 resamples.
+     */
+    public static FldOptions defaults() {
+        return forPreset(ImagePreset.FLD_PAPER);
+    }
+
+    /** The defaults with {@code preset} and its recipe's epoch cap, time budget and batch size. */
+    public static FldOptions forPreset(ImagePreset preset) {
+        TrainerOptions recipe = Objects.requireNonNull(preset, "preset").trainerOptions();
+        return new FldOptions(preset, 0.2, 0L, recipe.maxEpochs(), recipe.timeBudget(), recipe.batchSize(), 256, 1,
+                1000, 0.95);
+    }
+
+    /** The preset's training recipe with this record's epoch cap, time budget, batch size and seed. */
+    public TrainerOptions trainerOptions() {
+        return preset.trainerOptions().toBuilder().maxEpochs(maxEpochs).timeBudget(timeBudget).batchSize(batchSize)
+                .seed(seed).build();
+    }
+
+    /** How images are scored: evaluation batch, K noise draws, the seed. */
+    public EvaluationOptions evaluation() {
+        return new EvaluationOptions(evaluationBatchSize, dequantizationSamples, seed);
+    }
+
+    /** Changes the preset; the epoch cap, time budget and batch size stay as they are. */
+    public FldOptions withPreset(ImagePreset value) {
+        return new FldOptions(value, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
+                dequantizationSamples, bootstrapResamples, confidence);
+    }
+
+    public FldOptions withHeldOutFraction(double value) {
+        return new FldOptions(preset, value, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
+                dequantizationSamples, bootstrapResamples, confidence);
+    }
+
+    public FldOptions withSeed(long value) {
+        return new FldOptions(preset, heldOutFraction, value, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
+                dequantizationSamples, bootstrapResamples, confidence);
+    }
+
+    public FldOptions withMaxEpochs(int value) {
+        return new FldOptions(preset, heldOutFraction, seed, value, timeBudget, batchSize, evaluationBatchSize,
+                dequantizationSamples, bootstrapResamples, confidence);
+    }
+
+    public FldOptions withTimeBudget(Duration value) {
+        return new FldOptions(preset, heldOutFraction, seed, maxEpochs, value, batchSize, evaluationBatchSize,
+                dequantizationSamples, bootstrapResamples, confidence);
+    }
+
+    public FldOptions withBatchSize(int value) {
+        return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, value, evaluationBatchSize,
+                dequantizationSamples, bootstrapResamples, confidence);
+    }
+
+    public FldOptions withEvaluationBatchSize(int value) {
+        return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, value,
+                dequantizationSamples, bootstrapResamples, confidence);
+    }
+
+    public FldOptions withDequantizationSamples(int value) {
+        return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
+                value, bootstrapResamples, confidence);
+    }
+
+    public FldOptions withBootstrapResamples(int value) {
+        return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
+                dequantizationSamples, value, confidence);
+    }
+
+    public FldOptions withConfidence(double value) {
+        return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
+                dequantizationSamples, bootstrapResamples, value);
+    }
+}

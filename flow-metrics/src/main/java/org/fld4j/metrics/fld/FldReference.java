@@ -1,0 +1,128 @@
+package org.fld4j.metrics.fld;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.fld4j.core.Flow;
+
+/**
+ * What scoring generated images needs from the real set, immutable: the reference flow, the options it
+ * was trained and is evaluated with, and the per-image log-likelihoods of the held-out real images
+ * R_test. Saved and loaded with {@link Fld#save} and {@link Fld#load}, so that scoring a new generated
+ * set costs only its own forward passes.
+ */
+public final class FldReference {
+
+    private final Flow flow;
+    private final FldOptions options;
+    private final double[] heldOut;
+    private final List<String> heldOutNames;
+    private final String realFingerprint;
+    private final long realImages;
+    private final long trainingImages;
+    private final String training;
+
+    /**
+     * @param flow            the reference flow R
+     * @param options         the options it was trained with and images are scored with
+     * @param heldOut         log-likelihoods of R_test, in nats, in its order
+     * @param heldOutNames    the names of R_test's images
+     * @param realFingerprint SHA-256 content fingerprint of the whole real set (empty when unknown)
+     * @param realImages      real images in all
+     * @param trainingImages  real images the flow was trained on (0 when trained elsewhere)
+     * @param training        a one-line account of the training (epochs, why it stopped, time)
+     */
+    FldReference(Flow flow, FldOptions options, double[] heldOut, List<String> heldOutNames, String realFingerprint,
+                 long realImages, long trainingImages, String training) {
+        this.flow = Objects.requireNonNull(flow, "flow");
+        this.options = Objects.requireNonNull(options, "options");
+        if (heldOut.length != heldOutNames.size()) {
+            throw new IllegalArgumentException(heldOut.length + " held-out values but " + heldOutNames.size() + " names");
+        }
+        if (flow.sampleShape().length != 3) {
+            throw new IllegalArgumentException("an FLD reference flow takes images [C, H, W], this one takes "
+                    + Arrays.toString(flow.sampleShape()));
+        }
+        String[] names = heldOutNames.toArray(new String[0]);
+        FldFormulas.check(heldOut, names, "the held-out real images");
+        this.heldOut = heldOut.clone();
+        this.heldOutNames = List.copyOf(heldOutNames);
+        this.realFingerprint = Objects.requireNonNull(realFingerprint, "realFingerprint");
+        this.realImages = realImages;
+        this.trainingImages = trainingImages;
+        this.training = Objects.requireNonNull(training, "training");
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    public FldOptions options() {
+        return options;
+    }
+
+    /** Log-likelihoods (nats) of the held-out real images, in their order. */
+    public double[] heldOutLogLikelihoods() {
+        return heldOut.clone();
+    }
+
+    public List<String> heldOutNames() {
+        return heldOutNames;
+    }
+
+    /** Mean log-likelihood of the held-out real images, {@code l_R(R_test)}. */
+    public double heldOutMeanLogLikelihood() {
+        return FldFormulas.mean(heldOut);
+    }
+
+    /** {@code bpd_R(R_test)}. */
+    public double heldOutBitsPerDim() {
+        return FldFormulas.bitsPerDim(heldOutMeanLogLikelihood(), dimension());
+    }
+
+    /** The image shape {@code [C, H, W]} the flow takes. */
+    public long[] imageShape() {
+        return flow.sampleShape();
+    }
+
+    /** Values per image, {@code C*H*W}. */
+    public long dimension() {
+        return flow.dimension();
+    }
+
+    /** SHA-256 of the real set's content (flow-io's fingerprint); empty when it is not known. */
+    public String realFingerprint() {
+        return realFingerprint;
+    }
+
+    public long realImages() {
+        return realImages;
+    }
+
+    public long trainingImages() {
+        return trainingImages;
+    }
+
+    /** A one-line account of how the flow was trained. */
+    public String training() {
+        return training;
+    }
+
+    /** Scores per-image log-likelihoods of a generated set against the held-out real ones. */
+    FldScore score(double[] generated, List<String> names, org.fld4j.io.InputReport report) {
+        FldFormulas.check(generated, names.toArray(new String[0]), "the generated images");
+        double meanReal = heldOutMeanLogLikelihood();
+        double meanGenerated = FldFormulas.mean(generated);
+        double bpdReal = FldFormulas.bitsPerDim(meanReal, dimension());
+        double bpdGenerated = FldFormulas.bitsPerDim(meanGenerated, dimension());
+        ConfidenceInterval interval = PercentileBootstrap.interval(heldOut, generated, FldFormulas::fld,
+                options.bootstrapResamples(), options.confidence(), options.seed() ^ 0x5DEECE66DL);
+        ImageScore[] perImage = new ImageScore[generated.length];
+        for (int i = 0; i < generated.length; i++) {
+            perImage[i] = new ImageScore(i, names.get(i), generated[i],
+                    FldFormulas.bitsPerDim(generated[i], dimension()));
+        }
+        return new FldScore(FldFormulas.fld(meanReal, meanGenerated), bpdGenerated / bpdReal, bpdReal, bpdGenerated,
+                heldOut.length, generated.length, interval, List.of(perImage), report);
+    }
+}

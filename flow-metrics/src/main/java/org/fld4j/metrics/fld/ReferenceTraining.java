@@ -1,0 +1,81 @@
+package org.fld4j.metrics.fld;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.fld4j.core.Flow;
+import org.fld4j.core.train.Trainer;
+import org.fld4j.core.train.TrainingHistory;
+import org.fld4j.core.train.TrainingListener;
+import org.fld4j.core.train.TrainingResult;
+import org.fld4j.io.ImageSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a reference flow on real images: a seeded share is held out as R_test, the preset's flow is
+ * trained on the rest with its recipe (whose own validation share of the rest drives early stopping),
+ * and R_test is scored.
+ */
+final class ReferenceTraining {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceTraining.class);
+
+    /** Fewer real images than this cannot give both a training set and a held-out set worth the name. */
+    static final int MIN_REAL_IMAGES = 10;
+
+    private ReferenceTraining() {
+    }
+
+    static FldReference train(ImageSource real, FldOptions options, List<TrainingListener> listeners) {
+        LoadedImages images = LoadedImages.read(real, options.evaluationBatchSize());
+        int n = images.size();
+        if (n < MIN_REAL_IMAGES) {
+            throw new IllegalArgumentException(real.description() + " holds " + n + " usable images; FLD needs at least "
+                    + MIN_REAL_IMAGES + " real images (a few thousand for a useful reference flow)");
+        }
+        int heldOutCount = Math.max(1, (int) Math.round(n * options.heldOutFraction()));
+        int[][] split = split(n, heldOutCount, options.seed());
+        INDArray training = images.rows(split[0]);
+        INDArray heldOut = images.rows(split[1]);
+        long[] shape = images.imageShape();
+        Flow fresh = Flow.image((int) shape[0], (int) shape[1], (int) shape[2]).preset(options.preset())
+                .seed(options.seed()).build();
+        LOG.info("training the {} reference flow on {} of {} real images of {} ({} held out)",
+                options.preset().id(), split[0].length, n, real.description(), heldOutCount);
+        TrainingResult result = new Trainer(options.trainerOptions(), listeners.toArray(new TrainingListener[0]))
+                .fit(fresh, training);
+        Flow flow = result.flow();
+        double[] heldOutLog = flow.logProb(heldOut, options.evaluation());
+        String fingerprint = real.fingerprint().fingerprint().sha256();
+        return new FldReference(flow, options, heldOutLog, images.names(split[1]), fingerprint, n, split[0].length,
+                describe(result.history()));
+    }
+
+    /** {@code [training indices, held-out indices]}, each ascending, drawn from {@code seed}. */
+    static int[][] split(int n, int heldOutCount, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] heldOut = Arrays.copyOfRange(order, 0, heldOutCount);
+        int[] training = Arrays.copyOfRange(order, heldOutCount, n);
+        Arrays.sort(heldOut);
+        Arrays.sort(training);
+        return new int[][] {training, heldOut};
+    }
+
+    static String describe(TrainingHistory history) {
+        return String.format(Locale.ROOT, "%d epochs (%s), best epoch %d, %d steps, %.1f s", history.epochs().size(),
+                history.stopReason(), history.bestEpoch(), history.totalSteps(), history.elapsed().toMillis() / 1e3);
+    }
+}
