@@ -29,7 +29,15 @@ final class ReferenceTraining {
     private ReferenceTraining() {
     }
 
+    /** A trained reference and its held-out images, which D-FLD scores under the other flow too. */
+    record Trained(FldReference reference, INDArray heldOutImages) {
+    }
+
     static FldReference train(ImageSource real, FldOptions options, List<TrainingListener> listeners) {
+        return trainKeepingHeldOut(real, options, listeners).reference();
+    }
+
+    static Trained trainKeepingHeldOut(ImageSource real, FldOptions options, List<TrainingListener> listeners) {
         LoadedImages images = LoadedImages.read(real, options.evaluationBatchSize());
         int n = images.size();
         if (n < MIN_REAL_IMAGES) {
@@ -50,8 +58,8 @@ final class ReferenceTraining {
         Flow flow = result.flow();
         double[] heldOutLog = flow.logProb(heldOut, options.evaluation());
         String fingerprint = real.fingerprint().fingerprint().sha256();
-        return new FldReference(flow, options, heldOutLog, images.names(split[1]), fingerprint, n, split[0].length,
-                describe(result.history()));
+        return new Trained(new FldReference(flow, options, heldOutLog, images.names(split[1]), fingerprint, n,
+                split[0].length, describe(result.history())), heldOut);
     }
 
     /** {@code [training indices, held-out indices]}, each ascending, drawn from {@code seed}. */

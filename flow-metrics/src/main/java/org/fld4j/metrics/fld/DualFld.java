@@ -1,0 +1,200 @@
+package org.fld4j.metrics.fld;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.fld4j.core.EvaluationOptions;
+import org.fld4j.core.image.ImagePreset;
+import org.fld4j.core.train.TrainingListener;
+import org.fld4j.io.ImageSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * D-FLD: a second flow G trained on the generated images, each flow evaluated on a held-out part of
+ * its own set and of the other's (fld4j's docs/maths.md):
+ * {@code D-FLD = | ln bpd_G(G_test) - ln bpd_R(R_test) |} and the cross-likelihood divergence J.
+ *
+ * <pre>{@code
+ * DualFldScore score = DualFld.of(real).generatedPreset(ImagePreset.SMALL).score(generated);
+ * }</pre>
+ *
+ * <p>The real flow R is trained once and reused for every generated set; G is trained for each
+ * {@link #score}. Option methods return a new, untrained {@code DualFld}. Thread-safe.
+ */
+public final class DualFld {
+
+    /**
+     * Generated images (after holding out) below which a preset's flow is warned to be under-trained:
+     * the reference recipe's flow overfits a few hundred images.
+     */
+    static int minimumTrainingImages(ImagePreset preset) {
+        return preset == ImagePreset.SMALL ? 500 : 2000;
+    }
+
+    private final ImageSource real;
+    private final FldOptions realOptions;
+    private final FldOptions generatedOptions;
+    private final List<TrainingListener> listeners;
+    private ReferenceTraining.Trained realFlow;
+
+    private DualFld(ImageSource real, FldOptions realOptions, FldOptions generatedOptions,
+                    List<TrainingListener> listeners) {
+        this.real = Objects.requireNonNull(real, "real");
+        this.realOptions = realOptions;
+        this.generatedOptions = generatedOptions;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** D-FLD against these real images; both flows use {@link FldOptions#defaults()}. */
+    public static DualFld of(ImageSource real) {
+        return new DualFld(real, FldOptions.defaults(), FldOptions.defaults(), List.of());
+    }
+
+    public static DualFld of(Path real) {
+        return of(ImageSources.open(real));
+    }
+
+    public static DualFld of(INDArray real) {
+        return of(ImageSources.of(real));
+    }
+
+    /** Options of both flows (the generated flow's preset can then be changed with {@link #generatedPreset}). */
+    public DualFld options(FldOptions value) {
+        return new DualFld(real, value, value, listeners);
+    }
+
+    /** Options of the generated images' flow only; scoring options (K, bootstrap) come from the real flow's. */
+    public DualFld generatedOptions(FldOptions value) {
+        return new DualFld(real, realOptions, value, listeners);
+    }
+
+    /** A (typically smaller) preset for the generated images' flow, with that preset's recipe. */
+    public DualFld generatedPreset(ImagePreset preset) {
+        FldOptions base = FldOptions.forPreset(preset);
+        return generatedOptions(base.withSeed(generatedOptions.seed()).withHeldOutFraction(generatedOptions.heldOutFraction())
+                .withEvaluationBatchSize(generatedOptions.evaluationBatchSize()));
+    }
+
+    public FldOptions realOptions() {
+        return realOptions;
+    }
+
+    public FldOptions generatedOptions() {
+        return generatedOptions;
+    }
+
+    public DualFld listener(TrainingListener listener) {
+        List<TrainingListener> more = new ArrayList<>(listeners);
+        more.add(Objects.requireNonNull(listener, "listener"));
+        return new DualFld(real, realOptions, generatedOptions, more);
+    }
+
+    private synchronized ReferenceTraining.Trained realFlow() {
+        if (realFlow == null) {
+            realFlow = ReferenceTraining.trainKeepingHeldOut(real, realOptions, listeners);
+        }
+        return realFlow;
+    }
+
+    /** The real images' flow R, with its held-out statistics (trained on first use). */
+    public FldReference realReference() {
+        return realFlow().reference();
+    }
+
+    /** Trains a flow on the generated images and scores D-FLD and J. */
+    public DualFldScore score(ImageSource generated) {
+        ReferenceTraining.Trained r = realFlow();
+        ReferenceTraining.Trained g = ReferenceTraining.trainKeepingHeldOut(generated, generatedOptions, listeners);
+        long[] shape = r.reference().imageShape();
+        if (!Arrays.equals(shape, g.reference().imageShape())) {
+            throw new IllegalArgumentException(generated.description() + " holds images of shape "
+                    + Arrays.toString(g.reference().imageShape()) + ", the real images are " + Arrays.toString(shape));
+        }
+        EvaluationOptions evaluation = realOptions.evaluation();
+        double[] rr = r.reference().heldOutLogLikelihoods();
+        double[] rg = r.reference().flow().logProb(g.heldOutImages(), evaluation);
+        double[] gg = g.reference().heldOutLogLikelihoods();
+        double[] gr = g.reference().flow().logProb(r.heldOutImages(), evaluation);
+        FldFormulas.check(rg, g.reference().heldOutNames().toArray(new String[0]), "the held-out generated images");
+        FldFormulas.check(gr, r.reference().heldOutNames().toArray(new String[0]), "the held-out real images");
+        long d = r.reference().dimension();
+
+        List<String> warnings = new ArrayList<>();
+        int minimum = minimumTrainingImages(generatedOptions.preset());
+        if (g.reference().trainingImages() < minimum) {
+            warnings.add("the generated flow (" + generatedOptions.preset().id() + ") was trained on "
+                    + g.reference().trainingImages() + " images, fewer than the " + minimum
+                    + " it needs to be trusted; use more generated images or a smaller preset");
+        }
+
+        int resamples = realOptions.bootstrapResamples();
+        double[] dfld = new double[resamples];
+        double[] j = new double[resamples];
+        SplittableRandom random = new SplittableRandom(realOptions.seed() ^ 0x6A09E667F3BCC909L);
+        int[] realIdx = new int[rr.length];
+        int[] genIdx = new int[gg.length];
+        for (int b = 0; b < resamples; b++) {
+            draw(realIdx, random);
+            draw(genIdx, random);
+            double[] stats = statistics(rr, gr, gg, rg, realIdx, genIdx, d);
+            dfld[b] = stats[0];
+            j[b] = stats[1];
+        }
+        double[] point = statistics(rr, gr, gg, rg, null, null, d);
+        double confidence = realOptions.confidence();
+        return new DualFldScore(point[0], interval(dfld, confidence), point[1], interval(j, confidence),
+                FldFormulas.bitsPerDim(FldFormulas.mean(rr), d), FldFormulas.bitsPerDim(FldFormulas.mean(rg), d),
+                FldFormulas.bitsPerDim(FldFormulas.mean(gg), d), FldFormulas.bitsPerDim(FldFormulas.mean(gr), d),
+                rr.length, gg.length, g.reference().trainingImages(), warnings);
+    }
+
+    public DualFldScore score(Path generated) {
+        return score(ImageSources.open(generated));
+    }
+
+    public DualFldScore score(INDArray generated) {
+        return score(ImageSources.of(generated));
+    }
+
+    private static void draw(int[] idx, SplittableRandom random) {
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = random.nextInt(idx.length);
+        }
+    }
+
+    /**
+     * {@code [D-FLD, J]} from per-image log-likelihoods: R on R_test, G on R_test, G on G_test, R on
+     * G_test, over the given resample indices (all images when null).
+     */
+    static double[] statistics(double[] rr, double[] gr, double[] gg, double[] rg, int[] realIdx, int[] genIdx, long d) {
+        double mRR = mean(rr, realIdx);
+        double mGR = mean(gr, realIdx);
+        double mGG = mean(gg, genIdx);
+        double mRG = mean(rg, genIdx);
+        double dfld = Math.abs(Math.log(FldFormulas.bitsPerDim(mGG, d)) - Math.log(FldFormulas.bitsPerDim(mRR, d)));
+        double j = ((mRR - mGR) + (mGG - mRG)) / (d * Math.log(2));
+        return new double[] {dfld, j};
+    }
+
+    private static double mean(double[] v, int[] idx) {
+        if (idx == null) {
+            return FldFormulas.mean(v);
+        }
+        double sum = 0;
+        for (int i : idx) {
+            sum += v[i];
+        }
+        return sum / idx.length;
+    }
+
+    private static ConfidenceInterval interval(double[] values, double confidence) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double tail = (1 - confidence) / 2;
+        return new ConfidenceInterval(PercentileBootstrap.quantile(sorted, tail),
+                PercentileBootstrap.quantile(sorted, 1 - tail), confidence, values.length);
+    }
+}

@@ -1,0 +1,42 @@
+package org.fld4j.metrics.fld;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A D-FLD score, immutable. R is the flow trained on real images, G the flow trained on generated
+ * images; each is evaluated on both held-out sets.
+ *
+ * @param value               {@code D-FLD = | ln bpd_G(G_test) - ln bpd_R(R_test) |}
+ * @param interval            percentile bootstrap interval of {@link #value} (both held-out sets resampled)
+ * @param divergence          {@code J}, the cross-likelihood estimate of the symmetric KL divergence
+ *                            between the real and generated distributions, in bits per dimension
+ * @param divergenceInterval  bootstrap interval of {@link #divergence}
+ * @param bpdRealOnReal       {@code bpd_R(R_test)}
+ * @param bpdRealOnGenerated  {@code bpd_R(G_test)}
+ * @param bpdGeneratedOnGenerated {@code bpd_G(G_test)}
+ * @param bpdGeneratedOnReal  {@code bpd_G(R_test)}
+ * @param realCount           held-out real images
+ * @param generatedCount      held-out generated images
+ * @param generatedTraining   generated images the G flow was trained on
+ * @param warnings            what makes the score less trustworthy (e.g. too few generated images)
+ */
+public record DualFldScore(double value, ConfidenceInterval interval, double divergence,
+                           ConfidenceInterval divergenceInterval, double bpdRealOnReal, double bpdRealOnGenerated,
+                           double bpdGeneratedOnGenerated, double bpdGeneratedOnReal, int realCount,
+                           int generatedCount, long generatedTraining, List<String> warnings) {
+
+    public DualFldScore {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** E.g. {@code D-FLD 0.0312 [0.0101, 0.0540] (95%), J 0.0821 bpd [...], bpd R/R 3.01 G/G 3.10 ...}. */
+    public String summary() {
+        return String.format(Locale.ROOT, "D-FLD %.4f [%.4f, %.4f] (%.0f%%), J %.4f bpd [%.4f, %.4f]; bpd R on R %.4f,"
+                        + " R on G %.4f, G on G %.4f, G on R %.4f (%d real / %d generated held out)%s", value,
+                interval.lower(), interval.upper(), 100 * interval.confidence(), divergence,
+                divergenceInterval.lower(), divergenceInterval.upper(), bpdRealOnReal, bpdRealOnGenerated,
+                bpdGeneratedOnGenerated, bpdGeneratedOnReal, realCount, generatedCount,
+                warnings.isEmpty() ? "" : "; " + String.join("; ", warnings));
+    }
+}
