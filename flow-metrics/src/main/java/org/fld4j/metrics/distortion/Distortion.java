@@ -1,6 +1,7 @@
 package org.fld4j.metrics.distortion;
 
 import java.util.SplittableRandom;
+import org.fld4j.io.ImageSource;
 import org.fld4j.io.UInt8Image;
 
 /**
@@ -28,6 +29,14 @@ public sealed interface Distortion
 
     /** A short text for reports, e.g. {@code additive noise sigma=8}. */
     String description();
+
+    /**
+     * {@code source} with this distortion applied to every image as it is read, image {@code i} with a generator
+     * derived from {@code seed} and {@code i} only.
+     */
+    default DistortedSource applyTo(ImageSource source, long seed) {
+        return new DistortedSource(source, this, seed);
+    }
 
     /**
      * The distortion of {@code kind} at {@code level}: blend weight, noise sigma, blur sigma
