@@ -131,7 +131,7 @@ public final class DualFld {
         }
 
         int resamples = realOptions.bootstrapResamples();
-        double[] dfld = new double[resamples];
+        double[] difference = new double[resamples];
         double[] j = new double[resamples];
         SplittableRandom random = new SplittableRandom(realOptions.seed() ^ 0x6A09E667F3BCC909L);
         int[] realIdx = new int[rr.length];
@@ -140,12 +140,17 @@ public final class DualFld {
             draw(realIdx, random);
             draw(genIdx, random);
             double[] stats = statistics(rr, gr, gg, rg, realIdx, genIdx, d);
-            dfld[b] = stats[0];
+            difference[b] = stats[0];
             j[b] = stats[1];
         }
         double[] point = statistics(rr, gr, gg, rg, null, null, d);
         double confidence = realOptions.confidence();
-        return new DualFldScore(point[0], interval(dfld, confidence), point[1], interval(j, confidence),
+        double[] dfld = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+            dfld[b] = Math.abs(difference[b]);
+        }
+        return new DualFldScore(Math.abs(point[0]), interval(dfld, confidence), point[0],
+                interval(difference, confidence), point[1], interval(j, confidence),
                 FldFormulas.bitsPerDim(FldFormulas.mean(rr), d), FldFormulas.bitsPerDim(FldFormulas.mean(rg), d),
                 FldFormulas.bitsPerDim(FldFormulas.mean(gg), d), FldFormulas.bitsPerDim(FldFormulas.mean(gr), d),
                 rr.length, gg.length, g.reference().trainingImages(), warnings);
@@ -166,7 +171,7 @@ public final class DualFld {
     }
 
     /**
-     * {@code [D-FLD, J]} from per-image log-likelihoods: R on R_test, G on R_test, G on G_test, R on
+     * {@code [ln bpd_G(G_test) - ln bpd_R(R_test), J]} (D-FLD is the first's absolute value) from per-image log-likelihoods: R on R_test, G on R_test, G on G_test, R on
      * G_test, over the given resample indices (all images when null).
      */
     static double[] statistics(double[] rr, double[] gr, double[] gg, double[] rg, int[] realIdx, int[] genIdx, long d) {
@@ -174,9 +179,9 @@ public final class DualFld {
         double mGR = mean(gr, realIdx);
         double mGG = mean(gg, genIdx);
         double mRG = mean(rg, genIdx);
-        double dfld = Math.abs(Math.log(FldFormulas.bitsPerDim(mGG, d)) - Math.log(FldFormulas.bitsPerDim(mRR, d)));
+        double difference = Math.log(FldFormulas.bitsPerDim(mGG, d)) - Math.log(FldFormulas.bitsPerDim(mRR, d));
         double j = ((mRR - mGR) + (mGG - mRG)) / (d * Math.log(2));
-        return new double[] {dfld, j};
+        return new double[] {difference, j};
     }
 
     private static double mean(double[] v, int[] idx) {

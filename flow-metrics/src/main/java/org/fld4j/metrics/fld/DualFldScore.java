@@ -9,6 +9,11 @@ import java.util.Locale;
  *
  * @param value               {@code D-FLD = | ln bpd_G(G_test) - ln bpd_R(R_test) |}
  * @param interval            percentile bootstrap interval of {@link #value} (both held-out sets resampled)
+ * @param difference          the signed {@code ln bpd_G(G_test) - ln bpd_R(R_test)}: below 0 when the generated
+ *                            images are easier for their own flow than real images for theirs
+ * @param differenceInterval  bootstrap interval of {@link #difference}; D-FLD is distinguishable from 0 when
+ *                            this interval does not contain 0 (D-FLD's own interval, of an absolute value,
+ *                            never reaches below 0)
  * @param divergence          {@code J}, the cross-likelihood estimate of the symmetric KL divergence
  *                            between the real and generated distributions, in bits per dimension
  * @param divergenceInterval  bootstrap interval of {@link #divergence}
@@ -21,7 +26,8 @@ import java.util.Locale;
  * @param generatedTraining   generated images the G flow was trained on
  * @param warnings            what makes the score less trustworthy (e.g. too few generated images)
  */
-public record DualFldScore(double value, ConfidenceInterval interval, double divergence,
+public record DualFldScore(double value, ConfidenceInterval interval, double difference,
+                           ConfidenceInterval differenceInterval, double divergence,
                            ConfidenceInterval divergenceInterval, double bpdRealOnReal, double bpdRealOnGenerated,
                            double bpdGeneratedOnGenerated, double bpdGeneratedOnReal, int realCount,
                            int generatedCount, long generatedTraining, List<String> warnings) {

@@ -1,0 +1,94 @@
+package org.fld4j.metrics.fld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import org.fld4j.core.image.ImagePreset;
+import org.fld4j.io.ImageSource;
+import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.metrics.distortion.Distortion;
+import org.fld4j.metrics.distortion.DistortionKind;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * D-FLD on the committed Fashion-MNIST slice, both flows {@code small}, 2 epochs of batch 32: the real
+ * flow on the slice's first 1,000 training images, the generated flow on the other 1,000 (undistorted,
+ * or with additive noise).
+ */
+class DualFldTest {
+
+    static DualFld dual;
+    static ImageSource otherHalf;
+
+    @BeforeAll
+    static void trainRealFlow() {
+        FldOptions options = FldOptions.forPreset(ImagePreset.SMALL).withMaxEpochs(2).withBatchSize(32)
+                .withTimeBudget(Duration.ofMinutes(5)).withSeed(4);
+        dual = DualFld.of(FashionMnistSlice.train().subset(range(0, 1000))).options(options);
+        otherHalf = FashionMnistSlice.train().subset(range(1000, 2000));
+        dual.realReference();
+    }
+
+    static int[] range(int from, int to) {
+        int[] idx = new int[to - from];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = from + i;
+        }
+        return idx;
+    }
+
+    /** The formulas, by hand, from four mean log-likelihoods. */
+    @Test
+    void statisticsFollowTheDefinitions() {
+        double[] rr = {-1000, -1200};
+        double[] gr = {-1300, -1500};
+        double[] gg = {-900, -1100};
+        double[] rg = {-1250, -1350};
+        long d = 784;
+        double[] s = DualFld.statistics(rr, gr, gg, rg, null, null, d);
+        double bpdRR = 1100 / (d * Math.log(2));
+        double bpdGG = 1000 / (d * Math.log(2));
+        assertThat(s[0]).isCloseTo(Math.log(bpdGG) - Math.log(bpdRR), within(1e-14));
+        assertThat(s[0]).isCloseTo(Math.log(1000.0 / 1100.0), within(1e-14));
+        // J = [(l_R(R) - l_G(R)) + (l_G(G) - l_R(G))] / (D ln 2) = [(-1100 + 1400) + (-1000 + 1300)] / (D ln 2)
+        assertThat(s[1]).isCloseTo(600 / (d * Math.log(2)), within(1e-14));
+        // Resample indices pick images: both real images = image 1 twice.
+        double[] picked = DualFld.statistics(rr, gr, gg, rg, new int[] {1, 1}, new int[] {0, 0}, d);
+        assertThat(picked[1]).isCloseTo(((-1200 + 1500) + (-900 + 1250)) / (d * Math.log(2)), within(1e-14));
+    }
+
+    @Test
+    void twoHalvesOfOneRealSetAreIndistinguishable() {
+        DualFldScore score = dual.score(otherHalf);
+        System.err.println("two real halves: " + score.summary());
+        assertThat(score.differenceInterval().contains(0)).as(score.summary()).isTrue();
+        assertThat(score.divergenceInterval().contains(0)).as(score.summary()).isTrue();
+        assertThat(score.value()).isEqualTo(Math.abs(score.difference()));
+        assertThat(score.realCount()).isEqualTo(200);
+        assertThat(score.generatedCount()).isEqualTo(200);
+        assertThat(score.warnings()).isEmpty();
+    }
+
+    @Test
+    void dfldAndJGrowWithNoiseStrength() {
+        double previous = dual.score(otherHalf).value();
+        double previousJ = Double.NEGATIVE_INFINITY;
+        for (double sigma : new double[] {8, 16, 32}) {
+            ImageSource noisy = Distortion.of(DistortionKind.ADDITIVE_NOISE, sigma).applyTo(otherHalf, 21);
+            DualFldScore score = dual.score(noisy);
+            System.err.printf("additive noise sigma %.0f: %s%n", sigma, score.summary());
+            assertThat(score.value()).as("sigma %s", sigma).isGreaterThan(previous);
+            assertThat(score.divergence()).as("sigma %s", sigma).isGreaterThan(previousJ);
+            previous = score.value();
+            previousJ = score.divergence();
+        }
+    }
+
+    @Test
+    void warnsWhenTheGeneratedSetIsTooSmallForItsFlow() {
+        DualFldScore score = dual.score(otherHalf.subset(range(0, 150)));
+        assertThat(score.warnings()).singleElement().asString().contains("trained on 120 images").contains("small");
+    }
+}
