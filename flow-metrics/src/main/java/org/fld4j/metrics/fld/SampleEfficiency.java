@@ -1,0 +1,146 @@
+package org.fld4j.metrics.fld;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.fld4j.io.ImageSource;
+
+/**
+ * How many generated images FLD needs: the spread of FLD over random subsets of the generated set at several sizes
+ * (the FLD paper's Figure 1).
+ *
+ * <pre>{@code
+ * SampleEfficiencyResult result = SampleEfficiency.of(fld).run(generated);
+ * OptionalInt enough = result.stableSize(0.05);   // smallest size with std under 5% of the mean FLD
+ * }</pre>
+ *
+ * <p>Every generated image is scored once under the reference flow; each subset's FLD then comes from those
+ * per-image log-likelihoods by the FLD formula, so drawing thousands of subsets costs no further forward passes.
+ * Subsets are drawn without replacement, {@link SampleEfficiencyOptions#repeats()} at each size.
+ *
+ * <p>Two questions, one option ({@link SampleEfficiencyOptions#subsampleReal()}):
+ * <ul>
+ *   <li>{@code false} (the default): every subset is compared with the whole held-out real set, whose mean
+ *       log-likelihood is then a constant. The spread is that of the generated images alone: how many images a
+ *       generator must produce to be scored reliably against a fixed, saved reference.</li>
+ *   <li>{@code true}: the held-out real images are subsampled to the same size in each draw, independently of the
+ *       generated ones. The spread then includes the real set's sampling noise: how FLD behaves when only
+ *       {@code n} images of each kind exist, the setting in which metrics such as FID are compared at {@code n}.
+ *       Sizes above the held-out real count are left out.</li>
+ * </ul>
+ *
+ * <p>Immutable; the reference flow is trained on the first {@link #run} if the {@link Fld} is not trained yet.
+ */
+public final class SampleEfficiency {
+
+    private final Fld fld;
+    private final SampleEfficiencyOptions options;
+
+    private SampleEfficiency(Fld fld, SampleEfficiencyOptions options) {
+        this.fld = Objects.requireNonNull(fld, "fld");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** The sample efficiency of FLD against this reference, with {@link SampleEfficiencyOptions#defaults()}. */
+    public static SampleEfficiency of(Fld fld) {
+        return new SampleEfficiency(fld, SampleEfficiencyOptions.defaults());
+    }
+
+    /** The same experiment with other options. */
+    public SampleEfficiency options(SampleEfficiencyOptions value) {
+        return new SampleEfficiency(fld, value);
+    }
+
+    public SampleEfficiencyOptions options() {
+        return options;
+    }
+
+    /** Scores every generated image once and draws the subsets. */
+    public SampleEfficiencyResult run(ImageSource generated) {
+        FldReference reference = fld.reference();
+        double[] values = fld.score(generated).perImage().stream().mapToDouble(ImageScore::logLikelihood).toArray();
+        return compute(values, reference.heldOutLogLikelihoods(), options);
+    }
+
+    /**
+     * The experiment on per-image log-likelihoods (nats) already computed: {@code generated} of the generated
+     * images, {@code real} of the held-out real ones. Both are taken as checked (finite, negative mean), as
+     * {@link Fld#score} and {@link FldReference} leave them.
+     */
+    static SampleEfficiencyResult compute(double[] generated, double[] real, SampleEfficiencyOptions options) {
+        double realMean = FldFormulas.mean(real);
+        List<SampleEfficiencyPoint> points = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (int size : options.sizes()) {
+            if (size > generated.length) {
+                notes.add("size " + size + " left out: only " + generated.length + " generated images");
+            } else if (options.subsampleReal() && size > real.length) {
+                notes.add("size " + size + " left out: only " + real.length + " held-out real images to subsample");
+            } else {
+                points.add(point(generated, real, realMean, size, options));
+            }
+        }
+        double fullFld = FldFormulas.fld(realMean, FldFormulas.mean(generated));
+        return new SampleEfficiencyResult(points, fullFld, generated.length, real.length, options, notes);
+    }
+
+    private static SampleEfficiencyPoint point(double[] generated, double[] real, double realMean, int size,
+                                               SampleEfficiencyOptions options) {
+        // Each size starts from a fresh generator and fresh index orders, so its subsets depend on the seed and
+        // the size alone, not on which other sizes were asked for.
+        SplittableRandom random = randomFor(options.seed(), size);
+        int[] generatedOrder = identity(generated.length);
+        int[] realOrder = options.subsampleReal() ? identity(real.length) : null;
+        double[] values = new double[options.repeats()];
+        for (int r = 0; r < values.length; r++) {
+            double meanGenerated = subsetMean(generated, generatedOrder, size, random);
+            double meanReal = options.subsampleReal() ? subsetMean(real, realOrder, size, random) : realMean;
+            values[r] = FldFormulas.fld(meanReal, meanGenerated);
+        }
+        double mean = FldFormulas.mean(values);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        double std = Math.sqrt(squares / (values.length - 1));
+        Arrays.sort(values);
+        return new SampleEfficiencyPoint(size, values.length, mean, std, PercentileBootstrap.quantile(values, 0.05),
+                PercentileBootstrap.quantile(values, 0.5), PercentileBootstrap.quantile(values, 0.95));
+    }
+
+    /**
+     * A generator for one size. {@code new SplittableRandom(s).nextLong()} is a bijective mix of {@code s}; mixing
+     * twice puts the states of neighbouring sizes far apart, so no size's stream is a shifted copy of another's
+     * (as it would be with the plain seed {@code seed + size}).
+     */
+    private static SplittableRandom randomFor(long seed, int size) {
+        return new SplittableRandom(new SplittableRandom(new SplittableRandom(seed).nextLong() + size).nextLong());
+    }
+
+    private static int[] identity(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /**
+     * The mean of {@code size} values drawn without replacement: the first {@code size} steps of a Fisher-Yates
+     * shuffle of {@code order}. Whatever order the previous draw left behind, the drawn set is uniform over all
+     * subsets of that size, so the array is reused across repeats instead of being reset.
+     */
+    private static double subsetMean(double[] values, int[] order, int size, SplittableRandom random) {
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(order.length - i);
+            int chosen = order[j];
+            order[j] = order[i];
+            order[i] = chosen;
+            sum += values[chosen];
+        }
+        return sum / size;
+    }
+}
