@@ -66,7 +66,7 @@ public final class FashionMnistFldTable {
                 s.interval().lower(), s.interval().upper(), s.ratio(), s.bpdGenerated(), s.bpdReal()));
     }
 
-    private static int[] range(int from, int to) {
+    static int[] range(int from, int to) {
         int[] idx = new int[to - from];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = from + i;

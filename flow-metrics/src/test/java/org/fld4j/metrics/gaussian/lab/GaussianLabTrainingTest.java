@@ -41,12 +41,16 @@ class GaussianLabTrainingTest {
         // The trained model's cross-entropy on p itself is within 0.1 nats of the analytic H(p, p).
         LabRow baseline = result.row(10, TestFamily.AFFINE, 1.0, 0.0);
         assertThat(baseline.modelCrossEntropy()).isCloseTo(baseline.crossEntropy(), within(0.1));
-        // The model's cross-entropy error, |H*(q, p) - H(q, p_theta)|, grows with the shift.
-        double error0 = Math.abs(baseline.modelUnderestimation());
-        double error50 = Math.abs(result.row(10, TestFamily.AFFINE, 1.0, 0.5).modelUnderestimation());
-        double error100 = Math.abs(result.row(10, TestFamily.AFFINE, 1.0, 1.0).modelUnderestimation());
-        assertThat(error0).isLessThan(error50);
-        assertThat(error50).isLessThan(error100);
+        // The thesis' first finding: the model's cross-entropy error on shifted sets grows with the shift.
+        // Its sign is not stable in fld4j's flows (this run, seed 1: the model finds shifted sets less likely
+        // than p does; the default grid, seed 0: more likely at D = 10, less likely at D >= 20; see
+        // docs/user-guide.md), so the size of the error, |H*(q, p) - H(q, p_theta)|, is what is checked.
+        double u0 = baseline.modelUnderestimation();
+        double u50 = result.row(10, TestFamily.AFFINE, 1.0, 0.5).modelUnderestimation();
+        double u100 = result.row(10, TestFamily.AFFINE, 1.0, 1.0).modelUnderestimation();
+        System.err.printf("D=10 model underestimation of H(q, p) at t = 0, 0.5, 1: %.4f %.4f %.4f%n", u0, u50, u100);
+        assertThat(Math.abs(u0)).isLessThan(Math.abs(u50));
+        assertThat(Math.abs(u50)).isLessThan(Math.abs(u100));
         // With the true density, the likelihood bounds catch nearly all of the unrelated Gaussian.
         assertThat(result.row(10, TestFamily.OUTLIER, 1.0, 0.0).trueTrueNegativeRate()).isGreaterThan(0.9);
         assertThat(baseline.trueTrueNegativeRate()).isCloseTo(0.025, within(0.005));
