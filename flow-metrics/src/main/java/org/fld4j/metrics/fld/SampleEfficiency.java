@@ -99,15 +99,7 @@ public final class SampleEfficiency {
             double meanReal = options.subsampleReal() ? subsetMean(real, realOrder, size, random) : realMean;
             values[r] = FldFormulas.fld(meanReal, meanGenerated);
         }
-        double mean = FldFormulas.mean(values);
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        double std = Math.sqrt(squares / (values.length - 1));
-        Arrays.sort(values);
-        return new SampleEfficiencyPoint(size, values.length, mean, std, PercentileBootstrap.quantile(values, 0.05),
-                PercentileBootstrap.quantile(values, 0.5), PercentileBootstrap.quantile(values, 0.95));
+        return SampleEfficiencyPoint.summarize(size, values);
     }
 
     /**
@@ -115,11 +107,11 @@ public final class SampleEfficiency {
      * twice puts the states of neighbouring sizes far apart, so no size's stream is a shifted copy of another's
      * (as it would be with the plain seed {@code seed + size}).
      */
-    private static SplittableRandom randomFor(long seed, int size) {
+    static SplittableRandom randomFor(long seed, int size) {
         return new SplittableRandom(new SplittableRandom(new SplittableRandom(seed).nextLong() + size).nextLong());
     }
 
-    private static int[] identity(int n) {
+    static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;

@@ -1,7 +1,9 @@
 package org.fld4j.metrics.fld;
 
+import java.util.Arrays;
+
 /**
- * The spread of FLD over random subsets of one size, immutable.
+ * The spread of FLD (or D-FLD) over random subsets of one size, immutable.
  *
  * @param size    images in each subset
  * @param repeats subsets drawn
@@ -23,5 +25,19 @@ public record SampleEfficiencyPoint(int size, int repeats, double mean, double s
             throw new IllegalArgumentException("inconsistent spread at size " + size + ": std " + std + ", quantiles "
                     + q05 + ", " + median + ", " + q95);
         }
+    }
+
+    /** The mean, standard deviation and quantiles of one size's values (at least two). */
+    static SampleEfficiencyPoint summarize(int size, double[] values) {
+        double mean = FldFormulas.mean(values);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        double std = Math.sqrt(squares / (values.length - 1));
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new SampleEfficiencyPoint(size, values.length, mean, std, PercentileBootstrap.quantile(sorted, 0.05),
+                PercentileBootstrap.quantile(sorted, 0.5), PercentileBootstrap.quantile(sorted, 0.95));
     }
 }

@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  * How FLD settles as the generated set grows: its spread over random subsets at each size, immutable.
  *
  * @param points         one point per size that could be drawn, in increasing size
- * @param fullFld        FLD of the whole generated set against the whole held-out real set
+ * @param fullFld        FLD of the whole generated set against the whole held-out real set (D-FLD of the whole
+ *                       generated set for {@link DualSampleEfficiency})
  * @param generatedCount images in the whole generated set
  * @param realCount      held-out real images
  * @param options        how the subsets were drawn
