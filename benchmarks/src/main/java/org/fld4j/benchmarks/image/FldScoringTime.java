@@ -1,0 +1,40 @@
+package org.fld4j.benchmarks.image;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.fld4j.core.Flow;
+import org.fld4j.core.NativeThreads;
+import org.fld4j.io.ImageSource;
+import org.fld4j.metrics.fld.Fld;
+import org.fld4j.metrics.fld.FldScore;
+
+/**
+ * Wall time of FLD for N "generated" 28x28 images (the first N Fashion-MNIST training images stand in for
+ * them) under a saved reference flow, against 500 held-out test images: reading, scoring every image once,
+ * and the bootstrap interval, end to end as a user's {@code Fld.score} call runs them.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FldScoringTime FLOW_FILE [N=10000]
+ * [threads=2] [evaluationBatch=256]}.
+ */
+public final class FldScoringTime {
+
+    private FldScoringTime() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Flow flow = Flow.load(Path.of(args[0]));
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+        NativeThreads.set(args.length > 2 ? Integer.parseInt(args[2]) : 2);
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+        ImageSource test = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
+        ImageSource train = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
+        Fld fld = Fld.using(flow, test.subset(FashionMnistFldTable.range(0, 500)),
+                org.fld4j.metrics.fld.FldOptions.defaults().withEvaluationBatchSize(batch));
+        long start = System.nanoTime();
+        FldScore score = fld.score(train.subset(FashionMnistFldTable.range(0, n)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(Locale.ROOT, "FLD of %d images: %.1f s (%.1f images/s), %s%n", n, seconds, n / seconds,
+                score.summary());
+    }
+}
