@@ -27,6 +27,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        org.fld4j.core.NativeBackend.preferOneDnn();
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
