@@ -149,8 +149,10 @@ public final class DualFld {
         for (int b = 0; b < resamples; b++) {
             dfld[b] = Math.abs(difference[b]);
         }
-        return new DualFldScore(Math.abs(point[0]), interval(dfld, confidence), point[0],
-                interval(difference, confidence), point[1], interval(j, confidence),
+        // dfld is built above from the resampled differences, so sorting those in place below is harmless.
+        return new DualFldScore(Math.abs(point[0]), PercentileBootstrap.percentileInterval(dfld, confidence),
+                point[0], PercentileBootstrap.percentileInterval(difference, confidence), point[1],
+                PercentileBootstrap.percentileInterval(j, confidence),
                 FldFormulas.bitsPerDim(FldFormulas.mean(rr), d), FldFormulas.bitsPerDim(FldFormulas.mean(rg), d),
                 FldFormulas.bitsPerDim(FldFormulas.mean(gg), d), FldFormulas.bitsPerDim(FldFormulas.mean(gr), d),
                 rr.length, gg.length, g.reference().trainingImages(), warnings);
@@ -193,13 +195,5 @@ public final class DualFld {
             sum += v[i];
         }
         return sum / idx.length;
-    }
-
-    private static ConfidenceInterval interval(double[] values, double confidence) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double tail = (1 - confidence) / 2;
-        return new ConfidenceInterval(PercentileBootstrap.quantile(sorted, tail),
-                PercentileBootstrap.quantile(sorted, 1 - tail), confidence, values.length);
     }
 }

@@ -168,7 +168,7 @@ public final class Fld {
     /** Scores generated images, streaming them in batches. */
     public FldScore score(ImageSource generated) {
         FldReference ref = reference();
-        FldAccumulator accumulator = new FldAccumulator(ref);
+        FldAccumulator accumulator = new FldAccumulator(ref, generated.description());
         try (ImageBatchStream stream = generated.batches(BatchOptions.of(ref.options().evaluationBatchSize()))) {
             while (stream.hasNext()) {
                 accumulator.add(stream.next());
@@ -179,11 +179,6 @@ public final class Fld {
                         + " skipped)"));
             }
             return accumulator.result(stream.report());
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("the reference flow takes images")) {
-                throw new IllegalArgumentException(generated.description() + ": " + e.getMessage(), e);
-            }
-            throw e;
         }
     }
 

@@ -19,12 +19,19 @@ public final class FldAccumulator {
 
     private final FldReference reference;
     private final EvaluationOptions evaluation;
+    /** What is being scored, for error messages. */
+    private final String source;
     private double[] values = new double[1024];
     private final List<String> names = new ArrayList<>();
     private int count;
 
     FldAccumulator(FldReference reference) {
+        this(reference, "the batches added");
+    }
+
+    FldAccumulator(FldReference reference, String source) {
         this.reference = reference;
+        this.source = source;
         this.evaluation = reference.options().evaluation();
     }
 
@@ -49,7 +56,7 @@ public final class FldAccumulator {
     private FldAccumulator add(INDArray images, List<String> batchNames) {
         long[] expected = reference.imageShape();
         if (images.rank() != 4 || !Arrays.equals(Arrays.copyOfRange(images.shape(), 1, 4), expected)) {
-            throw new IllegalArgumentException("the reference flow takes images " + Arrays.toString(expected)
+            throw new IllegalArgumentException(source + ": the reference flow takes images " + Arrays.toString(expected)
                     + " (batches [n, C, H, W]); got a batch of shape " + Arrays.toString(images.shape()));
         }
         double[] scored = reference.flow().logProb(images, evaluation, count);

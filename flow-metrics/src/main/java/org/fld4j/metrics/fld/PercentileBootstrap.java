@@ -27,9 +27,14 @@ final class PercentileBootstrap {
         for (int b = 0; b < resamples; b++) {
             values[b] = statistic.applyAsDouble(resampledMean(first, random), resampledMean(second, random));
         }
+        return percentileInterval(values, confidence);
+    }
+
+    /** The equal-tailed percentile interval of resampled values (the array is sorted in place). */
+    static ConfidenceInterval percentileInterval(double[] values, double confidence) {
         Arrays.sort(values);
         double tail = (1 - confidence) / 2;
-        return new ConfidenceInterval(quantile(values, tail), quantile(values, 1 - tail), confidence, resamples);
+        return new ConfidenceInterval(quantile(values, tail), quantile(values, 1 - tail), confidence, values.length);
     }
 
     static double resampledMean(double[] values, SplittableRandom random) {
