@@ -32,6 +32,7 @@ public final class FlowNetwork {
     private final INDArray gradients;
     private final StandardNormal prior = new StandardNormal();
     private final BufferCache buffers = new BufferCache();
+    private final InferenceArrays inferenceArrays = new InferenceArrays();
     private final List<StochasticTransform> stochasticLayers;
     private long trainingNoiseSeed = DEFAULT_NOISE_SEED;
     private long trainingSamplesSeen;
@@ -83,6 +84,11 @@ public final class FlowNetwork {
         parameterCount = total;
         stochasticLayers = layers.stream().filter(l -> l instanceof StochasticTransform)
                 .map(l -> (StochasticTransform) l).toList();
+        for (Transform layer : layers) {
+            if (layer instanceof SharesInferenceArrays sharing) {
+                sharing.shareInferenceArrays(inferenceArrays);
+            }
+        }
     }
 
     private final long parameterCount;
@@ -249,9 +255,14 @@ public final class FlowNetwork {
         useNoise(noise);
         long n = x.size(0);
         INDArray logDetSum = buffers.get("logdetsum", DataType.DOUBLE, n);
-        INDArray z = forwardAll(x, logDetSum);
-        INDArray logp = prior.logDensity(z).add(logDetSum);
-        return logp.toDoubleVector();
+        boolean previous = inferenceArrays.activate(true);
+        try {
+            INDArray z = forwardAll(x, logDetSum);
+            INDArray logp = prior.logDensity(z).add(logDetSum);
+            return logp.toDoubleVector();
+        } finally {
+            inferenceArrays.activate(previous);
+        }
     }
 
     /**
@@ -294,7 +305,12 @@ public final class FlowNetwork {
     public INDArray encode(INDArray batch, NoiseKey noise) {
         INDArray x = checkBatch(batch);
         useNoise(noise);
-        return forwardAll(x, buffers.get("logdetsum", DataType.DOUBLE, x.size(0))).dup();
+        boolean previous = inferenceArrays.activate(true);
+        try {
+            return forwardAll(x, buffers.get("logdetsum", DataType.DOUBLE, x.size(0))).dup();
+        } finally {
+            inferenceArrays.activate(previous);
+        }
     }
 
     /** The data {@code f^-1(z)} of a batch of latents (a new array). */
@@ -306,10 +322,15 @@ public final class FlowNetwork {
                     + "] with N >= 1, got " + Arrays.toString(latents.shape()));
         }
         INDArray h = latents.dataType() == dataType ? latents : latents.castTo(dataType);
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            h = layers.get(i).inverse(h).output();
+        boolean previous = inferenceArrays.activate(true);
+        try {
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                h = layers.get(i).inverse(h).output();
+            }
+            return h.dup();
+        } finally {
+            inferenceArrays.activate(previous);
         }
-        return h.dup();
     }
 
     /** The per-sample shape of the latent. */

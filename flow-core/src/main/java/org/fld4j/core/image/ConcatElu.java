@@ -28,9 +28,10 @@ final class ConcatElu {
     private final PlanarBuffers buffers;
     private final Scratch scratch;
 
-    ConcatElu(int channels, Scratch scratch) {
+    /** {@code role}: this layer's place in its network, for sharing buffers while evaluating. */
+    ConcatElu(int channels, Scratch scratch, String role) {
         this.channels = channels;
-        this.buffers = new PlanarBuffers(scratch.dataType());
+        this.buffers = scratch.layerBuffers(role);
         this.scratch = scratch;
     }
 

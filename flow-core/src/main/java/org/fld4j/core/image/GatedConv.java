@@ -26,13 +26,14 @@ final class GatedConv {
     private final PlanarBuffers buffers;
     private final Scratch scratch;
 
-    GatedConv(int channels, Scratch scratch) {
+    /** {@code role}: this block's place in its network, for sharing buffers while evaluating. */
+    GatedConv(int channels, Scratch scratch, String role) {
         this.channels = channels;
-        buffers = new PlanarBuffers(scratch.dataType());
+        buffers = scratch.layerBuffers(role);
         this.scratch = scratch;
-        inputElu = new ConcatElu(channels, scratch);
+        inputElu = new ConcatElu(channels, scratch, role + ".inputElu");
         conv = new Conv2d(2 * channels, channels, 3, scratch);
-        hiddenElu = new ConcatElu(channels, scratch);
+        hiddenElu = new ConcatElu(channels, scratch, role + ".hiddenElu");
         gateConv = new Conv2d(2 * channels, 2 * channels, 1, scratch);
     }
 

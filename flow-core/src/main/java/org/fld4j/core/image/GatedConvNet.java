@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
+import org.fld4j.core.InferenceArrays;
 import org.fld4j.core.ParameterSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -49,6 +50,7 @@ public final class GatedConvNet {
     private final Conv2d outputConv;
     private final BufferCache buffers = new BufferCache();
     private final PlanarBuffers planar;
+    private final Scratch scratch;
     /** Geometries with a forward pass, whose buffers hold what backward needs. */
     private final Set<Geometry> forwarded = new HashSet<>();
     private INDArray lastOutput;
@@ -72,16 +74,19 @@ public final class GatedConvNet {
         this.hiddenChannels = hiddenChannels;
         this.outChannels = outChannels;
         this.dataType = dataType;
-        planar = new PlanarBuffers(dataType);
-        Scratch scratch = new Scratch(dataType);
+        scratch = new Scratch(dataType);
+        planar = scratch.layerBuffers("net");
         inputConv = new Conv2d(inChannels, hiddenChannels, 3, scratch);
         gated = new GatedConv[blocks];
         norms = new LayerNormChannels[blocks];
         for (int b = 0; b < blocks; b++) {
-            gated[b] = new GatedConv(hiddenChannels, scratch);
-            norms[b] = new LayerNormChannels(hiddenChannels, scratch);
+            // One evaluation role for all blocks: an evaluation needs only block b's output (the next
+            // block's input, a LayerNorm array) once block b + 1 starts, and the gated convolution and
+            // the LayerNorm never share arrays.
+            gated[b] = new GatedConv(hiddenChannels, scratch, "gated");
+            norms[b] = new LayerNormChannels(hiddenChannels, scratch, "norm");
         }
-        outputElu = new ConcatElu(hiddenChannels, scratch);
+        outputElu = new ConcatElu(hiddenChannels, scratch, "outputElu");
         outputConv = new Conv2d(2 * hiddenChannels, outChannels, 3, scratch);
     }
 
@@ -146,7 +151,10 @@ public final class GatedConvNet {
      */
     public INDArray forward(INDArray input) {
         Geometry g = checkedGeometry(input, inChannels, "input");
-        forwarded.add(g);
+        if (!scratch.evaluating()) {
+            // An evaluation pass keeps nothing for a backward pass.
+            forwarded.add(g);
+        }
         INDArray x = planar("input", inChannels, g);
         Planar.image(x, g).assign(input.permute(1, 0, 2, 3));
         INDArray h = planar("hidden", hiddenChannels, g);
@@ -160,6 +168,14 @@ public final class GatedConvNet {
         out.permute(1, 0, 2, 3).assign(Planar.image(result, g));
         lastOutput = out;
         return out;
+    }
+
+    /**
+     * Takes its network's shared evaluation arrays: while the network evaluates, this network's work
+     * arrays are those of every other coupling's network (see {@link InferenceArrays}).
+     */
+    public void shareInferenceArrays(InferenceArrays arrays) {
+        scratch.shareInferenceArrays(arrays);
     }
 
     private Geometry checkedGeometry(INDArray nchw, int channels, String what) {

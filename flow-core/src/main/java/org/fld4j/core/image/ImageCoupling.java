@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
+import org.fld4j.core.InferenceArrays;
 import org.fld4j.core.LayerConfig;
 import org.fld4j.core.ParameterSpec;
+import org.fld4j.core.SharesInferenceArrays;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
@@ -31,7 +33,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code log|det J| = sum(s)}. The network's last convolution starts at zero, so a fresh coupling is
  * the identity.
  */
-public final class ImageCoupling implements Transform {
+public final class ImageCoupling implements Transform, SharesInferenceArrays {
 
     public static final String TYPE = "image-coupling";
 
@@ -187,6 +189,11 @@ public final class ImageCoupling implements Transform {
         t.assign(channelRange(out, channels, 2L * channels)).muli(complement);
         INDArray es = buffers.get(prefix + "es", dataType, full);
         Nd4j.exec(new Exp(s, es));
+    }
+
+    @Override
+    public void shareInferenceArrays(InferenceArrays arrays) {
+        net.shareInferenceArrays(arrays);
     }
 
     @Override

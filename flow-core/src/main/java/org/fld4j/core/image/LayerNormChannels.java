@@ -30,10 +30,11 @@ final class LayerNormChannels {
     private INDArray gammaGrad;
     private INDArray betaGrad;
 
-    LayerNormChannels(int channels, Scratch scratch) {
+    /** {@code role}: this layer's place in its network, for sharing buffers while evaluating. */
+    LayerNormChannels(int channels, Scratch scratch, String role) {
         this.channels = channels;
         this.scratch = scratch;
-        buffers = new PlanarBuffers(scratch.dataType());
+        buffers = scratch.layerBuffers(role);
         channelOnes = Nd4j.ones(scratch.dataType(), 1, channels);
     }
 

@@ -2,6 +2,7 @@ package org.fld4j.core.image;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.fld4j.core.InferenceArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,6 +18,8 @@ final class Scratch {
     private final DataType dataType;
     private final PlanarBuffers buffers;
     private final Map<Long, INDArray> ones = new HashMap<>();
+    /** The network's shared evaluation arrays, once the network has handed them over; else null. */
+    private InferenceArrays inference;
 
     Scratch(DataType dataType) {
         this.dataType = dataType;
@@ -27,12 +30,40 @@ final class Scratch {
         return dataType;
     }
 
+    /** Takes the network's shared evaluation arrays (see {@link InferenceArrays}). */
+    void shareInferenceArrays(InferenceArrays arrays) {
+        inference = arrays;
+    }
+
+    /** Whether the network is evaluating, so that layers' own buffers come from the shared arrays. */
+    boolean evaluating() {
+        return inference != null && inference.active();
+    }
+
+    /** The shared evaluation array {@code [rows, N*H*W]} of this name and geometry. */
+    INDArray evaluationArray(String name, long rows, Geometry g) {
+        return inference.get("planar." + name + "@" + g.n() + "x" + g.height() + "x" + g.width(), dataType, rows,
+                g.pixels());
+    }
+
+    /**
+     * Buffers of one layer: its own while training, the network's shared evaluation arrays under
+     * {@code role} while evaluating. The role names the layer's place in its network ("block1.norm"),
+     * the same in every coupling.
+     */
+    PlanarBuffers layerBuffers(String role) {
+        return new PlanarBuffers(dataType, role, this);
+    }
+
     /**
      * A patch matrix {@code [rows, N*H*W]} for this kernel size and geometry. It is only ever written
      * by {@link Conv2d}'s unfolding, which writes the same entries each time for a given kernel and
      * shape, so the entries that stand for the zero padding stay zero from allocation on.
      */
     INDArray columns(int kernel, long rows, Geometry g) {
+        if (evaluating()) {
+            return evaluationArray("columns" + kernel, rows, g);
+        }
         return buffers.get("columns" + kernel, rows, g);
     }
 
@@ -42,6 +73,9 @@ final class Scratch {
      * its caller consumes before calling another layer of the same kind.
      */
     INDArray shared(String name, long rows, Geometry g) {
+        if (evaluating()) {
+            return evaluationArray("shared." + name, rows, g);
+        }
         return buffers.get("shared." + name, rows, g);
     }
 

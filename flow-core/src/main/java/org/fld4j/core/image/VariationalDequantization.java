@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
+import org.fld4j.core.InferenceArrays;
 import org.fld4j.core.LayerConfig;
 import org.fld4j.core.NoiseKey;
 import org.fld4j.core.ParameterSpec;
+import org.fld4j.core.SharesInferenceArrays;
 import org.fld4j.core.StochasticTransform;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transformed;
@@ -33,7 +35,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>{@link #backward} returns {@code null}: pixels are discrete data and have no gradient; the
  * parameter gradients are complete.
  */
-public final class VariationalDequantization implements StochasticTransform {
+public final class VariationalDequantization implements StochasticTransform, SharesInferenceArrays {
 
     public static final String TYPE = "variational-dequantization";
 
@@ -131,6 +133,13 @@ public final class VariationalDequantization implements StochasticTransform {
     public void initialize(RandomGenerator random) {
         SplittableRandom root = new SplittableRandom(random.nextLong());
         couplings.forEach(c -> c.initialize(root.split()));
+    }
+
+    @Override
+    public void shareInferenceArrays(InferenceArrays arrays) {
+        for (ImageCoupling coupling : couplings) {
+            coupling.shareInferenceArrays(arrays);
+        }
     }
 
     @Override

@@ -59,7 +59,11 @@ class ImageFlowTest {
 
     /** A flow with random (non-identity) couplings of the small preset, float64. */
     private static Flow perturbedSmallFlow(int c, int h, int w) {
-        Flow flow = Flow.image(c, h, w).preset(ImagePreset.SMALL).dataType(DataType.DOUBLE).seed(3).build();
+        return perturbed(Flow.image(c, h, w).preset(ImagePreset.SMALL).dataType(DataType.DOUBLE).seed(3).build());
+    }
+
+    /** {@code flow} with Gaussian noise (sd 0.05) added to every parameter, so that no coupling is the identity. */
+    private static Flow perturbed(Flow flow) {
         FlowNetwork net = flow.toNetwork();
         SplittableRandom r = new SplittableRandom(5);
         INDArray p = net.parameters();
@@ -105,6 +109,50 @@ class ImageFlowTest {
         for (int i = 0; i < whole.length; i++) {
             double part = i < 10 ? head[i] : tail[i - 10];
             assertThat(part).isCloseTo(whole[i], within(1e-9 * Math.abs(whole[i])));
+        }
+    }
+
+    /**
+     * While a network evaluates, its couplings share their work arrays; layer by layer outside the
+     * network each uses its own. Both must give the same log-likelihoods (the same operations in the same
+     * order), for uniform and for variational dequantization, with one and with three gated blocks per
+     * network, and decoding must still invert encoding.
+     */
+    @Test
+    void evaluationWithSharedWorkArraysMatchesLayerByLayerForward() {
+        Flow uniform = perturbedSmallFlow(1, 28, 28);
+        // fld-paper: variational dequantization and three gated blocks per network.
+        Flow fldPaper = perturbed(Flow.image(1, 8, 8).dataType(DataType.DOUBLE).seed(6).build());
+        for (Flow flow : java.util.List.of(uniform, fldPaper)) {
+            long h = flow.sampleShape()[1];
+            INDArray images = SliceImages.test().get(NDArrayIndex.interval(0, 7)).castTo(DataType.DOUBLE);
+            if (h != 28) {
+                images = images.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(10, 10 + h),
+                        NDArrayIndex.interval(10, 10 + h)).dup();
+            }
+            FlowNetwork net = flow.toNetwork();
+            org.fld4j.core.NoiseKey key = new org.fld4j.core.NoiseKey(9, 3, 0);
+            double[] shared = net.logProb(images, key);
+
+            INDArray x = images;
+            double[] logDet = new double[7];
+            for (org.fld4j.core.Transform layer : net.layers()) {
+                if (layer instanceof org.fld4j.core.StochasticTransform s) {
+                    s.useNoise(key);
+                }
+                org.fld4j.core.Transformed r = layer.forward(x);
+                for (int i = 0; i < 7; i++) {
+                    logDet[i] += r.logDet().getDouble(i);
+                }
+                x = r.output();
+            }
+            INDArray z = x.reshape(7, -1);
+            for (int i = 0; i < 7; i++) {
+                double squares = z.getRow(i).mul(z.getRow(i)).sumNumber().doubleValue();
+                double expected = -0.5 * squares - 0.5 * z.size(1) * Math.log(2 * Math.PI) + logDet[i];
+                assertThat(shared[i]).isCloseTo(expected, within(1e-10 * Math.abs(expected)));
+            }
+            assertThat(net.decode(net.encode(images))).isEqualTo(images);
         }
     }
 

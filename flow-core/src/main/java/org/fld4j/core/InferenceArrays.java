@@ -1,0 +1,38 @@
+package org.fld4j.core;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Work arrays that the layers of one network share while it only evaluates (log-likelihoods, encoding,
+ * decoding). A training pass must keep every layer's intermediate values until its backward pass, so
+ * each layer owns its arrays; an evaluation needs them only until the next layer has run, so layers of
+ * the same kind can take the same array. For the image flows this divides the evaluation memory by
+ * about the number of couplings (5.4 GB to a few hundred MB for {@code fld-paper} at 256 images a pass).
+ *
+ * <p>{@link FlowNetwork} switches it on for the duration of each evaluation. Layers that take part
+ * implement {@link SharesInferenceArrays}; an array is named by the layer's role (the same in every
+ * coupling), its own name and its shape.
+ */
+public final class InferenceArrays {
+
+    private final BufferCache arrays = new BufferCache();
+    private boolean active;
+
+    /** Whether an evaluation is running, so that layers should take their arrays from here. */
+    public boolean active() {
+        return active;
+    }
+
+    /** Switches sharing on or off; returns the previous state, for nested use. */
+    boolean activate(boolean value) {
+        boolean previous = active;
+        active = value;
+        return previous;
+    }
+
+    /** The shared array of this name, type and shape, allocated (zero-filled) on first use only. */
+    public INDArray get(String name, DataType type, long... shape) {
+        return arrays.get(name, type, shape);
+    }
+}
