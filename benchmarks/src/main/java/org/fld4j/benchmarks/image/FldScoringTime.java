@@ -15,7 +15,7 @@ import org.fld4j.metrics.fld.FldScore;
  * and the bootstrap interval, end to end as a user's {@code Fld.score} call runs them.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FldScoringTime FLOW_FILE [N=10000]
- * [threads=2] [evaluationBatch=256]}.
+ * [threads=2] [evaluationBatch=64]}.
  */
 public final class FldScoringTime {
 
@@ -26,7 +26,7 @@ public final class FldScoringTime {
         Flow flow = Flow.load(Path.of(args[0]));
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         NativeThreads.set(args.length > 2 ? Integer.parseInt(args[2]) : 2);
-        int batch = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+        int batch = args.length > 3 ? Integer.parseInt(args[3]) : org.fld4j.metrics.fld.FldOptions.DEFAULT_EVALUATION_BATCH_SIZE;
         ImageSource test = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         ImageSource train = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
         Fld fld = Fld.using(flow, test.subset(FashionMnistFldTable.range(0, 500)),

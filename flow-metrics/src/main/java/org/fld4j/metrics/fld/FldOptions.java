@@ -47,8 +47,15 @@ public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, 
     }
 
     /**
+     * Images per scoring pass by default. An image flow scores as many images a second at 64 as at 256
+     * (fld-paper, 1x28x28, two cores), with a third of the memory (0.6 against 1.7 GB).
+     */
+    public static final int DEFAULT_EVALUATION_BATCH_SIZE = 64;
+
+    /**
      * {@code fld-paper} with its recipe's epoch cap, time budget and batch size; 20% held out; seed 0;
-     * scoring 256 images a pass with one noise draw; a 95% interval from 1,000 resamples.
+     * scoring {@value #DEFAULT_EVALUATION_BATCH_SIZE} images a pass with one noise draw; a 95% interval
+     * from 1,000 resamples.
      */
     public static FldOptions defaults() {
         return forPreset(ImagePreset.FLD_PAPER);
@@ -57,8 +64,8 @@ public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, 
     /** The defaults with {@code preset} and its recipe's epoch cap, time budget and batch size. */
     public static FldOptions forPreset(ImagePreset preset) {
         TrainerOptions recipe = Objects.requireNonNull(preset, "preset").trainerOptions();
-        return new FldOptions(preset, 0.2, 0L, recipe.maxEpochs(), recipe.timeBudget(), recipe.batchSize(), 256, 1,
-                1000, 0.95);
+        return new FldOptions(preset, 0.2, 0L, recipe.maxEpochs(), recipe.timeBudget(), recipe.batchSize(),
+                DEFAULT_EVALUATION_BATCH_SIZE, 1, 1000, 0.95);
     }
 
     /** The preset's training recipe with this record's epoch cap, time budget, batch size and seed. */
