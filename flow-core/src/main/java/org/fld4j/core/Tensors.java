@@ -100,6 +100,26 @@ public final class Tensors {
         return out.reshape(shape);
     }
 
+    /**
+     * Frees the native memory of each array now instead of when it is garbage-collected (ND4J's CPU
+     * arrays live outside the heap, see {@link WorkArrays}). Arrays ND4J does not report as
+     * {@code closeable()} are left alone: views (a reshaped array counts as one, so close the array
+     * that was allocated), arrays already closed and workspace arrays. Nulls are skipped. The caller
+     * must be the buffers' only user: an array built over another's whole buffer looks like its owner.
+     */
+    public static void close(Iterable<INDArray> arrays) {
+        for (INDArray array : arrays) {
+            if (array != null && array.closeable()) {
+                array.close();
+            }
+        }
+    }
+
+    /** {@link #close(Iterable)} of the given arrays. */
+    public static void close(INDArray... arrays) {
+        close(java.util.Arrays.asList(arrays));
+    }
+
     /** Number of values in one sample of the given per-sample shape. */
     public static long sampleSize(long[] sampleShape) {
         long n = 1;

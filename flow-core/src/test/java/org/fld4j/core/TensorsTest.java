@@ -71,4 +71,17 @@ class TensorsTest {
         assertThatThrownBy(() -> Tensors.copy(Nd4j.zeros(3, 4), Nd4j.zeros(4, 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[3, 4]").hasMessageContaining("[4, 3]");
     }
+
+    @Test
+    void closeFreesArraysThatOwnTheirBufferAndLeavesViewsAlone() {
+        INDArray owner = numbered(DataType.FLOAT, 4, 3);
+        INDArray base = numbered(DataType.FLOAT, 4, 3);
+        INDArray view = base.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all());
+        Tensors.close(owner, view, null);
+        assertThat(owner.wasClosed()).isTrue();
+        assertThat(base.wasClosed()).isFalse();
+        assertThat(base.getDouble(3, 2)).isEqualTo(3002);
+        // Closing twice is harmless.
+        Tensors.close(owner);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.ParameterSpec;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -33,7 +34,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * output are converted from and to NCHW, and they have few channels. The backward pass is
  * hand-written. Not thread-safe.
  */
-public final class GatedConvNet {
+public final class GatedConvNet implements WorkArrays {
 
     /** The default number of gated blocks, as in the reference. */
     public static final int DEFAULT_BLOCKS = 3;
@@ -49,6 +50,7 @@ public final class GatedConvNet {
     private final Conv2d outputConv;
     private final BufferCache buffers = new BufferCache();
     private final PlanarBuffers planar;
+    private final Scratch scratch;
     /** Geometries with a forward pass, whose buffers hold what backward needs. */
     private final Set<Geometry> forwarded = new HashSet<>();
     private INDArray lastOutput;
@@ -73,7 +75,7 @@ public final class GatedConvNet {
         this.outChannels = outChannels;
         this.dataType = dataType;
         planar = new PlanarBuffers(dataType);
-        Scratch scratch = new Scratch(dataType);
+        scratch = new Scratch(dataType);
         inputConv = new Conv2d(inChannels, hiddenChannels, 3, scratch);
         gated = new GatedConv[blocks];
         norms = new LayerNormChannels[blocks];
@@ -176,6 +178,9 @@ public final class GatedConvNet {
 
     /** The output of the most recent {@link #forward}. */
     public INDArray lastOutput() {
+        if (lastOutput == null) {
+            throw new IllegalStateException("no forward pass since the work arrays were created or released");
+        }
         return lastOutput;
     }
 
@@ -203,5 +208,25 @@ public final class GatedConvNet {
         INDArray gradInput = buffers.get("gradInput", dataType, g.n(), inChannels, g.height(), g.width());
         gradInput.permute(1, 0, 2, 3).assign(Planar.image(gradX, g));
         return gradInput;
+    }
+
+    /**
+     * Frees the arrays of every part and those they share. The geometries seen are forgotten, so a
+     * backward pass needs a new forward first instead of reading freed activations.
+     */
+    @Override
+    public void releaseWorkArrays() {
+        inputConv.releaseWorkArrays();
+        for (int b = 0; b < gated.length; b++) {
+            gated[b].releaseWorkArrays();
+            norms[b].releaseWorkArrays();
+        }
+        outputElu.releaseWorkArrays();
+        outputConv.releaseWorkArrays();
+        scratch.release();
+        planar.release();
+        buffers.release();
+        forwarded.clear();
+        lastOutput = null;
     }
 }

@@ -9,6 +9,7 @@ import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.fld4j.core.layer.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,7 +32,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code log|det J| = sum(s)}. The network's last convolution starts at zero, so a fresh coupling is
  * the identity.
  */
-public final class ImageCoupling implements Transform {
+public final class ImageCoupling implements Transform, WorkArrays {
 
     public static final String TYPE = "image-coupling";
 
@@ -286,5 +287,12 @@ public final class ImageCoupling implements Transform {
         gMasked.assign(contextChannels == 0 ? gin : channelRange(gin, 0, channels)).muli(maskOf(n, false));
         gx.addi(gMasked);
         return gx;
+    }
+
+    /** Also frees the masks repeated over the batch; they are rebuilt with their "ready" flags. */
+    @Override
+    public void releaseWorkArrays() {
+        net.releaseWorkArrays();
+        buffers.release();
     }
 }

@@ -2,6 +2,7 @@ package org.fld4j.core.image;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.fld4j.core.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Named planar work arrays of a layer, {@code [rows, N*H*W]}, kept per geometry (not per pixel count,
  * so that two batch shapes with as many pixels never share one) and reused across calls: a pass
- * allocates no tensors once its geometry has been seen. Arrays start zero-filled.
+ * allocates no tensors once its geometry has been seen. Arrays start zero-filled, also after a
+ * {@link #release()}.
  */
 final class PlanarBuffers {
 
@@ -29,5 +31,11 @@ final class PlanarBuffers {
 
     INDArray get(String name, long rows, Geometry g) {
         return arrays.computeIfAbsent(new Key(name, rows, g), k -> Nd4j.create(dataType, k.rows(), g.pixels()));
+    }
+
+    /** Frees every array now (see {@link org.fld4j.core.WorkArrays}); later calls allocate afresh. */
+    void release() {
+        Tensors.close(arrays.values());
+        arrays.clear();
     }
 }

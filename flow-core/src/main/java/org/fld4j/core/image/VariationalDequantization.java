@@ -11,6 +11,7 @@ import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.StochasticTransform;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.fld4j.core.layer.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>{@link #backward} returns {@code null}: pixels are discrete data and have no gradient; the
  * parameter gradients are complete.
  */
-public final class VariationalDequantization implements StochasticTransform {
+public final class VariationalDequantization implements StochasticTransform, WorkArrays {
 
     public static final String TYPE = "variational-dequantization";
 
@@ -200,5 +201,13 @@ public final class VariationalDequantization implements StochasticTransform {
             g = couplings.get(i).backward(g, gradLogDet);
         }
         return null;
+    }
+
+    /** Frees this layer's arrays and those of its inner flow (the noise logit and the couplings). */
+    @Override
+    public void releaseWorkArrays() {
+        noiseLogit.releaseWorkArrays();
+        couplings.forEach(ImageCoupling::releaseWorkArrays);
+        buffers.release();
     }
 }
