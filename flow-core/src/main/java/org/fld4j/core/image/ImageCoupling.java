@@ -46,7 +46,9 @@ public final class ImageCoupling implements Transform, WorkArrays {
     private final DataType dataType;
     private final int channels;
     private final GatedConvNet net;
+    /** The mask and its complement as rows {@code [1, C*H*W]}. */
     private final INDArray mask;
+    private final INDArray complementMask;
     private final BufferCache buffers = new BufferCache();
     private INDArray scale;
     private INDArray scaleGrad;
@@ -75,7 +77,8 @@ public final class ImageCoupling implements Transform, WorkArrays {
         this.channels = Math.toIntExact(shape[0]);
         this.net = new GatedConvNet(channels + contextChannels, hidden, 2 * channels, blocks, dataType);
         this.mask = Nd4j.createFromArray(ImageMask.values(maskKind, shape, inverted))
-                .reshape(1, shape[0], shape[1], shape[2]).castTo(dataType);
+                .reshape(1, Tensors.sampleSize(shape)).castTo(dataType);
+        this.complementMask = mask.rsub(1.0);
     }
 
     public static ImageCoupling fromConfig(LayerConfig c) {
@@ -145,9 +148,8 @@ public final class ImageCoupling implements Transform, WorkArrays {
         INDArray m = buffers.get(name + ".ready", DataType.BYTE, n);
         INDArray full = buffers.get(name, dataType, n, shape[0], shape[1], shape[2]);
         if (m.getInt(0) == 0) {
-            for (long i = 0; i < n; i++) {
-                full.get(NDArrayIndex.point(i)).assign(complement ? mask.rsub(1.0).reshape(shape) : mask.reshape(shape));
-            }
+            // One broadcast, not a copy per sample: after a release this runs again for every batch size.
+            full.reshape(n, Tensors.sampleSize(shape)).assign(0).addiRowVector(complement ? complementMask : mask);
             m.assign(1);
         }
         return full;
