@@ -90,14 +90,17 @@ public final class Tensors {
         return out;
     }
 
-    /** The samples at {@code indices} of a batch {@code [N, ...]}, in that order, as a new array. */
+    /**
+     * The samples at {@code indices} of a batch {@code [N, ...]}, in that order, as a new array that
+     * owns its buffer (so that {@link #close} can free it; a reshaped result would not).
+     */
     public static INDArray rows(INDArray x, int[] indices) {
         long[] shape = x.shape().clone();
         long sampleSize = x.length() / shape[0];
-        INDArray out = Nd4j.create(x.dataType(), indices.length, sampleSize);
-        Nd4j.pullRows(x.reshape('c', shape[0], sampleSize), out, 1, indices);
         shape[0] = indices.length;
-        return out.reshape(shape);
+        INDArray out = Nd4j.create(x.dataType(), shape, 'c');
+        Nd4j.pullRows(x.reshape('c', x.size(0), sampleSize), out.reshape('c', indices.length, sampleSize), 1, indices);
+        return out;
     }
 
     /**

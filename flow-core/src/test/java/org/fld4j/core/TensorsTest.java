@@ -84,4 +84,17 @@ class TensorsTest {
         // Closing twice is harmless.
         Tensors.close(owner);
     }
+
+    @Test
+    void rowsAreCopiedIntoANewArrayThatCloseCanFree() {
+        INDArray images = numbered(DataType.FLOAT, 5, 12).reshape(5, 3, 2, 2);
+        INDArray picked = Tensors.rows(images, new int[] {4, 1});
+        assertThat(picked.shape()).containsExactly(2, 3, 2, 2);
+        assertThat(picked.getDouble(0, 2, 1, 1)).isEqualTo(4011);
+        assertThat(picked.getDouble(1, 0, 0, 0)).isEqualTo(1000);
+        assertThat(picked.closeable()).isTrue();
+        Tensors.close(picked);
+        assertThat(picked.wasClosed()).isTrue();
+        assertThat(images.wasClosed()).isFalse();
+    }
 }
