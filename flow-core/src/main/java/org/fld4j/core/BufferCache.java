@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Arrays are kept per (name, type, shape); the cache is small because an epoch sees at most two
  * batch sizes (full batches and the last one). Contents are whatever the last user left there.
+ * {@link #release()} frees them at once (see {@link WorkArrays} for why that matters).
  */
 public final class BufferCache {
 
@@ -37,6 +38,15 @@ public final class BufferCache {
 
     /** Drops every cached array (their memory is released when unreferenced). */
     public void clear() {
+        arrays.clear();
+    }
+
+    /**
+     * Frees every cached array now and empties the cache; later {@link #get} calls allocate afresh.
+     * Whoever took an array from this cache must not use it (or a view of it) afterwards.
+     */
+    public void release() {
+        Tensors.close(arrays.values());
         arrays.clear();
     }
 }

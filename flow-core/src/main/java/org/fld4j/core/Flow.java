@@ -249,6 +249,19 @@ public final class Flow {
         return network.layerConfigs();
     }
 
+    /**
+     * Frees the flow's work arrays (the activations and scratch its passes reuse, often hundreds of
+     * megabytes for an image flow) now rather than when they are garbage-collected. ND4J keeps them
+     * outside the Java heap, where the collector does not see their size, so a program that uses many
+     * flows one after another should release each one it is done with. The flow stays fully usable:
+     * the arrays are created again on the next call, and results do not change. Parameters are not
+     * touched, and arrays this flow returned (latents, samples, parameters) are copies that stay valid.
+     * Waits for a call in progress on this flow, like every method of a flow.
+     */
+    public synchronized void releaseWorkArrays() {
+        network.releaseWorkArrays();
+    }
+
     /** A fresh mutable copy of the engine, for training or low-level use. */
     public FlowNetwork toNetwork() {
         return network.copy();

@@ -18,7 +18,7 @@ import org.nd4j.common.util.ArrayUtil;
  * Keeping every parameter in one vector lets an optimiser update the whole model with one native op.
  * Not thread-safe.
  */
-public final class FlowNetwork {
+public final class FlowNetwork implements WorkArrays {
 
     static {
         // Before ND4J initialises, if this class is the first to touch it: picks the oneDNN natives.
@@ -331,6 +331,21 @@ public final class FlowNetwork {
         } finally {
             inferenceArrays.activate(previous);
         }
+    }
+
+    /**
+     * Frees the work arrays of every layer, of the prior and of this network now, rather than when
+     * they are garbage-collected (see {@link WorkArrays}); parameters and gradients stay. The network
+     * stays fully usable: the arrays are created again on the next pass, and results do not change.
+     * Arrays that layers returned from earlier passes are freed too, and a backward pass needs a new
+     * forward pass first. Not to be called while a pass runs (the network is not thread-safe).
+     */
+    @Override
+    public void releaseWorkArrays() {
+        WorkArrays.releaseAll(layers);
+        prior.releaseWorkArrays();
+        inferenceArrays.release();
+        buffers.release();
     }
 
     /** The per-sample shape of the latent. */

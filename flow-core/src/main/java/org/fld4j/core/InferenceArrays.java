@@ -35,4 +35,9 @@ public final class InferenceArrays {
     public INDArray get(String name, DataType type, long... shape) {
         return arrays.get(name, type, shape);
     }
+
+    /** Frees every shared array now (see {@link WorkArrays}); later evaluations allocate afresh. */
+    void release() {
+        arrays.release();
+    }
 }

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The prior of every flow: a standard normal N(0, I) over the latent sample,
  * {@code log N(z; 0, I) = -|z|^2 / 2 - (D/2) log(2 pi)}, evaluated in double.
  */
-public final class StandardNormal {
+public final class StandardNormal implements WorkArrays {
 
     /** {@code (1/2) log(2 pi)}. */
     public static final double HALF_LOG_TWO_PI = 0.5 * Math.log(2 * Math.PI);
@@ -25,5 +25,10 @@ public final class StandardNormal {
         Tensors.sumPerSample(squares, out, buffers, "unused");
         out.muli(-0.5).subi(d * HALF_LOG_TWO_PI);
         return out;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

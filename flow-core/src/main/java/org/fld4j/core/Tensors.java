@@ -90,14 +90,37 @@ public final class Tensors {
         return out;
     }
 
-    /** The samples at {@code indices} of a batch {@code [N, ...]}, in that order, as a new array. */
+    /**
+     * The samples at {@code indices} of a batch {@code [N, ...]}, in that order, as a new array that
+     * owns its buffer (so that {@link #close} can free it; a reshaped result would not).
+     */
     public static INDArray rows(INDArray x, int[] indices) {
         long[] shape = x.shape().clone();
         long sampleSize = x.length() / shape[0];
-        INDArray out = Nd4j.create(x.dataType(), indices.length, sampleSize);
-        Nd4j.pullRows(x.reshape('c', shape[0], sampleSize), out, 1, indices);
         shape[0] = indices.length;
-        return out.reshape(shape);
+        INDArray out = Nd4j.create(x.dataType(), shape, 'c');
+        Nd4j.pullRows(x.reshape('c', x.size(0), sampleSize), out.reshape('c', indices.length, sampleSize), 1, indices);
+        return out;
+    }
+
+    /**
+     * Frees the native memory of each array now instead of when it is garbage-collected (ND4J's CPU
+     * arrays live outside the heap, see {@link WorkArrays}). Arrays ND4J does not report as
+     * {@code closeable()} are left alone: views (a reshaped array counts as one, so close the array
+     * that was allocated), arrays already closed and workspace arrays. Nulls are skipped. The caller
+     * must be the buffers' only user: an array built over another's whole buffer looks like its owner.
+     */
+    public static void close(Iterable<INDArray> arrays) {
+        for (INDArray array : arrays) {
+            if (array != null && array.closeable()) {
+                array.close();
+            }
+        }
+    }
+
+    /** {@link #close(Iterable)} of the given arrays. */
+    public static void close(INDArray... arrays) {
+        close(java.util.Arrays.asList(arrays));
     }
 
     /** Number of values in one sample of the given per-sample shape. */

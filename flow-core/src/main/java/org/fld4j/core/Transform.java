@@ -25,6 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>Returned arrays belong to the layer and are reused by the next call of the same method with
  *       the same batch size: training then allocates nothing per step. Copy ({@code dup()}) what must
  *       outlive that. Inputs are never modified.</li>
+ *   <li>A layer that keeps such arrays implements {@link WorkArrays}, so that a flow can free them
+ *       before they are garbage-collected; afterwards it must not read anything a released array
+ *       held (a backward pass then needs a new forward pass).</li>
  * </ul>
  *
  * <p>Parameters live outside the layer, in one flat vector per flow: the flow allocates it from

@@ -71,4 +71,30 @@ class TensorsTest {
         assertThatThrownBy(() -> Tensors.copy(Nd4j.zeros(3, 4), Nd4j.zeros(4, 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[3, 4]").hasMessageContaining("[4, 3]");
     }
+
+    @Test
+    void closeFreesArraysThatOwnTheirBufferAndLeavesViewsAlone() {
+        INDArray owner = numbered(DataType.FLOAT, 4, 3);
+        INDArray base = numbered(DataType.FLOAT, 4, 3);
+        INDArray view = base.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all());
+        Tensors.close(owner, view, null);
+        assertThat(owner.wasClosed()).isTrue();
+        assertThat(base.wasClosed()).isFalse();
+        assertThat(base.getDouble(3, 2)).isEqualTo(3002);
+        // Closing twice is harmless.
+        Tensors.close(owner);
+    }
+
+    @Test
+    void rowsAreCopiedIntoANewArrayThatCloseCanFree() {
+        INDArray images = numbered(DataType.FLOAT, 5, 12).reshape(5, 3, 2, 2);
+        INDArray picked = Tensors.rows(images, new int[] {4, 1});
+        assertThat(picked.shape()).containsExactly(2, 3, 2, 2);
+        assertThat(picked.getDouble(0, 2, 1, 1)).isEqualTo(4011);
+        assertThat(picked.getDouble(1, 0, 0, 0)).isEqualTo(1000);
+        assertThat(picked.closeable()).isTrue();
+        Tensors.close(picked);
+        assertThat(picked.wasClosed()).isTrue();
+        assertThat(images.wasClosed()).isFalse();
+    }
 }

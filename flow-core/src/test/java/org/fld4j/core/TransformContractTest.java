@@ -215,4 +215,49 @@ public abstract class TransformContractTest {
         assertThat(rebuilt.logProb(x)).containsExactly(net.logProb(x));
         assertThat(LayerRegistry.create(layerOf(net).config()).config()).isEqualTo(layerOf(net).config());
     }
+
+    /** Forward, backward and inverse of one batch: every array they return, as plain numbers. */
+    private static List<double[]> passes(FlowNetwork net, INDArray x, INDArray c, INDArray w) {
+        Transform layer = layerOf(net);
+        net.gradients().assign(0);
+        Transformed fwd = layer.forward(x);
+        double[] y = fwd.output().dup().data().asDouble();
+        double[] logDet = fwd.logDet().toDoubleVector();
+        double[] gradX = layer.backward(c, w).dup().data().asDouble();
+        double[] gradParams = net.gradients().toDoubleVector();
+        double[] back = layer.inverse(fwd.output().dup()).output().dup().data().asDouble();
+        return List.of(y, logDet, gradX, gradParams, back);
+    }
+
+    /** Released work arrays come back on the next pass, which gives the same bits as before. */
+    @Test
+    void releasingWorkArraysChangesNoResult() {
+        FlowNetwork net = network(DataType.FLOAT, 17);
+        Transform layer = layerOf(net);
+        assertThat(layer).isInstanceOf(WorkArrays.class);
+        SplittableRandom random = new SplittableRandom(10);
+        INDArray x = input(4, layer.inputShape(), DataType.FLOAT, random);
+        INDArray c = input(4, layer.outputShape(), DataType.FLOAT, random);
+        INDArray w = input(4, new long[0], DataType.DOUBLE, random).reshape(4);
+        List<double[]> before = passes(net, x, c, w);
+        net.releaseWorkArrays();
+        List<double[]> after = passes(net, x, c, w);
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(after.get(i)).as("result %d", i).containsExactly(before.get(i));
+        }
+    }
+
+    /** Release frees what a pass left in the layer's buffers, never the parameters or their gradients. */
+    @Test
+    void releaseFreesTheLayersBuffersButNotItsParameters() {
+        FlowNetwork net = network(DataType.FLOAT, 18);
+        Transform layer = layerOf(net);
+        Transformed fwd = layer.forward(input(3, layer.inputShape(), DataType.FLOAT, new SplittableRandom(11)));
+        net.releaseWorkArrays();
+        assertThat(fwd.output().wasClosed()).isTrue();
+        assertThat(fwd.logDet().wasClosed()).isTrue();
+        assertThat(net.parameters().wasClosed()).isFalse();
+        assertThat(net.gradients().wasClosed()).isFalse();
+        net.releaseWorkArrays();
+    }
 }

@@ -8,6 +8,7 @@ import org.fld4j.core.LayerConfig;
 import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.fld4j.core.layer.ActNorm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,7 +31,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * channel. Until then the layer is the identity. Whether that initialisation ran is part of the
  * config, so a loaded flow is never initialised twice.
  */
-public final class ChannelActNorm implements Transform, DataDependentInit {
+public final class ChannelActNorm implements Transform, DataDependentInit, WorkArrays {
 
     public static final String TYPE = "channel-actnorm";
     /** The dimensions a channel's statistics run over: samples, rows and columns of NCHW. */
@@ -165,5 +166,10 @@ public final class ChannelActNorm implements Transform, DataDependentInit {
         Nd4j.exec(new Sum(gyy, channelSum, SAMPLE_AND_PIXEL_DIMS));
         logScaleGrad.addi(channelSum).addi(shape.pixels() * gradLogDet.sumNumber().doubleValue());
         return gx;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

@@ -1,5 +1,6 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
@@ -22,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * twenty cheap passes per element. The backward pass uses the kept output e:
  * {@code ELU'(s) = 1 + min(e, 0)}, again without exponentials.
  */
-final class ConcatElu {
+final class ConcatElu implements WorkArrays {
 
     private final int channels;
     private final PlanarBuffers buffers;
@@ -79,5 +80,10 @@ final class ConcatElu {
             Nd4j.exec(new AddOp(gradInput, addend, gradInput));
         }
         return gradInput;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.ParameterSpec;
+import org.fld4j.core.WorkArrays;
 import org.fld4j.core.layer.LayerInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -28,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * convolution of the output gradient with the flipped, transposed kernel, which needs only another
  * unfolding instead of a scatter-add ("col2im").
  */
-final class Conv2d {
+final class Conv2d implements WorkArrays {
 
     private final int inChannels;
     private final int outChannels;
@@ -207,5 +208,11 @@ final class Conv2d {
             }
         }
         return flipped;
+    }
+
+    /** Frees the flipped kernel and the native op's gradient scratch; the weight views stay. */
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

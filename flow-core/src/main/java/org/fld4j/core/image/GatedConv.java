@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.ParameterSpec;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
@@ -16,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * conv1x1 ({@code 2c -> 2c}), split into {@code val} (first c channels) and {@code gate} (last c),
  * and {@code y = x + val * sigmoid(gate)}, on planar tensors.
  */
-final class GatedConv {
+final class GatedConv implements WorkArrays {
 
     private final int channels;
     private final ConcatElu inputElu;
@@ -97,5 +98,15 @@ final class GatedConv {
         conv.backward(inputElu.output(g), gradConv, g, gradInputElu);
         // The residual path adds gradOutput itself.
         return inputElu.backward(gradInputElu, g, gradOutput);
+    }
+
+    /** Frees this block's arrays and its parts'; the network's shared scratch is its owner's to free. */
+    @Override
+    public void releaseWorkArrays() {
+        inputElu.releaseWorkArrays();
+        conv.releaseWorkArrays();
+        hiddenElu.releaseWorkArrays();
+        gateConv.releaseWorkArrays();
+        buffers.release();
     }
 }

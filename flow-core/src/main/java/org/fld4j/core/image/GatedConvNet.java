@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.InferenceArrays;
 import org.fld4j.core.ParameterSpec;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,7 +35,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * output are converted from and to NCHW, and they have few channels. The backward pass is
  * hand-written. Not thread-safe.
  */
-public final class GatedConvNet {
+public final class GatedConvNet implements WorkArrays {
 
     /** The default number of gated blocks, as in the reference. */
     public static final int DEFAULT_BLOCKS = 3;
@@ -192,6 +193,9 @@ public final class GatedConvNet {
 
     /** The output of the most recent {@link #forward}. */
     public INDArray lastOutput() {
+        if (lastOutput == null) {
+            throw new IllegalStateException("no forward pass since the work arrays were created or released");
+        }
         return lastOutput;
     }
 
@@ -219,5 +223,25 @@ public final class GatedConvNet {
         INDArray gradInput = buffers.get("gradInput", dataType, g.n(), inChannels, g.height(), g.width());
         gradInput.permute(1, 0, 2, 3).assign(Planar.image(gradX, g));
         return gradInput;
+    }
+
+    /**
+     * Frees the arrays of every part and those they share. The geometries seen are forgotten, so a
+     * backward pass needs a new forward first instead of reading freed activations.
+     */
+    @Override
+    public void releaseWorkArrays() {
+        inputConv.releaseWorkArrays();
+        for (int b = 0; b < gated.length; b++) {
+            gated[b].releaseWorkArrays();
+            norms[b].releaseWorkArrays();
+        }
+        outputElu.releaseWorkArrays();
+        outputConv.releaseWorkArrays();
+        scratch.release();
+        planar.release();
+        buffers.release();
+        forwarded.clear();
+        lastOutput = null;
     }
 }

@@ -11,6 +11,7 @@ import org.fld4j.core.SharesInferenceArrays;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.fld4j.core.layer.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,7 +34,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code log|det J| = sum(s)}. The network's last convolution starts at zero, so a fresh coupling is
  * the identity.
  */
-public final class ImageCoupling implements Transform, SharesInferenceArrays {
+public final class ImageCoupling implements Transform, SharesInferenceArrays, WorkArrays {
 
     public static final String TYPE = "image-coupling";
 
@@ -47,7 +48,9 @@ public final class ImageCoupling implements Transform, SharesInferenceArrays {
     private final DataType dataType;
     private final int channels;
     private final GatedConvNet net;
+    /** The mask and its complement as rows {@code [1, C*H*W]}. */
     private final INDArray mask;
+    private final INDArray complementMask;
     private final BufferCache buffers = new BufferCache();
     private INDArray scale;
     private INDArray scaleGrad;
@@ -76,7 +79,8 @@ public final class ImageCoupling implements Transform, SharesInferenceArrays {
         this.channels = Math.toIntExact(shape[0]);
         this.net = new GatedConvNet(channels + contextChannels, hidden, 2 * channels, blocks, dataType);
         this.mask = Nd4j.createFromArray(ImageMask.values(maskKind, shape, inverted))
-                .reshape(1, shape[0], shape[1], shape[2]).castTo(dataType);
+                .reshape(1, Tensors.sampleSize(shape)).castTo(dataType);
+        this.complementMask = mask.rsub(1.0);
     }
 
     public static ImageCoupling fromConfig(LayerConfig c) {
@@ -146,9 +150,8 @@ public final class ImageCoupling implements Transform, SharesInferenceArrays {
         INDArray m = buffers.get(name + ".ready", DataType.BYTE, n);
         INDArray full = buffers.get(name, dataType, n, shape[0], shape[1], shape[2]);
         if (m.getInt(0) == 0) {
-            for (long i = 0; i < n; i++) {
-                full.get(NDArrayIndex.point(i)).assign(complement ? mask.rsub(1.0).reshape(shape) : mask.reshape(shape));
-            }
+            // One broadcast, not a copy per sample: after a release this runs again for every batch size.
+            full.reshape(n, Tensors.sampleSize(shape)).assign(0).addiRowVector(complement ? complementMask : mask);
             m.assign(1);
         }
         return full;
@@ -293,5 +296,12 @@ public final class ImageCoupling implements Transform, SharesInferenceArrays {
         gMasked.assign(contextChannels == 0 ? gin : channelRange(gin, 0, channels)).muli(maskOf(n, false));
         gx.addi(gMasked);
         return gx;
+    }
+
+    /** Also frees the masks repeated over the batch; they are rebuilt with their "ready" flags. */
+    @Override
+    public void releaseWorkArrays() {
+        net.releaseWorkArrays();
+        buffers.release();
     }
 }

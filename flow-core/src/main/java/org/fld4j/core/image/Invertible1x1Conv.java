@@ -7,6 +7,7 @@ import org.fld4j.core.LayerConfig;
 import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.fld4j.core.layer.LuWeight;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The pixels are mixed as one matrix product: the batch is laid out channel-last as
  * {@code [N * H * W, C]} rows, multiplied by {@code W^T}, and laid back out as NCHW.
  */
-public final class Invertible1x1Conv implements Transform {
+public final class Invertible1x1Conv implements Transform, WorkArrays {
 
     public static final String TYPE = "invertible-1x1-conv";
 
@@ -160,5 +161,11 @@ public final class Invertible1x1Conv implements Transform {
         Nd4j.gemm(gyRows, xRows, gw, true, false, 1.0, 0.0);
         weight.accumulateGradients(gw, shape.pixels() * gradLogDet.sumNumber().doubleValue());
         return gx;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        weight.releaseWorkArrays();
+        buffers.release();
     }
 }

@@ -2,6 +2,7 @@ package org.fld4j.core.image;
 
 import java.util.List;
 import org.fld4j.core.ParameterSpec;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.floating.RSqrt;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
@@ -16,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Channel means are products with a row of ones (GEMM), and parameter gradients are products with a
  * column of ones that accumulate straight into the gradient views.
  */
-final class LayerNormChannels {
+final class LayerNormChannels implements WorkArrays {
 
     private static final double EPS = 1e-5;
 
@@ -115,5 +116,11 @@ final class LayerNormChannels {
         Nd4j.exec(new SubOp(gradInput, product, gradInput));
         Planar.multiply(gradInput, rstd, gradInput);
         return gradInput;
+    }
+
+    /** Frees the kept normalised values; the row of ones is a constant of the layer and stays. */
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

@@ -6,6 +6,7 @@ import org.fld4j.core.LayerConfig;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
@@ -20,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Squeezing y away from 0 and 1 by {@code alpha} keeps the logit finite for pixels at the ends
  * of the range. Works on samples of any shape.
  */
-public final class Logit implements Transform {
+public final class Logit implements Transform, WorkArrays {
 
     public static final String TYPE = "logit";
     /** The alpha of the official FLD code and of SPEC §2. */
@@ -134,5 +135,10 @@ public final class Logit implements Transform {
         denominator.assign(p).rsubi(1.0).muli(p);
         gx.muli(1 - alpha).divi(denominator);
         return gx;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

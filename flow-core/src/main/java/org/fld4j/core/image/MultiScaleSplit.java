@@ -15,6 +15,7 @@ import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -29,7 +30,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * decoding a latent restores them exactly instead of re-sampling them. Sampling from the prior
  * draws them like every other latent value. The log-determinant is the sum of the inner layers'.
  */
-public final class MultiScaleSplit implements Transform, DataDependentInit {
+public final class MultiScaleSplit implements Transform, DataDependentInit, WorkArrays {
 
     public static final String TYPE = "split";
 
@@ -228,5 +229,11 @@ public final class MultiScaleSplit implements Transform, DataDependentInit {
         factoredChannels(gx, keptShape[0])
                 .assign(latentPart(gradOutput, false).dup('c').reshape(Tensors.batchShape(n, keptShape)));
         return gx;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        WorkArrays.releaseAll(inner);
+        buffers.release();
     }
 }

@@ -3,6 +3,7 @@ package org.fld4j.core.image;
 import java.util.HashMap;
 import java.util.Map;
 import org.fld4j.core.InferenceArrays;
+import org.fld4j.core.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Named planar work arrays of a layer, {@code [rows, N*H*W]}, kept per geometry (not per pixel count,
  * so that two batch shapes with as many pixels never share one) and reused across calls: a pass
- * allocates no tensors once its geometry has been seen. Arrays start zero-filled.
+ * allocates no tensors once its geometry has been seen. Arrays start zero-filled, also after a
+ * {@link #release()}.
  *
  * <p>While the network only evaluates, the arrays come from its {@link InferenceArrays} instead, named
  * by the layer's {@code role}: the same layer of every coupling then uses one array, since no
@@ -47,5 +49,11 @@ final class PlanarBuffers {
             return scratch.evaluationArray(role + "." + name, rows, g);
         }
         return arrays.computeIfAbsent(new Key(name, rows, g), k -> Nd4j.create(dataType, k.rows(), g.pixels()));
+    }
+
+    /** Frees every array now (see {@link org.fld4j.core.WorkArrays}); later calls allocate afresh. */
+    void release() {
+        Tensors.close(arrays.values());
+        arrays.clear();
     }
 }

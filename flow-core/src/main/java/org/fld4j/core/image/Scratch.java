@@ -3,6 +3,7 @@ package org.fld4j.core.image;
 import java.util.HashMap;
 import java.util.Map;
 import org.fld4j.core.InferenceArrays;
+import org.fld4j.core.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -82,5 +83,15 @@ final class Scratch {
     /** A column of {@code length} ones, {@code [length, 1]}. */
     INDArray ones(long length) {
         return ones.computeIfAbsent(length, l -> Nd4j.ones(dataType, l, 1));
+    }
+
+    /**
+     * Frees every shared array now (see {@link org.fld4j.core.WorkArrays}); later calls allocate
+     * afresh. The patch matrices then start zero-filled again, which is all {@link #columns} needs.
+     */
+    void release() {
+        buffers.release();
+        Tensors.close(ones.values());
+        ones.clear();
     }
 }

@@ -4,6 +4,7 @@ import org.fld4j.core.BufferCache;
 import org.fld4j.core.LayerConfig;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code c} at offset {@code (dy, dx)} in its 2x2 block being {@code 4c + 2 dy + dx} (SPEC §1, the
  * official code's order). A permutation, so its log-determinant is 0.
  */
-public final class Squeeze implements Transform {
+public final class Squeeze implements Transform, WorkArrays {
 
     public static final String TYPE = "squeeze";
 
@@ -95,5 +96,10 @@ public final class Squeeze implements Transform {
         INDArray gx = buffers.get("b.gx", dataType, gradOutput.size(0), shape[0], shape[1], shape[2]);
         unsqueeze(gradOutput.dup('c'), gx);
         return gx;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

@@ -7,6 +7,7 @@ import org.fld4j.core.NoiseKey;
 import org.fld4j.core.StochasticTransform;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Floor;
@@ -22,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * The noise of sample {@code i} comes from the {@link NoiseKey} of its batch, so a result does not
  * depend on the batch size. Inputs must lie in {@code [0, levels - 1]}.
  */
-public final class UniformDequantization implements StochasticTransform {
+public final class UniformDequantization implements StochasticTransform, WorkArrays {
 
     public static final String TYPE = "uniform-dequantization";
 
@@ -148,5 +149,10 @@ public final class UniformDequantization implements StochasticTransform {
         INDArray gx = buffers.get("b.gx", dataType, gradOutput.shape());
         gx.assign(gradOutput).divi(levels);
         return gx;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

@@ -13,6 +13,7 @@ import org.fld4j.core.SharesInferenceArrays;
 import org.fld4j.core.StochasticTransform;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.fld4j.core.layer.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,7 +36,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>{@link #backward} returns {@code null}: pixels are discrete data and have no gradient; the
  * parameter gradients are complete.
  */
-public final class VariationalDequantization implements StochasticTransform, SharesInferenceArrays {
+public final class VariationalDequantization implements StochasticTransform, SharesInferenceArrays, WorkArrays {
 
     public static final String TYPE = "variational-dequantization";
 
@@ -209,5 +210,13 @@ public final class VariationalDequantization implements StochasticTransform, Sha
             g = couplings.get(i).backward(g, gradLogDet);
         }
         return null;
+    }
+
+    /** Frees this layer's arrays and those of its inner flow (the noise logit and the couplings). */
+    @Override
+    public void releaseWorkArrays() {
+        noiseLogit.releaseWorkArrays();
+        couplings.forEach(ImageCoupling::releaseWorkArrays);
+        buffers.release();
     }
 }

@@ -8,6 +8,7 @@ import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
@@ -22,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Until then the layer is the identity. Whether that initialisation ran is saved with the flow, so a
  * loaded flow is never initialised twice.
  */
-public final class ActNorm implements Transform, DataDependentInit {
+public final class ActNorm implements Transform, DataDependentInit, WorkArrays {
 
     public static final String TYPE = "act-norm";
     /** Added to the standard deviation before its log, so a constant feature does not give log(0). */
@@ -163,5 +164,10 @@ public final class ActNorm implements Transform, DataDependentInit {
         Tensors.sumOverBatch(gyy, colSum);
         logScaleGrad.addi(colSum.reshape(1, dimension)).addi(gradLogDet.sumNumber().doubleValue());
         return gx;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

@@ -9,6 +9,7 @@ import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
@@ -25,7 +26,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The MLP's output layer starts at zero, so a fresh coupling is the identity. The log-determinant is
  * {@code sum(s)}, O(D) per sample.
  */
-public final class AffineCoupling implements Transform {
+public final class AffineCoupling implements Transform, WorkArrays {
 
     public static final String TYPE = "affine-coupling";
 
@@ -244,5 +245,11 @@ public final class AffineCoupling implements Transform {
         Tensors.copy(gxCond, condition(gx));
         Tensors.copy(gx2, transformed(gx));
         return gx;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        net.releaseWorkArrays();
+        buffers.release();
     }
 }

@@ -7,6 +7,7 @@ import org.fld4j.core.LayerConfig;
 import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * invertible 1x1 convolution (see {@link LuWeight}): {@code log|det W| = sum(logScale)}, O(D)
  * instead of a determinant. The inverse computes {@code W^-1} in double precision.
  */
-public final class InvertibleLinear implements Transform {
+public final class InvertibleLinear implements Transform, WorkArrays {
 
     public static final String TYPE = "invertible-linear";
 
@@ -125,5 +126,11 @@ public final class InvertibleLinear implements Transform {
         Nd4j.gemm(gradOutput, x, gw, true, false, 1.0, 0.0);
         weight.accumulateGradients(gw, gradLogDet.sumNumber().doubleValue());
         return gx;
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        weight.releaseWorkArrays();
+        buffers.release();
     }
 }

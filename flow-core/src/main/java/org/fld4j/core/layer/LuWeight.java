@@ -8,6 +8,7 @@ import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.ParameterSpec;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -27,7 +28,7 @@ import org.nd4j.linalg.inverse.InvertMatrix;
  * for the inverse, and turns {@code dL/dW} into the parameter gradients. L and U are stored as full
  * D x D matrices whose entries outside their triangle stay zero: their gradients are masked.
  */
-public final class LuWeight {
+public final class LuWeight implements WorkArrays {
 
     private final int dimension;
     private final int[] rowPermutation;
@@ -277,5 +278,11 @@ public final class LuWeight {
         // d logDet / d logScale = 1; d W / d logScale = sign * exp(logScale) on U's diagonal
         logScaleGrad.addi(diagGrad.reshape(1, dimension).muli(buffers.get("f.diag", dataType, 1, dimension)))
                 .addi(gradLogAbsDet);
+    }
+
+    /** Frees W, its factors and the gradient scratch; the parameters and constants stay. */
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

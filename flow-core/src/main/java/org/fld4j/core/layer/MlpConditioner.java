@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.Tensors;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Hidden layers start from the uniform {@code ±1/sqrt(fanIn)} initialisation (PyTorch's default for
  * linear layers), which keeps activations of order one.
  */
-public final class MlpConditioner {
+public final class MlpConditioner implements WorkArrays {
 
     private final int[] widths;
     private final Activation activation;
@@ -112,7 +113,15 @@ public final class MlpConditioner {
 
     /** The output of the most recent {@link #forward}. */
     public INDArray lastOutput() {
+        requireForward();
         return lastOutput;
+    }
+
+    /** Backward reads what the last forward kept; after a release nothing is kept. */
+    private void requireForward() {
+        if (lastOutput == null) {
+            throw new IllegalStateException("no forward pass since the work arrays were created or released");
+        }
     }
 
     /**
@@ -120,6 +129,7 @@ public final class MlpConditioner {
      * size; adds the parameter gradients and returns {@code dL/dinput} [N, inputSize].
      */
     public INDArray backward(INDArray gradOutput) {
+        requireForward();
         long n = gradOutput.size(0);
         INDArray g = gradOutput;
         for (int l = layerCount() - 1; l >= 0; l--) {
@@ -139,5 +149,16 @@ public final class MlpConditioner {
             }
         }
         throw new IllegalStateException("unreachable");
+    }
+
+    /**
+     * Frees the activations and gradient scratch. The kept input and output are forgotten too: they
+     * are a buffer of the caller and one of these, and backward must not read either after this.
+     */
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
+        lastInput = null;
+        lastOutput = null;
     }
 }

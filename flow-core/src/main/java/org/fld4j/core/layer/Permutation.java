@@ -5,6 +5,7 @@ import org.fld4j.core.BufferCache;
 import org.fld4j.core.LayerConfig;
 import org.fld4j.core.Transform;
 import org.fld4j.core.Transformed;
+import org.fld4j.core.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A fixed permutation of the features of a vector, {@code y[j] = x[perm[j]]}; volume-preserving, so
  * its log-determinant is 0.
  */
-public final class Permutation implements Transform {
+public final class Permutation implements Transform, WorkArrays {
 
     public static final String TYPE = "permutation";
 
@@ -115,5 +116,10 @@ public final class Permutation implements Transform {
     @Override
     public INDArray backward(INDArray gradOutput, INDArray gradLogDet) {
         return gather(gradOutput, inverseIndex, "b.gx");
+    }
+
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
     }
 }

@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@link Flow} in a {@link TrainingResult}. The same options, seed and data give bit-identical
  * weights on the same machine and thread count. Per step, the only allocations are small Java
  * objects: batches, activations, gradients and the optimiser state live in preallocated arrays.
+ * Those arrays, and the trainer's copies of the flow and the data, are freed when {@code fit} returns
+ * or throws (ND4J frees native memory only when it is garbage-collected otherwise; see
+ * {@link org.fld4j.core.WorkArrays}); the returned flow has none yet.
  *
  * <pre>{@code
  * TrainingResult r = new Trainer(TrainerOptions.builder().maxEpochs(50).build()).fit(flow, data);
@@ -57,27 +60,43 @@ public final class Trainer {
      */
     public TrainingResult fit(Flow flow, INDArray data) {
         FlowNetwork probe = flow.toNetwork();
-        INDArray checked = probe.checkBatch(data);
-        requireFinite(checked, "training data");
-        long n = checked.size(0);
-        int[] order = shuffledIndices(Math.toIntExact(n), new SplittableRandom(options.seed() ^ 0x9E3779B97F4A7C15L));
-        int validationCount = (int) Math.floor(n * options.validationFraction());
-        if (options.validationFraction() > 0 && validationCount == 0) {
-            throw new IllegalArgumentException("validationFraction " + options.validationFraction() + " of " + n
-                    + " samples holds out no sample; use more data or validationFraction 0");
+        INDArray checked;
+        try {
+            checked = probe.checkBatch(data);
+        } finally {
+            // A copy made only to check the data's shape and type.
+            discard(probe);
         }
-        if (n - validationCount < 1) {
-            throw new IllegalArgumentException("no training samples left after holding out " + validationCount);
+        INDArray train = null;
+        INDArray validation = null;
+        try {
+            requireFinite(checked, "training data");
+            long n = checked.size(0);
+            int[] order = shuffledIndices(Math.toIntExact(n), new SplittableRandom(options.seed() ^ 0x9E3779B97F4A7C15L));
+            int validationCount = (int) Math.floor(n * options.validationFraction());
+            if (options.validationFraction() > 0 && validationCount == 0) {
+                throw new IllegalArgumentException("validationFraction " + options.validationFraction() + " of " + n
+                        + " samples holds out no sample; use more data or validationFraction 0");
+            }
+            if (n - validationCount < 1) {
+                throw new IllegalArgumentException("no training samples left after holding out " + validationCount);
+            }
+            int[] trainIdx = new int[Math.toIntExact(n - validationCount)];
+            int[] valIdx = new int[validationCount];
+            System.arraycopy(order, 0, valIdx, 0, validationCount);
+            System.arraycopy(order, validationCount, trainIdx, 0, trainIdx.length);
+            java.util.Arrays.sort(trainIdx);
+            java.util.Arrays.sort(valIdx);
+            train = Tensors.rows(checked, trainIdx);
+            validation = validationCount == 0 ? null : Tensors.rows(checked, valIdx);
+            return fit(flow, train, validation);
+        } finally {
+            // The two parts are copies made here, and so is checked when data had another type.
+            Tensors.close(train, validation);
+            if (checked != data) {
+                Tensors.close(checked);
+            }
         }
-        int[] trainIdx = new int[Math.toIntExact(n - validationCount)];
-        int[] valIdx = new int[validationCount];
-        System.arraycopy(order, 0, valIdx, 0, validationCount);
-        System.arraycopy(order, validationCount, trainIdx, 0, trainIdx.length);
-        java.util.Arrays.sort(trainIdx);
-        java.util.Arrays.sort(valIdx);
-        INDArray train = Tensors.rows(checked, trainIdx);
-        INDArray validation = validationCount == 0 ? null : Tensors.rows(checked, valIdx);
-        return fit(flow, train, validation);
     }
 
     /**
@@ -87,14 +106,43 @@ public final class Trainer {
     public TrainingResult fit(Flow flow, INDArray train, INDArray validation) {
         long startNanos = System.nanoTime();
         FlowNetwork network = flow.toNetwork();
-        network.setTrainingNoiseSeed(options.seed());
-        INDArray data = network.checkBatch(train);
-        requireFinite(data, "training data");
+        TrainingStep trainingStep = new TrainingStep(network, options);
+        BufferCache batches = new BufferCache();
+        INDArray data = null;
         INDArray val = null;
-        if (validation != null) {
-            val = network.checkBatch(validation);
-            requireFinite(val, "validation data");
+        INDArray bestParams = null;
+        try {
+            network.setTrainingNoiseSeed(options.seed());
+            data = network.checkBatch(train);
+            requireFinite(data, "training data");
+            if (validation != null) {
+                val = network.checkBatch(validation);
+                requireFinite(val, "validation data");
+                bestParams = network.parameters().dup();
+            }
+            return train(network, trainingStep, batches, data, val, bestParams, startNanos);
+        } finally {
+            // All of this is the trainer's own: the returned flow holds a copy of the parameters. Freed
+            // now, not when garbage-collected, so that training flow after flow does not pile them up.
+            batches.release();
+            trainingStep.close();
+            Tensors.close(bestParams);
+            if (data != train) {
+                Tensors.close(data);
+            }
+            if (val != validation) {
+                Tensors.close(val);
+            }
+            discard(network);
         }
+    }
+
+    /**
+     * The epochs of {@link #fit(Flow, INDArray, INDArray)} on checked data; {@code bestParams} (null
+     * without validation) receives the parameters of the best validation.
+     */
+    private TrainingResult train(FlowNetwork network, TrainingStep trainingStep, BufferCache batches, INDArray data,
+                                 INDArray val, INDArray bestParams, long startNanos) {
         long n = data.size(0);
         long sampleSize = Tensors.sampleSize(network.sampleShape());
         INDArray flatData = data.reshape('c', n, sampleSize);
@@ -102,13 +150,10 @@ public final class Trainer {
         long stepsPerEpoch = (n + batchSize - 1) / batchSize;
         long plannedSteps = stepsPerEpoch * options.maxEpochs();
         SplittableRandom shuffler = new SplittableRandom(options.seed());
-        BufferCache batches = new BufferCache();
 
         INDArray params = network.parameters();
-        TrainingStep trainingStep = new TrainingStep(network, options);
-        INDArray bestParams = val == null ? null : params.dup();
 
-        listeners.forEach(l -> l.onStart(options, n, validation == null ? 0 : validation.size(0), stepsPerEpoch));
+        listeners.forEach(l -> l.onStart(options, n, val == null ? 0 : val.size(0), stepsPerEpoch));
         List<EpochRecord> records = new ArrayList<>();
         StopReason reason = StopReason.MAX_EPOCHS;
         double bestValidation = Double.NaN;
@@ -205,6 +250,15 @@ public final class Trainer {
                 elapsed(startNanos));
         listeners.forEach(x -> x.onFinish(history));
         return new TrainingResult(Flow.of(network), history);
+    }
+
+    /**
+     * Frees a network that never leaves this class: its work arrays, parameters and gradients. Its
+     * layers keep views of the last two, so the network must not be used afterwards.
+     */
+    private static void discard(FlowNetwork network) {
+        network.releaseWorkArrays();
+        Tensors.close(network.parameters(), network.gradients());
     }
 
     /** Mean of {@code -log p(x)} over all samples (per sample, not per batch), in double. */

@@ -1,6 +1,7 @@
 package org.fld4j.core.train;
 
 import org.fld4j.core.FlowNetwork;
+import org.fld4j.core.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,9 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * native op. A step whose loss or gradient norm is not finite changes nothing.
  *
  * <p>{@link Trainer} drives this over epochs; it is public so that benchmarks and custom loops can
- * time or reuse exactly the step the trainer takes.
+ * time or reuse exactly the step the trainer takes. {@link #close} frees the optimiser's state (two
+ * vectors of the parameters' size) at once rather than when it is garbage-collected.
  */
-public final class TrainingStep {
+public final class TrainingStep implements AutoCloseable {
 
     /**
      * What one step did.
@@ -30,6 +32,7 @@ public final class TrainingStep {
     private final INDArray adamM;
     private final INDArray adamV;
     private long appliedSteps;
+    private boolean closed;
 
     public TrainingStep(FlowNetwork network, TrainerOptions options) {
         this.network = network;
@@ -46,6 +49,9 @@ public final class TrainingStep {
 
     /** Computes the loss on {@code batch} and, if finite, updates the parameters with rate {@code learningRate}. */
     public Outcome step(INDArray batch, double learningRate) {
+        if (closed) {
+            throw new IllegalStateException("this training step is closed");
+        }
         INDArray params = network.parameters();
         INDArray grads = network.gradients();
         double loss = network.lossAndGradient(batch);
@@ -66,5 +72,15 @@ public final class TrainingStep {
         params.subi(grads);
         appliedSteps++;
         return new Outcome(loss, norm, true);
+    }
+
+    /**
+     * Frees Adam's moment vectors now (ND4J keeps them outside the Java heap; see
+     * {@link org.fld4j.core.WorkArrays}). The network is not touched; this step cannot be used again.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        Tensors.close(adamM, adamV);
     }
 }

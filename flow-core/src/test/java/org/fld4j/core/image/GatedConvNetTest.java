@@ -261,6 +261,26 @@ class GatedConvNetTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * A release frees the activations but not the parameters; the network then has no forward pass to
+     * back-propagate through, and a new one gives the same bits as before.
+     */
+    @Test
+    void releaseFreesTheActivationsAndBackwardThenNeedsANewForward() {
+        Pass pass = Pass.run(31);
+        GatedConvNet net = pass.b().net();
+        INDArray out = net.forward(pass.x());
+        net.releaseWorkArrays();
+        assertThat(out.wasClosed()).isTrue();
+        assertThat(pass.b().params().wasClosed()).isFalse();
+        assertThatThrownBy(() -> net.backward(pass.weights())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(net::lastOutput).isInstanceOf(IllegalStateException.class);
+        net.forward(pass.x());
+        pass.b().grads().assign(0);
+        assertThat(net.backward(pass.weights()).dup().data().asDouble()).containsExactly(pass.gradInput().data().asDouble());
+        assertThat(pass.b().grads().toDoubleVector()).containsExactly(pass.gradParams().toDoubleVector());
+    }
+
     /** The same network in plain loops over double arrays (NCHW, C order), for checking the forward pass. */
     private static final class Naive {
 

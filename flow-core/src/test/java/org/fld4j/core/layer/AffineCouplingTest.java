@@ -1,11 +1,29 @@
 package org.fld4j.core.layer;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.Transform;
 import org.fld4j.core.TransformContractTest;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 class AffineCouplingTest {
+
+    /** The conditioner's kept activations are freed by a release: backward then asks for a forward. */
+    @Test
+    void backwardAfterAReleaseNeedsANewForward() {
+        AffineCoupling layer = new AffineCoupling(new HalfMask(6, false), new int[] {8}, Activation.TANH,
+                CouplingForm.AFFINE, DataType.DOUBLE);
+        FlowNetwork net = FlowNetwork.create(layer.inputShape(), DataType.DOUBLE, List.of(layer), 1);
+        layer.forward(Nd4j.rand(DataType.DOUBLE, 3, 6));
+        net.releaseWorkArrays();
+        assertThatThrownBy(() -> layer.backward(Nd4j.ones(DataType.DOUBLE, 3, 6), Nd4j.ones(DataType.DOUBLE, 3)))
+                .isInstanceOf(IllegalStateException.class);
+    }
 
     @Nested
     class AffineFormFirstHalfConditions extends TransformContractTest {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class TrainerTest {
 
@@ -44,6 +45,29 @@ class TrainerTest {
         assertThat(a.parameters().equals(flow.parameters())).isFalse();
         Flow c = new Trainer(options.toBuilder().seed(10).build()).fit(flow, data).flow();
         assertThat(c.parameters().equals(a.parameters())).isFalse();
+    }
+
+    /** The trainer frees its own copies when it returns, never the caller's data or flow. */
+    @Test
+    void fitLeavesTheCallersArraysAndFlowIntact() {
+        INDArray data = RandomGaussian.withSeed(3, 5).sample(200, 1, DataType.FLOAT);
+        INDArray wide = data.castTo(DataType.DOUBLE);
+        INDArray train = data.get(NDArrayIndex.interval(0, 160), NDArrayIndex.all());
+        INDArray validation = data.get(NDArrayIndex.interval(160, 200), NDArrayIndex.all());
+        Flow flow = Flow.dense(3).couplings(2).hidden(8).build();
+        TrainerOptions options = TrainerOptions.builder().batchSize(32).maxEpochs(2).seed(1).build();
+        Flow same = new Trainer(options).fit(flow, data).flow();
+        // Data of another type is cast to a copy, which the trainer frees; the result does not change.
+        Flow cast = new Trainer(options).fit(flow, wide).flow();
+        Flow split = new Trainer(options).fit(flow, train, validation).flow();
+        for (INDArray a : new INDArray[] {data, wide, train, validation}) {
+            assertThat(a.wasClosed()).isFalse();
+        }
+        assertThat(cast.parameters().toDoubleVector()).containsExactly(same.parameters().toDoubleVector());
+        for (Flow f : new Flow[] {flow, same, cast, split}) {
+            assertThat(f.parameters().wasClosed()).isFalse();
+            assertThat(f.meanLogProb(data)).isFinite();
+        }
     }
 
     @Test

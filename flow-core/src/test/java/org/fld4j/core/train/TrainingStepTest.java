@@ -1,6 +1,7 @@
 package org.fld4j.core.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.fld4j.core.Flow;
@@ -49,5 +50,19 @@ class TrainingStepTest {
     @Test
     void adamWDecaysBeforeTheStep() {
         checkFirstStep(TrainerOptions.builder().adamW(0.01, 0.5).gradientClipNorm(0).build(), 0.01);
+    }
+
+    /** Closing frees the optimiser's state only: the network trains on with a new step. */
+    @Test
+    void aClosedStepRefusesToStepAndLeavesTheNetworkUsable() {
+        INDArray batch = RandomGaussian.withSeed(4, 6).sample(16, 1, DataType.FLOAT);
+        FlowNetwork net = Flow.dense(4).couplings(2).hidden(8).build().toNetwork();
+        TrainerOptions options = TrainerOptions.builder().adam(1e-3).build();
+        TrainingStep step = new TrainingStep(net, options);
+        assertThat(step.step(batch, 1e-3).applied()).isTrue();
+        step.close();
+        assertThatThrownBy(() -> step.step(batch, 1e-3)).isInstanceOf(IllegalStateException.class);
+        assertThat(net.parameters().wasClosed()).isFalse();
+        assertThat(new TrainingStep(net, options).step(batch, 1e-3).applied()).isTrue();
     }
 }

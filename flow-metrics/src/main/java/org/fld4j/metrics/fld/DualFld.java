@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.fld4j.core.EvaluationOptions;
+import org.fld4j.core.Tensors;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.io.ImageSource;
@@ -22,7 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * }</pre>
  *
  * <p>The real flow R is trained once and reused for every generated set; G is trained for each
- * {@link #score}. Option methods return a new, untrained {@code DualFld}. Thread-safe.
+ * {@link #score}, and its native memory is freed when the score returns (see
+ * {@link org.fld4j.core.Flow#releaseWorkArrays()}), so that scoring many sets in one process does not
+ * pile it up. Option methods return a new, untrained {@code DualFld}. Thread-safe.
  */
 public final class DualFld {
 
@@ -108,9 +111,22 @@ public final class DualFld {
     public DualFldScore score(ImageSource generated) {
         ReferenceTraining.Trained r = realFlow();
         ReferenceTraining.Trained g = ReferenceTraining.trainKeepingHeldOut(generated, generatedOptions, listeners);
+        try {
+            return score(r, g, generated.description());
+        } finally {
+            // G was trained for this score alone and its held-out images were copied for it: free them
+            // now, not when the collector runs, or training G after G piles up native memory. R keeps
+            // its arrays for the next score.
+            g.reference().flow().releaseWorkArrays();
+            Tensors.close(g.heldOutImages());
+        }
+    }
+
+    /** D-FLD and J of the trained flows; {@code generated} names the generated images in errors. */
+    private DualFldScore score(ReferenceTraining.Trained r, ReferenceTraining.Trained g, String generated) {
         long[] shape = r.reference().imageShape();
         if (!Arrays.equals(shape, g.reference().imageShape())) {
-            throw new IllegalArgumentException(generated.description() + " holds images of shape "
+            throw new IllegalArgumentException(generated + " holds images of shape "
                     + Arrays.toString(g.reference().imageShape()) + ", the real images are " + Arrays.toString(shape));
         }
         EvaluationOptions evaluation = realOptions.evaluation();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.fld4j.core.Flow;
+import org.fld4j.core.Tensors;
 import org.fld4j.core.train.Trainer;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;
@@ -53,8 +54,14 @@ final class ReferenceTraining {
                 .seed(options.seed()).build();
         LOG.info("training the {} reference flow on {} of {} real images of {} ({} held out)",
                 options.preset().id(), split[0].length, n, real.description(), heldOutCount);
-        TrainingResult result = new Trainer(options.trainerOptions(), listeners.toArray(new TrainingListener[0]))
-                .fit(fresh, training);
+        TrainingResult result;
+        try {
+            result = new Trainer(options.trainerOptions(), listeners.toArray(new TrainingListener[0]))
+                    .fit(fresh, training);
+        } finally {
+            // Rows copied for the trainer alone, freed now rather than whenever the collector runs.
+            Tensors.close(training);
+        }
         Flow flow = result.flow();
         double[] heldOutLog = flow.logProb(heldOut, options.evaluation());
         String fingerprint = real.fingerprint().fingerprint().sha256();

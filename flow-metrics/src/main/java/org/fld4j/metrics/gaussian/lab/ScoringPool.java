@@ -3,6 +3,8 @@ package org.fld4j.metrics.gaussian.lab;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +19,7 @@ import org.fld4j.metrics.gaussian.MultivariateGaussian;
  * serialises its callers), and hands the results back in list order. At most {@code workers + 1} sets
  * are in flight or waiting to be taken, so memory stays at a few sets' log-likelihoods however long the
  * list is. A set's samples depend on its seed only, so the results are the same for any worker count.
+ * Closing the pool frees the copies' work arrays.
  */
 final class ScoringPool implements AutoCloseable {
 
@@ -28,6 +31,8 @@ final class ScoringPool implements AutoCloseable {
 
     private final ExecutorService executor;
     private final ThreadLocal<LogLikelihoodScorer> scorers;
+    /** The workers' copies of the flow, whose work arrays {@link #close} frees. */
+    private final Queue<Flow> copies = new ConcurrentLinkedQueue<>();
     private final List<Job> jobs;
     private final int window;
     private final Deque<Future<ScoredSample>> inFlight = new ArrayDeque<>();
@@ -45,8 +50,11 @@ final class ScoringPool implements AutoCloseable {
             return t;
         };
         executor = Executors.newFixedThreadPool(workers, factory);
-        scorers = ThreadLocal.withInitial(() -> new LogLikelihoodScorer(truth, Flow.of(model.toNetwork()),
-                options.chunkRows(), options.modelBatchSize()));
+        scorers = ThreadLocal.withInitial(() -> {
+            Flow copy = Flow.of(model.toNetwork());
+            copies.add(copy);
+            return new LogLikelihoodScorer(truth, copy, options.chunkRows(), options.modelBatchSize());
+        });
         fill();
     }
 
@@ -85,5 +93,8 @@ final class ScoringPool implements AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        // Safe while a worker still finishes a job: a flow's calls are serialised, and a call after the
+        // release only allocates its arrays again (left to the collector then).
+        copies.forEach(Flow::releaseWorkArrays);
     }
 }
