@@ -29,7 +29,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a few), which changes which weights are kept, not how they are trained.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FashionMnistQualityRun OUT_DIR
- * [minutes=120] [maxEpochs=200] [threads=2] [trainImages=60000]}. Writes to OUT_DIR: {@code curve.csv}
+ * [minutes=120] [maxEpochs=200] [threads=2] [trainImages=60000] [startFlow]}. With {@code startFlow}, a flow
+ * saved by an earlier run, training continues from its weights (with a fresh optimiser state), so a long
+ * training can be split over several runs. Writes to OUT_DIR: {@code curve.csv}
  * (mean training bits/dim over every 50 steps), {@code epochs.csv}, {@code result.txt} and the trained
  * flow {@code fld-paper-fmnist.flow}. Progress goes to stderr.
  */
@@ -43,7 +45,8 @@ public final class FashionMnistQualityRun {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: FashionMnistQualityRun OUT_DIR [minutes] [maxEpochs] [threads] [trainImages]");
+            System.err.println("usage: FashionMnistQualityRun OUT_DIR [minutes] [maxEpochs] [threads] [trainImages]"
+                    + " [startFlow]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
@@ -58,7 +61,8 @@ public final class FashionMnistQualityRun {
         INDArray test = readAll(DATA.resolve("t10k-images-idx3-ubyte.gz"), Integer.MAX_VALUE);
         double dims = 28 * 28;
 
-        Flow flow = Flow.image(1, 28, 28).preset(ImagePreset.FLD_PAPER).seed(1).build();
+        Flow flow = args.length > 5 ? Flow.load(Path.of(args[5]))
+                : Flow.image(1, 28, 28).preset(ImagePreset.FLD_PAPER).seed(1).build();
         TrainerOptions options = ImagePreset.FLD_PAPER.trainerOptions().toBuilder()
                 .maxEpochs(maxEpochs).timeBudget(Duration.ofMinutes(minutes)).validateEvery(1).seed(1).build();
         System.err.printf("fld-paper on %d Fashion-MNIST training images, %d parameters, %s%n",
