@@ -7,8 +7,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Work arrays that the layers of one network share while it only evaluates (log-likelihoods, encoding,
  * decoding). A training pass must keep every layer's intermediate values until its backward pass, so
  * each layer owns its arrays; an evaluation needs them only until the next layer has run, so layers of
- * the same kind can take the same array. For the image flows this divides the evaluation memory by
- * about the number of couplings (5.4 GB to a few hundred MB for {@code fld-paper} at 256 images a pass).
+ * the same kind can take the same array. For {@code fld-paper} at 1x28x28 this cut the resident memory
+ * of scoring from 5.4 to 1.7 GB at 256 images a pass, and from 1.6 to 0.6 GB at 64.
  *
  * <p>{@link FlowNetwork} switches it on for the duration of each evaluation. Layers that take part
  * implement {@link SharesInferenceArrays}; an array is named by the layer's role (the same in every
