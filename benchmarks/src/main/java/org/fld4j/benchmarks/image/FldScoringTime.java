@@ -22,15 +22,20 @@ public final class FldScoringTime {
     private FldScoringTime() {
     }
 
+    /** FLD under {@code flow} with the first 500 Fashion-MNIST test images as R_test, {@code batch} images a pass. */
+    static Fld againstFirstTestImages(Flow flow, int batch) {
+        ImageSource test = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
+        return Fld.using(flow, test.subset(FashionMnistFldTable.range(0, 500)),
+                org.fld4j.metrics.fld.FldOptions.defaults().withEvaluationBatchSize(batch));
+    }
+
     public static void main(String[] args) throws IOException {
         Flow flow = Flow.load(Path.of(args[0]));
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         NativeThreads.set(args.length > 2 ? Integer.parseInt(args[2]) : 2);
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : org.fld4j.metrics.fld.FldOptions.DEFAULT_EVALUATION_BATCH_SIZE;
-        ImageSource test = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         ImageSource train = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
-        Fld fld = Fld.using(flow, test.subset(FashionMnistFldTable.range(0, 500)),
-                org.fld4j.metrics.fld.FldOptions.defaults().withEvaluationBatchSize(batch));
+        Fld fld = againstFirstTestImages(flow, batch);
         long start = System.nanoTime();
         FldScore score = fld.score(train.subset(FashionMnistFldTable.range(0, n)));
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -11,7 +11,6 @@ import org.fld4j.core.NativeThreads;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
-import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldAccumulator;
 import org.fld4j.metrics.fld.FldOptions;
 
@@ -36,11 +35,8 @@ public final class FldStreamingMemory {
         NativeThreads.set(args.length > 2 ? Integer.parseInt(args[2]) : 2);
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : FldOptions.DEFAULT_EVALUATION_BATCH_SIZE;
         int every = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
-        ImageSource test = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         ImageSource train = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
-        Fld fld = Fld.using(flow, test.subset(FashionMnistFldTable.range(0, 500)),
-                FldOptions.defaults().withEvaluationBatchSize(batch));
-        FldAccumulator accumulator = fld.accumulator();
+        FldAccumulator accumulator = FldScoringTime.againstFirstTestImages(flow, batch).accumulator();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.out.printf(Locale.ROOT, "| images | seconds | live heap after GC (MiB) | RSS (MiB) |%n|---:|---:|---:|---:|%n");
         long start = System.nanoTime();
