@@ -1,34 +1,72 @@
 package org.fld4j.cli;
 
+import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.fld4j.core.NativeThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code fld} command. Results go to stdout, progress and messages to stderr. */
-@Command(name = "fld", mixinStandardHelpOptions = true, version = "fld4j 0.1.0-SNAPSHOT",
+/**
+ * The {@code fld} command. Results go to stdout, progress and messages to stderr; exit codes are those of
+ * {@link ExitCode}. {@link #run} runs one command line in-process (tests use it); {@link #main} is the process.
+ */
+@Command(name = "fld", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Normalizing-flow likelihoods and the FLD metrics.",
         subcommands = {Main.Demo.class})
 public final class Main implements Callable<Integer> {
 
-    @Option(names = {"-v", "--verbose"}, description = "Log progress details to stderr.", scope = CommandLine.ScopeType.INHERIT)
-    void verbose(boolean on) {
-        if (on) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        }
-    }
+    @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Log details to stderr; print the stack trace of an internal error.")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "No progress bars or messages on stderr, only errors.")
+    boolean quiet;
 
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.err);
-        return 2;
+        CommandLine.usage(this, Cli.err());
+        return ExitCode.USAGE.status();
+    }
+
+    /** Runs one command line; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> all = Arrays.asList(args);
+        boolean verbose = all.contains("-v") || all.contains("--verbose");
+        boolean quiet = !verbose && (all.contains("-q") || all.contains("--quiet"));
+        // slf4j-simple reads its level once, when the first logger is made: set it before anything logs.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : quiet ? "error" : "warn");
+        List<String> line = new ArrayList<>();
+        line.add("fld");
+        line.addAll(all);
+        Cli.set(out, err, verbose, quiet, line);
+        CommandLine cli = new CommandLine(new Main())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler((ex, arguments) -> {
+                    err.println("fld: " + ex.getMessage());
+                    err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+                    return ExitCode.USAGE.status();
+                })
+                .setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ex));
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     public static void main(String[] args) {
         org.fld4j.core.NativeBackend.preferOneDnn();
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(run(args, System.out, System.err));
     }
 
     /** {@code fld demo}: the built-in end-to-end check on a seeded Gaussian. */
@@ -60,8 +98,8 @@ public final class Main implements Callable<Integer> {
             NativeThreads.set(threads);
             GaussianDemo.Options o = new GaussianDemo.Options(dimension, seed, samples, 10_000, epochs,
                     Duration.ofSeconds(seconds));
-            GaussianDemo.Result r = GaussianDemo.run(o, System.err);
-            System.out.print(GaussianDemo.report(o, r));
+            GaussianDemo.Result r = GaussianDemo.run(o, Cli.err());
+            Cli.out().print(GaussianDemo.report(o, r));
             return 0;
         }
     }

@@ -12,6 +12,7 @@ import org.fld4j.io.preflight.PreflightSummary;
 import org.fld4j.io.preprocess.Preprocessing;
 import org.fld4j.io.source.BufferedImageSource;
 import org.fld4j.io.source.FileSourceBuilder;
+import org.fld4j.io.source.PreprocessedSource;
 import org.fld4j.io.source.SubsetSource;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.FingerprintResult;
@@ -111,6 +112,14 @@ public interface ImageSource {
      */
     default ImageSource shuffled(long seed) {
         return SubsetSource.shuffled(this, seed);
+    }
+
+    /**
+     * The same images converted by {@code preprocessing} whenever they are read, for code that reads a source with
+     * its own batch options. {@link Preprocessing#none()} returns this source itself.
+     */
+    default ImageSource preprocessed(Preprocessing preprocessing) {
+        return preprocessing.equals(Preprocessing.none()) ? this : new PreprocessedSource(this, preprocessing);
     }
 
     /**

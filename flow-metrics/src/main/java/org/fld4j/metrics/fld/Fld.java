@@ -174,9 +174,9 @@ public final class Fld {
                 accumulator.add(stream.next());
             }
             if (accumulator.count() == 0) {
-                throw new IllegalArgumentException(generated.description() + " holds no usable images"
+                throw new TooFewImagesException(generated.description() + " holds no usable images"
                         + (stream.report().skipped().isEmpty() ? "" : " (" + stream.report().skipped().size()
-                        + " skipped)"));
+                        + " skipped)"), 0, 1);
             }
             return accumulator.result(stream.report());
         }

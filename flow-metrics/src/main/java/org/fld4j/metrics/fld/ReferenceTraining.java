@@ -42,8 +42,8 @@ final class ReferenceTraining {
         LoadedImages images = LoadedImages.read(real, options.evaluationBatchSize());
         int n = images.size();
         if (n < MIN_REAL_IMAGES) {
-            throw new IllegalArgumentException(real.description() + " holds " + n + " usable images; FLD needs at least "
-                    + MIN_REAL_IMAGES + " real images (a few thousand for a useful reference flow)");
+            throw new TooFewImagesException(real.description() + " holds " + n + " usable images; FLD needs at least "
+                    + MIN_REAL_IMAGES + " real images (a few thousand for a useful reference flow)", n, MIN_REAL_IMAGES);
         }
         int heldOutCount = Math.max(1, (int) Math.round(n * options.heldOutFraction()));
         int[][] split = split(n, heldOutCount, options.seed());

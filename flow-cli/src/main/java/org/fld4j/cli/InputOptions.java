@@ -1,0 +1,130 @@
+package org.fld4j.cli;
+
+import java.util.Locale;
+import org.fld4j.io.BadInputPolicy;
+import org.fld4j.io.ValueRange;
+import org.fld4j.io.array.ArrayLayout;
+import org.fld4j.io.preprocess.ChannelMode;
+import org.fld4j.io.preprocess.Preprocessing;
+import org.fld4j.io.preprocess.ResizeFilter;
+import org.fld4j.io.preprocess.SizePolicy;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * How image inputs are read, shared by every command that reads images ({@code @Mixin}). Applies to every image
+ * set on the command line alike, so real and generated images are always treated the same way.
+ */
+public final class InputOptions {
+
+    /** How a bad image is handled. */
+    public enum OnError {
+        /** Stop at the first unusable image, naming it (exit 3). */
+        fail,
+        /** Leave it out, count it, and name it on stderr and in the result. */
+        skip
+    }
+
+    @Option(names = "--on-error", defaultValue = "fail", paramLabel = "fail|skip",
+            description = "What an unreadable or corrupt image does: fail (exit 3, naming the file) or skip"
+                    + " (left out, counted and listed; default ${DEFAULT-VALUE}).")
+    OnError onError = OnError.fail;
+
+    @Option(names = "--resize", paramLabel = "HxW", converter = SizeConverter.class,
+            description = "Resize every image to H x W pixels before use (e.g. 32x32).")
+    int[] resize;
+
+    @Option(names = "--crop", paramLabel = "HxW", converter = SizeConverter.class,
+            description = "Cut H x W pixels out of the middle of every image instead of resizing.")
+    int[] crop;
+
+    @Option(names = "--filter", defaultValue = "lanczos3", paramLabel = "box|triangle|bicubic|lanczos3",
+            converter = FilterConverter.class,
+            description = "Resampling filter for --resize (default ${DEFAULT-VALUE}).")
+    ResizeFilter filter = ResizeFilter.LANCZOS3;
+
+    @Option(names = "--channels", defaultValue = "keep", paramLabel = "keep|gray|rgb", converter = ChannelConverter.class,
+            description = "Convert every image to gray or RGB (default ${DEFAULT-VALUE}: all images must then agree).")
+    ChannelMode channels = ChannelMode.KEEP;
+
+    @Option(names = "--recursive", description = "Read image folders recursively.")
+    boolean recursive;
+
+    @Option(names = "--layout", paramLabel = "nchw|nhwc|nhw", converter = LayoutConverter.class,
+            description = "Axis order of NPY/NPZ arrays (required for them).")
+    ArrayLayout layout;
+
+    @Option(names = "--range", paramLabel = "uint8|unit|signed", converter = RangeConverter.class,
+            description = "Value range of float NPY/NPZ arrays: uint8 (0..255), unit (0..1) or signed (-1..1).")
+    ValueRange range;
+
+    /** The policy for bad images. */
+    public BadInputPolicy policy() {
+        return onError == OnError.skip ? BadInputPolicy.SKIP : BadInputPolicy.FAIL;
+    }
+
+    /** The preprocessing the options ask for. */
+    public Preprocessing preprocessing() {
+        if (resize != null && crop != null) {
+            throw new CliException(ExitCode.USAGE, "--resize and --crop exclude each other");
+        }
+        Preprocessing p;
+        if (resize != null) {
+            p = Preprocessing.resizeTo(resize[0], resize[1], filter);
+        } else if (crop != null) {
+            p = Preprocessing.centerCrop(crop[0], crop[1]);
+        } else {
+            p = new Preprocessing(ChannelMode.KEEP, SizePolicy.REQUIRE_SAME, 0, 0, ResizeFilter.TRIANGLE);
+        }
+        return p.withChannels(channels);
+    }
+
+    /** E.g. {@code 32x32} to {@code {32, 32}}. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<int[]> {
+        @Override
+        public int[] convert(String value) {
+            String[] parts = value.toLowerCase(Locale.ROOT).split("x");
+            try {
+                if (parts.length == 2) {
+                    int h = Integer.parseInt(parts[0].strip());
+                    int w = Integer.parseInt(parts[1].strip());
+                    if (h >= 1 && w >= 1) {
+                        return new int[] {h, w};
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a size HxW of positive integers"
+                    + " (e.g. 32x32)");
+        }
+    }
+
+    static final class FilterConverter implements CommandLine.ITypeConverter<ResizeFilter> {
+        @Override
+        public ResizeFilter convert(String value) {
+            return Enums.parse(ResizeFilter.class, value, "filter");
+        }
+    }
+
+    static final class ChannelConverter implements CommandLine.ITypeConverter<ChannelMode> {
+        @Override
+        public ChannelMode convert(String value) {
+            return Enums.parse(ChannelMode.class, value, "channel mode");
+        }
+    }
+
+    static final class LayoutConverter implements CommandLine.ITypeConverter<ArrayLayout> {
+        @Override
+        public ArrayLayout convert(String value) {
+            return Enums.parse(ArrayLayout.class, value, "layout");
+        }
+    }
+
+    static final class RangeConverter implements CommandLine.ITypeConverter<ValueRange> {
+        @Override
+        public ValueRange convert(String value) {
+            return Enums.parse(ValueRange.class, value, "value range");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.fld4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.fld4j.io.ImageSource;
+import org.fld4j.io.ValueRange;
+import org.fld4j.io.array.ArraySourceBuilder;
+import org.fld4j.io.array.CifarVariant;
+import org.fld4j.io.array.NpzArchive;
+
+/**
+ * Opens what a user names on the command line as images: a folder of image files, an IDX file
+ * ({@code *-ubyte[.gz]}, {@code *.idx*}), an NPY file, an NPZ file ({@code data.npz} with one array, or
+ * {@code data.npz:entry}), or a CIFAR binary batch ({@code *.bin}; CIFAR-100 when the name says so); then
+ * applies the {@link InputOptions}.
+ */
+public final class Inputs {
+
+    private Inputs() {
+    }
+
+    /** The images at {@code spec}, read and preprocessed as {@code options} say. */
+    public static ImageSource open(String spec, InputOptions options) {
+        return raw(spec, options).preprocessed(options.preprocessing());
+    }
+
+    /** The images at {@code spec} as stored, under the options' bad-input policy, without preprocessing. */
+    public static ImageSource raw(String spec, InputOptions options) {
+        Path path = Path.of(spec);
+        String entry = null;
+        if (!Files.exists(path)) {
+            int colon = spec.lastIndexOf(':');
+            if (colon > 0 && spec.substring(0, colon).toLowerCase(Locale.ROOT).endsWith(".npz")) {
+                path = Path.of(spec.substring(0, colon));
+                entry = spec.substring(colon + 1);
+            }
+        }
+        if (!Files.exists(path)) {
+            throw new CliException(ExitCode.INPUT, spec + " does not exist");
+        }
+        if (!Files.isReadable(path)) {
+            throw new CliException(ExitCode.INPUT, spec + " is not readable");
+        }
+        if (Files.isDirectory(path)) {
+            return ImageSource.folder(path).recursive(options.recursive).badInput(options.policy()).build();
+        }
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.contains("-ubyte") || name.contains(".idx")) {
+            return ImageSource.idx(path).badInput(options.policy()).build();
+        }
+        if (name.endsWith(".npy")) {
+            return array(ImageSource.npy(path), options, spec);
+        }
+        if (name.endsWith(".npz")) {
+            if (entry == null) {
+                List<String> arrays = NpzArchive.entries(path);
+                if (arrays.size() != 1) {
+                    throw new CliException(ExitCode.USAGE, spec + " holds " + arrays.size() + " arrays " + arrays
+                            + "; name one as " + spec + ":NAME");
+                }
+                entry = arrays.get(0);
+            }
+            return array(ImageSource.npz(path, entry), options, spec);
+        }
+        if (name.endsWith(".bin")) {
+            CifarVariant variant = name.contains("100") || name.equals("train.bin") || name.equals("test.bin")
+                    ? CifarVariant.CIFAR100 : CifarVariant.CIFAR10;
+            return ImageSource.cifar(variant, List.of(path)).badInput(options.policy()).build();
+        }
+        throw new CliException(ExitCode.INPUT, spec + " is not a folder, IDX, NPY, NPZ or CIFAR .bin file");
+    }
+
+    private static ImageSource array(ArraySourceBuilder builder, InputOptions options, String spec) {
+        if (options.layout == null) {
+            throw new CliException(ExitCode.USAGE, spec + ": name the array's axis order with --layout nchw|nhwc|nhw");
+        }
+        builder.layout(options.layout).badInput(options.policy());
+        if (options.range != null) {
+            builder.range(options.range);
+        }
+        return builder.build();
+    }
+
+    /** The value range option, for messages. */
+    static String describe(ValueRange range) {
+        return range == null ? "as stored" : Enums.cliName(range);
+    }
+}
