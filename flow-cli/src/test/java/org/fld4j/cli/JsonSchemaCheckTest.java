@@ -1,0 +1,41 @@
+package org.fld4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The schema check itself: a hand-built envelope passes, and each kind of violation is caught. */
+class JsonSchemaCheckTest {
+
+    private static String envelope(String command, String provenanceExtra) {
+        return "{\"schemaVersion\":1,\"command\":\"" + command + "\",\"result\":{},\"provenance\":{"
+                + "\"fld4jVersion\":\"0.1.0\",\"command\":[\"fld\"],\"createdAt\":\"2026-01-02T03:04:05Z\","
+                + "\"preset\":null,\"seed\":1,\"counts\":{\"real\":3},\"fingerprints\":{\"real\":\""
+                + "a".repeat(64) + "\"},\"options\":{},\"java\":\"17\"" + provenanceExtra + "}}";
+    }
+
+    @Test
+    void aWellFormedEnvelopeIsValid() {
+        JsonSchemaCheck.assertValid(envelope("none", ""));
+    }
+
+    @Test
+    void violationsAreCaught() {
+        assertThat(JsonSchemaCheck.errors(envelope("none", ",\"extra\":1"))).isNotEmpty();
+        assertThat(JsonSchemaCheck.errors(envelope("none", "").replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
+                .isNotEmpty();
+        assertThat(JsonSchemaCheck.errors(envelope("none", "").replace("a".repeat(64), "xyz"))).isNotEmpty();
+        assertThat(JsonSchemaCheck.errors(envelope("none", "").replace("2026-01-02T03:04:05Z", "yesterday")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void theDocumentBuilderWritesAValidEnvelope() {
+        Cli.set(System.out, System.err, false, true, List.of("fld", "test"));
+        ObjectNode doc = JsonResults.document("none", Provenance.builder().seed(3).count("real", 10)
+                .fingerprint("real", "0".repeat(64)).option("bootstrap", 1000).build());
+        JsonSchemaCheck.assertValid(doc.toString());
+    }
+}
