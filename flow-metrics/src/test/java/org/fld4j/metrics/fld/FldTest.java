@@ -192,6 +192,10 @@ class FldTest {
         assertThatThrownBy(() -> fld.score(Nd4j.zeros(DataType.FLOAT, 0, 1, 28, 28)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fld.of(first(5)).preset(ImagePreset.SMALL).train())
-                .hasMessageContaining("5 usable images");
+                .hasMessageContaining("5 usable images")
+                .isInstanceOfSatisfying(TooFewImagesException.class, e -> {
+                    assertThat(e.found()).isEqualTo(5);
+                    assertThat(e.needed()).isEqualTo(10);
+                });
     }
 }
