@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fld efficiency}: how FLD spreads over random subsets of the generated images at several sizes. */
 @Command(name = "efficiency", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"How many generated images FLD needs: FLD of random subsets of GEN at each size (mean, standard"
-                + " deviation, 5/50/95% quantiles) beside the FLD of the whole set.",
-                "Every image is scored once; the subsets reuse those scores."})
+        description = {"How many generated images FLD needs: FLD of random subsets of GEN at several sizes.",
+                "For each size: mean, standard deviation and 5/50/95%% quantiles of the subsets' FLD, beside the FLD of"
+                        + " the whole set. Every image is scored once; the subsets reuse those scores. --seed seeds the subsets"
+                        + " (and, with REAL, the reference's training)."})
 public final class EfficiencyCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..2", paramLabel = "IMAGES",

@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fld score}: FLD (or, with {@code --dual}, D-FLD and J) of generated images against real ones. */
 @Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"FLD of generated images against real ones: how likely the generated images are under a flow"
-                + " trained on the real images, against held-out real images (0: as likely; above 0: less likely).",
-                "The reference flow is trained on REAL once and cached, or read from --ref FILE (fld train)."})
+        description = {"FLD of generated images against real ones (D-FLD and J with --dual).",
+                "FLD: how likely the generated images are under a flow trained on the real images, against held-out"
+                        + " real images (0: as likely; above 0: less likely). The reference flow is trained on REAL"
+                        + " once and cached, or read from --ref FILE (fld train)."})
 public final class ScoreCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..2", paramLabel = "IMAGES",
