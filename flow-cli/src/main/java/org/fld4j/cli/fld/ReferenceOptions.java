@@ -57,6 +57,7 @@ public final class ReferenceOptions {
                         + " --ref FILE and the generated images (GEN); got " + images.size() + " image argument"
                         + (images.size() == 1 ? "" : "s"));
             }
+            training.fldOptions(); // a bad training option is refused now, before any image is read
             return new ImageArguments(images.get(0), images.get(1));
         }
         if (images.size() != 1) {

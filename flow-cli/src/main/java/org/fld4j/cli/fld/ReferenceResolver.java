@@ -3,6 +3,7 @@ package org.fld4j.cli.fld;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.fld4j.cli.Cli;
 import org.fld4j.cli.CliException;
@@ -79,6 +80,6 @@ public final class ReferenceResolver {
     }
 
     private static String human(TrainingRun run) {
-        return Durations.human(java.time.Duration.ofMillis(Math.round(run.seconds() * 1000)));
+        return Durations.human(Duration.ofMillis(Math.round(run.seconds() * 1000)));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.fld4j.cli.JsonSchemaCheck;
@@ -26,8 +25,6 @@ class EfficiencyCommandTest {
     static Path generated;
     static Path ref;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @BeforeAll
     static void trainReference() {
         Path real = FldCli.writePngs(dir.resolve("real"), 40, 31, 10, 8);
@@ -44,7 +41,7 @@ class EfficiencyCommandTest {
                 "5,10,24,50", "--repeats", "6", "--seed", "9", "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonSchemaCheck.assertValid(run.out());
-        JsonNode result = JSON.readTree(run.out()).get("result");
+        JsonNode result = FldCli.json(run.out()).get("result");
         Fld fld = Fld.load(ref);
         double full = fld.score(ImageSource.folder(generated).build()).value();
         assertThat(result.get("fullFld").asDouble()).isEqualTo(full);

@@ -1,5 +1,8 @@
 package org.fld4j.cli.fld;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,6 +23,9 @@ final class FldCli {
     record Run(int code, String out, String err) {
     }
 
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private FldCli() {
     }
 
@@ -35,6 +41,18 @@ final class FldCli {
      * Writes {@code n} gray {@code size x size} PNGs named {@code img-000.png}, ...: seeded waves of random direction
      * and phase plus Gaussian noise of standard deviation {@code noise}, so sets with different noise differ.
      */
+    /**
+     * Parses stdout as exactly one JSON document: anything printed before or after it (a progress line, a message)
+     * fails the parse.
+     */
+    static JsonNode json(String stdout) {
+        try {
+            return STRICT.readTree(stdout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path writePngs(Path folder, int n, long seed, double noise, int size) {
         try {
             Files.createDirectories(folder);

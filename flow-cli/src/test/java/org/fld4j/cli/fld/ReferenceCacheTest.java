@@ -3,7 +3,6 @@ package org.fld4j.cli.fld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +28,6 @@ class ReferenceCacheTest {
     static Path dir;
     static Path real;
     static Path generated;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
     static void images() {
@@ -78,8 +75,8 @@ class ReferenceCacheTest {
         assertThat(Files.readAllBytes(cached.get(0))).isEqualTo(bytes);
         assertThat(Files.getLastModifiedTime(cached.get(0))).isEqualTo(modified);
 
-        JsonNode a = JSON.readTree(first.out()).get("result");
-        JsonNode b = JSON.readTree(second.out()).get("result");
+        JsonNode a = FldCli.json(first.out()).get("result");
+        JsonNode b = FldCli.json(second.out()).get("result");
         assertThat(a.get("reference").get("origin").asText()).isEqualTo("trained");
         assertThat(b.get("reference").get("origin").asText()).isEqualTo("cached");
         assertThat(b.get("reference").get("trainingRun").isNull()).isTrue();
@@ -101,7 +98,7 @@ class ReferenceCacheTest {
         FldCli.Run again = score(changed, cache);
         assertThat(again.err()).contains("reference: trained in").doesNotContain("from the cache");
         assertThat(files(cache)).hasSize(2);
-        JsonNode provenance = JSON.readTree(again.out()).get("provenance");
+        JsonNode provenance = FldCli.json(again.out()).get("provenance");
         assertThat(provenance.get("fingerprints").get("real").asText())
                 .isEqualTo(ImageSource.folder(changed).build().fingerprint().fingerprint().sha256());
     }
@@ -116,8 +113,19 @@ class ReferenceCacheTest {
         // the bootstrap is not part of the key: it changes the interval, not the flow
         FldCli.Run otherInterval = score(real, cache, "--bootstrap", "300");
         assertThat(otherInterval.err()).contains("reference: from the cache");
-        assertThat(JSON.readTree(otherInterval.out()).get("result").get("interval").get("resamples").asInt())
+        assertThat(FldCli.json(otherInterval.out()).get("result").get("interval").get("resamples").asInt())
                 .isEqualTo(300);
+    }
+
+    @Test
+    void thePreprocessingIsPartOfTheKey() throws IOException {
+        Path cache = dir.resolve("cache-preprocessing");
+        score(real, cache);
+        FldCli.Run cropped = score(real, cache, "--crop", "4x4");
+        assertThat(cropped.err()).contains("reference: trained in");
+        assertThat(files(cache)).hasSize(2);
+        JsonNode reference = FldCli.json(cropped.out()).get("result").get("reference");
+        assertThat(reference.get("imageShape").toString()).isEqualTo("[1,4,4]");
     }
 
     @Test
@@ -126,7 +134,7 @@ class ReferenceCacheTest {
         FldCli.Run run = score(real, cache, "--no-cache");
         assertThat(run.err()).contains("not cached");
         assertThat(files(cache)).isEmpty();
-        JsonNode reference = JSON.readTree(run.out()).get("result").get("reference");
+        JsonNode reference = FldCli.json(run.out()).get("result").get("reference");
         assertThat(reference.get("file").isNull()).isTrue();
         assertThat(reference.get("trainingRun").get("epochs").asInt()).isEqualTo(1);
     }

@@ -3,7 +3,6 @@ package org.fld4j.cli.fld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +10,8 @@ import java.util.List;
 import org.fld4j.cli.JsonSchemaCheck;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.preprocess.Preprocessing;
+import org.fld4j.io.preprocess.ResizeFilter;
 import org.fld4j.metrics.fld.ConfidenceInterval;
 import org.fld4j.metrics.fld.DualFld;
 import org.fld4j.metrics.fld.DualFldScore;
@@ -36,8 +37,6 @@ class ScoreCommandTest {
     static Path ref;
     static FldScore library;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @BeforeAll
     static void trainReference() throws IOException {
         real = FldCli.writePngs(dir.resolve("real"), 60, 1, 10, 8);
@@ -58,7 +57,7 @@ class ScoreCommandTest {
         FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonSchemaCheck.assertValid(run.out());
-        JsonNode doc = JSON.readTree(run.out());
+        JsonNode doc = FldCli.json(run.out());
         assertThat(doc.get("command").asText()).isEqualTo("score");
         JsonNode result = doc.get("result");
         assertThat(result.get("metric").asText()).isEqualTo("fld");
@@ -87,7 +86,7 @@ class ScoreCommandTest {
     void theSchemaRejectsAResultWithAnUnknownOrAMissingField() throws IOException {
         FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--json", "-q");
         com.fasterxml.jackson.databind.node.ObjectNode doc =
-                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(run.out());
+                (com.fasterxml.jackson.databind.node.ObjectNode) FldCli.json(run.out());
         com.fasterxml.jackson.databind.node.ObjectNode result =
                 (com.fasterxml.jackson.databind.node.ObjectNode) doc.get("result");
         result.put("extra", 1);
@@ -160,7 +159,7 @@ class ScoreCommandTest {
                 "--confidence", "0.9", "--json", "-q");
         assertThat(run.code()).as(run.err()).isZero();
         JsonSchemaCheck.assertValid(run.out());
-        JsonNode result = JSON.readTree(run.out()).get("result");
+        JsonNode result = FldCli.json(run.out()).get("result");
         ConfidenceInterval expected = Fld.load(ref).interval(200, 0.9).score(folder(generated)).interval();
         assertThat(result.get("fld").asDouble()).isEqualTo(library.value());
         assertThat(result.get("interval").get("resamples").asInt()).isEqualTo(200);
@@ -179,7 +178,7 @@ class ScoreCommandTest {
                 "--json");
         assertThat(skip.code()).as(skip.err()).isZero();
         JsonSchemaCheck.assertValid(skip.out());
-        JsonNode doc = JSON.readTree(skip.out());
+        JsonNode doc = FldCli.json(skip.out());
         JsonNode skipped = doc.get("result").get("skipped");
         assertThat(skipped).hasSize(1);
         assertThat(skipped.get(0).get("role").asText()).isEqualTo("generated");
@@ -209,6 +208,22 @@ class ScoreCommandTest {
     }
 
     @Test
+    void resizeMakesLargerGeneratedImagesFitTheReference() throws IOException {
+        Path larger = FldCli.writePngs(dir.resolve("generated-12-resized"), 12, 5, 10, 12);
+        FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), larger.toString(), "--resize", "8x8",
+                "--filter", "bicubic", "--json", "-q");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode doc = FldCli.json(run.out());
+        double expected = Fld.load(ref).score(folder(larger).preprocessed(
+                Preprocessing.resizeTo(8, 8, ResizeFilter.BICUBIC))).value();
+        assertThat(doc.get("result").get("fld").asDouble()).isEqualTo(expected);
+        JsonNode preprocessing = doc.get("provenance").get("options").get("preprocessing");
+        assertThat(preprocessing.get("size").asText()).isEqualTo("resize");
+        assertThat(preprocessing.get("filter").asText()).isEqualTo("bicubic");
+    }
+
+    @Test
     void tooFewImagesExitWithFour() throws IOException {
         Path allBad = Files.createDirectories(dir.resolve("all-bad"));
         FldCli.writeCorruptPng(allBad.resolve("bad.png"));
@@ -233,12 +248,15 @@ class ScoreCommandTest {
             {"score", "--ref", ref.toString(), generated.toString(), "--no-cache"},
             {"score", "--ref", ref.toString(), generated.toString(), "--bootstrap", "10"},
             {"score", "--ref", ref.toString(), generated.toString(), "--generated-preset", "small"},
+            {"score", real.toString(), generated.toString(), "--epochs", "0"},
+            {"score", real.toString(), generated.toString(), "--held-out", "1.5"},
+            {"score", real.toString(), generated.toString(), "--preset", "large"},
         };
         for (String[] line : lines) {
             FldCli.Run run = FldCli.run(line);
             assertThat(run.code()).as(String.join(" ", line) + ": " + run.err()).isEqualTo(2);
             assertThat(run.out()).isEmpty();
-            assertThat(run.err()).startsWith("fld: ");
+            assertThat(run.err()).startsWith("fld: ").doesNotContain("reading");
         }
         assertThat(FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--dual").err())
                 .contains("needs the real images");
@@ -251,7 +269,7 @@ class ScoreCommandTest {
                 "--epochs", "1", "--batch", "16", "--cache-dir", cache.toString(), "--json");
         assertThat(run.code()).as(run.err()).isZero();
         JsonSchemaCheck.assertValid(run.out());
-        JsonNode result = JSON.readTree(run.out()).get("result");
+        JsonNode result = FldCli.json(run.out()).get("result");
         assertThat(result.get("metric").asText()).isEqualTo("dual-fld");
 
         FldOptions options = FldOptions.forPreset(ImagePreset.SMALL).withMaxEpochs(1).withBatchSize(16);

@@ -3,7 +3,6 @@ package org.fld4j.cli.fld;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,22 +25,20 @@ class TrainAndInfoCommandTest {
     static FldCli.Run trained;
     static String fingerprint;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @BeforeAll
     static void train() {
         real = FldCli.writePngs(dir.resolve("real"), 50, 21, 10, 8);
         fingerprint = ImageSource.folder(real).build().fingerprint().fingerprint().sha256();
         ref = dir.resolve("refs").resolve("ref.fld");
         trained = FldCli.run("train", real.toString(), "--out", ref.toString(), "--preset", "small", "--epochs", "1",
-                "--batch", "16", "--seed", "7", "--held-out", "0.3", "--json");
+                "--batch", "16", "--seed", "7", "--held-out", "0.3", "--time-budget", "1m30s", "--json");
     }
 
     @Test
     void trainSavesTheReferenceAndDescribesItInJson() throws IOException {
         assertThat(trained.code()).as(trained.err()).isZero();
         JsonSchemaCheck.assertValid(trained.out());
-        JsonNode doc = JSON.readTree(trained.out());
+        JsonNode doc = FldCli.json(trained.out());
         assertThat(doc.get("command").asText()).isEqualTo("train");
         JsonNode reference = doc.get("result").get("reference");
         FldReference saved = Fld.load(ref).reference();
@@ -60,6 +57,8 @@ class TrainAndInfoCommandTest {
         assertThat(doc.get("result").get("file").asText()).isEqualTo(ref.toString());
         assertThat(doc.get("provenance").get("seed").asLong()).isEqualTo(7);
         assertThat(doc.get("provenance").get("options").get("heldOutFraction").asDouble()).isEqualTo(0.3);
+        assertThat(reference.get("options").get("timeBudgetSeconds").asLong()).isEqualTo(90);
+        assertThat(saved.options().timeBudget()).isEqualTo(java.time.Duration.ofSeconds(90));
         assertThat(trained.err()).contains("reference flow epoch 1");
     }
 
@@ -122,7 +121,7 @@ class TrainAndInfoCommandTest {
         FldCli.Run json = FldCli.run("info", ref.toString(), "--json");
         assertThat(json.code()).isZero();
         JsonSchemaCheck.assertValid(json.out());
-        JsonNode result = JSON.readTree(json.out()).get("result");
+        JsonNode result = FldCli.json(json.out()).get("result");
         assertThat(result.get("reference").get("preset").asText()).isEqualTo("small");
         assertThat(result.get("reference").get("realFingerprint").asText()).isEqualTo(fingerprint);
         assertThat(result.get("reference").get("options").get("seed").asInt()).isEqualTo(7);
