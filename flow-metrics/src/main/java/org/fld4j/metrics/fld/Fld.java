@@ -97,6 +97,17 @@ public final class Fld {
         return options;
     }
 
+    /**
+     * The same FLD with another bootstrap interval: {@code resamples} resamples at {@code confidence} coverage.
+     * Unlike {@link #options(FldOptions)} it keeps a trained or loaded reference flow: neither value changes the
+     * flow or the held-out log-likelihoods, only the interval of later scores.
+     */
+    public Fld interval(int resamples, double confidence) {
+        FldOptions changed = options.withBootstrapResamples(resamples).withConfidence(confidence);
+        FldReference current = currentReference();
+        return new Fld(real, changed, listeners, current == null ? null : current.withOptions(changed));
+    }
+
     /** Changes the preset and takes its recipe's epoch cap, time budget and batch size. */
     public Fld preset(ImagePreset value) {
         FldOptions base = FldOptions.forPreset(value);

@@ -108,6 +108,21 @@ public final class FldReference {
         return training;
     }
 
+    /**
+     * This reference with other options that change neither the flow nor the held-out log-likelihoods (the
+     * bootstrap and the evaluation batch size).
+     */
+    FldReference withOptions(FldOptions value) {
+        FldOptions same = value.withBootstrapResamples(options.bootstrapResamples())
+                .withConfidence(options.confidence()).withEvaluationBatchSize(options.evaluationBatchSize());
+        if (!same.equals(options)) {
+            throw new IllegalArgumentException("options " + value + " would change the reference flow trained with "
+                    + options);
+        }
+        return new FldReference(flow, value, heldOut, heldOutNames, realFingerprint, realImages, trainingImages,
+                training);
+    }
+
     /** Scores per-image log-likelihoods of a generated set against the held-out real ones. */
     FldScore score(double[] generated, List<String> names, org.fld4j.io.InputReport report) {
         FldFormulas.check(generated, names.toArray(new String[0]), "the generated images");
