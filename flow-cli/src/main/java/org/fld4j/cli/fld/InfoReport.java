@@ -18,7 +18,9 @@ final class InfoReport {
         for (Map.Entry<String, Object> option : ReferenceJson.options(r.options()).entrySet()) {
             table.row("option " + option.getKey(), String.valueOf(option.getValue()));
         }
-        table.row("fld4j", Version.fld4j() + " reading it (the file does not record the version that wrote it)");
+        table.row("written by", r.writtenBy().isEmpty() ? "an fld4j that did not record its version"
+                : "fld4j " + r.writtenBy());
+        table.row("read by", "fld4j " + Version.fld4j());
         return table.format();
     }
 
@@ -27,6 +29,11 @@ final class InfoReport {
         ObjectNode result = (ObjectNode) doc.get("result");
         result.put("file", file.toString());
         result.put("fld4jVersion", Version.fld4j());
+        if (r.writtenBy().isEmpty()) {
+            result.putNull("writtenBy");
+        } else {
+            result.put("writtenBy", r.writtenBy());
+        }
         result.set("reference", ReferenceJson.describe(r, ResolvedReference.Origin.LOADED, file, null));
         return doc;
     }

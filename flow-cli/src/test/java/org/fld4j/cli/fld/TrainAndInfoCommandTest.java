@@ -128,6 +128,8 @@ class TrainAndInfoCommandTest {
         assertThat(result.get("reference").get("parameters").asLong())
                 .isEqualTo(Fld.load(ref).reference().flow().parameterCount());
         assertThat(result.get("fld4jVersion").asText()).isEqualTo(Version.fld4j());
+        assertThat(result.get("writtenBy").asText()).isEqualTo(Version.fld4j());
+        assertThat(human.out()).contains("written by").contains("fld4j " + Version.fld4j());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.Flow;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.train.Trainer;
@@ -66,7 +67,7 @@ final class ReferenceTraining {
         double[] heldOutLog = flow.logProb(heldOut, options.evaluation());
         String fingerprint = real.fingerprint().fingerprint().sha256();
         return new Trained(new FldReference(flow, options, heldOutLog, images.names(split[1]), fingerprint, n,
-                split[0].length, describe(result.history())), heldOut);
+                split[0].length, describe(result.history()), Fld4jVersion.current()), heldOut);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.DoubleFunction;
+import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
@@ -177,6 +178,8 @@ class FldTest {
         assertThat(loaded.reference().realFingerprint()).isEqualTo(fld.reference().realFingerprint()).hasSize(64);
         assertThat(loaded.reference().heldOutNames()).isEqualTo(fld.reference().heldOutNames());
         assertThat(loaded.reference().training()).isEqualTo(fld.reference().training());
+        // the version comes from the build (flow-core's filtered version.properties), never a literal
+        assertThat(loaded.reference().writtenBy()).isEqualTo(Fld4jVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
