@@ -32,11 +32,11 @@ public final class InputOptions {
 
     @Option(names = "--resize", paramLabel = "HxW", converter = SizeConverter.class,
             description = "Resize every image to H x W pixels before use (e.g. 32x32).")
-    int[] resize;
+    Size resize;
 
     @Option(names = "--crop", paramLabel = "HxW", converter = SizeConverter.class,
             description = "Cut H x W pixels out of the middle of every image instead of resizing.")
-    int[] crop;
+    Size crop;
 
     @Option(names = "--filter", defaultValue = "lanczos3", paramLabel = "box|triangle|bicubic|lanczos3",
             converter = FilterConverter.class,
@@ -58,6 +58,23 @@ public final class InputOptions {
             description = "Value range of float NPY/NPZ arrays: uint8 (0..255), unit (0..1) or signed (-1..1).")
     ValueRange range;
 
+    /**
+     * The same options with {@code --on-error skip}, for commands that list every bad input instead of stopping at
+     * the first (a pre-flight check).
+     */
+    public InputOptions skippingBadInput() {
+        InputOptions copy = new InputOptions();
+        copy.onError = OnError.skip;
+        copy.resize = resize;
+        copy.crop = crop;
+        copy.filter = filter;
+        copy.channels = channels;
+        copy.recursive = recursive;
+        copy.layout = layout;
+        copy.range = range;
+        return copy;
+    }
+
     /** The policy for bad images. */
     public BadInputPolicy policy() {
         return onError == OnError.skip ? BadInputPolicy.SKIP : BadInputPolicy.FAIL;
@@ -70,26 +87,33 @@ public final class InputOptions {
         }
         Preprocessing p;
         if (resize != null) {
-            p = Preprocessing.resizeTo(resize[0], resize[1], filter);
+            p = Preprocessing.resizeTo(resize.height(), resize.width(), filter);
         } else if (crop != null) {
-            p = Preprocessing.centerCrop(crop[0], crop[1]);
+            p = Preprocessing.centerCrop(crop.height(), crop.width());
         } else {
             p = new Preprocessing(ChannelMode.KEEP, SizePolicy.REQUIRE_SAME, 0, 0, ResizeFilter.TRIANGLE);
         }
         return p.withChannels(channels);
     }
 
-    /** E.g. {@code 32x32} to {@code {32, 32}}. */
-    static final class SizeConverter implements CommandLine.ITypeConverter<int[]> {
+    /**
+     * An image size from the command line. A value type rather than {@code int[]}: picocli treats an array field as
+     * a multi-value option and would store the converter's array as one element of it.
+     */
+    record Size(int height, int width) {
+    }
+
+    /** E.g. {@code 32x32} to {@code Size(32, 32)}. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Size> {
         @Override
-        public int[] convert(String value) {
+        public Size convert(String value) {
             String[] parts = value.toLowerCase(Locale.ROOT).split("x");
             try {
                 if (parts.length == 2) {
                     int h = Integer.parseInt(parts[0].strip());
                     int w = Integer.parseInt(parts[1].strip());
                     if (h >= 1 && w >= 1) {
-                        return new int[] {h, w};
+                        return new Size(h, w);
                     }
                 }
             } catch (NumberFormatException e) {
