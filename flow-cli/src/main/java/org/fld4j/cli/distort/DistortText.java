@@ -17,7 +17,7 @@ public final class DistortText {
                 r.seed(), r.out()));
         TextTable table = new TextTable(List.of("folder", "level", "distortion", "images"), false, true, false, true);
         for (DistortResult.Level level : r.levels()) {
-            table.row(level.folder() + "/", Double.toString(level.level()), level.description(),
+            table.row(level.folder() + "/", LevelFolder.text(level.level()), level.description(),
                     Integer.toString(level.written()));
         }
         out.append(table.format("  "));

@@ -20,9 +20,14 @@ record LevelFolder(double level, DistortedSource images, Path folder) {
         return new LevelFolder(level, images, out.resolve(name(images.distortion(), level)));
     }
 
-    /** The folder name: the kind's short name, a dash, and the level without trailing zeros. */
+    /** The folder name: the kind's short name, a dash, and the level as {@link #text} writes it. */
     static String name(Distortion distortion, double level) {
-        return distortion.kind().shortName() + "-" + BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
+        return distortion.kind().shortName() + "-" + text(level);
+    }
+
+    /** A level without trailing zeros or exponent: {@code 8}, {@code 0.05}, {@code 32.5}. */
+    static String text(double level) {
+        return BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
     }
 
     /** The distortion applied. */

@@ -178,7 +178,7 @@ public final class GaussianExperimentCommand implements Callable<Integer> {
     }
 
     private Provenance provenance(GaussianLabOptions o) {
-        Provenance.Builder p = Provenance.builder().seed(o.seed()).option("dims", o.dimensions())
+        return Provenance.builder().seed(o.seed()).option("dims", o.dimensions())
                 .option("families", o.families().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList())
                 .option("scales", o.scales()).option("shifts", o.shifts()).option("samples", o.testSamples())
                 .option("trainingSamples", o.trainingSamples()).option("alpha", o.alpha()).option("beta", o.beta())
@@ -186,9 +186,8 @@ public final class GaussianExperimentCommand implements Callable<Integer> {
                 .option("largestVariance", o.distributions().largestVariance())
                 .option("meanHalfWidth", o.distributions().meanHalfWidth()).option("kdePoints", o.kdePoints())
                 .option("bandwidth", o.bandwidthRule().name().toLowerCase(Locale.ROOT))
-                .option("tpr", o.targetTruePositiveRate());
-        p.option("flowPresets", presets.stream().map(FlowPresetSpec::toString).toList());
-        return p.build();
+                .option("tpr", o.targetTruePositiveRate())
+                .option("flowPresets", presets.stream().map(FlowPresetSpec::toString).toList()).build();
     }
 
     static final class FamilyConverter implements CommandLine.ITypeConverter<TestFamily> {
