@@ -51,7 +51,7 @@ final class ImageChecks {
         long start = System.nanoTime();
         Fld fld = Fld.of(FashionMnistSlice.train()).preset(ImagePreset.SMALL).seed(budget.seed())
                 .maxEpochs(budget.epochs()).timeBudget(budget.timeBudget())
-                .listener(Progress.training("small flow on the Fashion-MNIST slice"));
+                .listener(Progress.training("small flow"));
         FldReference reference = fld.reference();
         CheckResult bpd = new CheckResult("heldout-bpd", String.format(Locale.ROOT,
                 "bits/dim of the %d held-out training images under a small flow trained %d epoch(s) on the other %d",
