@@ -20,7 +20,7 @@ public final class DistortJson {
         result.put("format", "png");
         result.put("listed", r.listed());
         ArrayNode levels = result.putArray("levels");
-        for (DistortResult.Level level : r.levels()) {
+        for (WrittenLevel level : r.levels()) {
             levels.addObject().put("level", level.level()).put("description", level.description())
                     .put("folder", level.folder()).put("written", level.written());
         }

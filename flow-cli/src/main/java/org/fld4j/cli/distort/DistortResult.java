@@ -18,26 +18,15 @@ import org.fld4j.metrics.distortion.DistortionKind;
  * @param skipped     inputs left out under {@code --on-error skip}
  */
 public record DistortResult(String spec, String source, Path out, DistortionKind kind, long seed, int listed,
-                            List<Level> levels, List<SkippedImage> skipped) {
+                            List<WrittenLevel> levels, List<SkippedImage> skipped) {
 
     public DistortResult {
         levels = List.copyOf(levels);
         skipped = List.copyOf(skipped);
     }
 
-    /**
-     * One level's output.
-     *
-     * @param level       the level
-     * @param description the distortion, e.g. {@code additive noise sigma=8}
-     * @param folder      the folder's name under the output folder
-     * @param written     images written into it
-     */
-    public record Level(double level, String description, String folder, int written) {
-    }
-
     /** Images written over all levels. */
     public long written() {
-        return levels.stream().mapToLong(Level::written).sum();
+        return levels.stream().mapToLong(WrittenLevel::written).sum();
     }
 }

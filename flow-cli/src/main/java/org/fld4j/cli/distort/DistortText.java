@@ -16,7 +16,7 @@ public final class DistortText {
         out.append(String.format(Locale.ROOT, "%s, %s distorted with seed %d into %s:%n", r.spec(), r.kind().shortName(),
                 r.seed(), r.out()));
         TextTable table = new TextTable(List.of("folder", "level", "distortion", "images"), false, true, false, true);
-        for (DistortResult.Level level : r.levels()) {
+        for (WrittenLevel level : r.levels()) {
             table.row(level.folder() + "/", LevelFolder.text(level.level()), level.description(),
                     Integer.toString(level.written()));
         }

@@ -74,10 +74,10 @@ public final class DistortedCopies {
                 }
             }
         }
-        List<DistortResult.Level> results = new ArrayList<>();
+        List<WrittenLevel> results = new ArrayList<>();
         for (int l = 0; l < folders.size(); l++) {
             LevelFolder f = folders.get(l);
-            results.add(new DistortResult.Level(f.level(), f.distortion().description(),
+            results.add(new WrittenLevel(f.level(), f.distortion().description(),
                     f.folder().getFileName().toString(), written[l]));
         }
         return new DistortResult(spec, source.description(), out, kind, seed,

@@ -46,13 +46,17 @@ final class LabJsonField {
         if (!map.containsKey(name)) {
             throw error("missing member \"" + name + "\"");
         }
-        return new LabJsonField(file, path.isEmpty() ? name : path + "." + name, map.get(name));
+        return new LabJsonField(file, child(name), map.get(name));
+    }
+
+    private String child(String name) {
+        return path.isEmpty() ? name : path + "." + name;
     }
 
     /** The members of this object, in document order. */
     Map<String, LabJsonField> members() {
         Map<String, LabJsonField> out = new LinkedHashMap<>();
-        object().forEach((k, v) -> out.put(String.valueOf(k), new LabJsonField(file, path + "." + k, v)));
+        object().forEach((k, v) -> out.put(String.valueOf(k), new LabJsonField(file, child(String.valueOf(k)), v)));
         return out;
     }
 
