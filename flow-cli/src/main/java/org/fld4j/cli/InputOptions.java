@@ -58,6 +58,23 @@ public final class InputOptions {
             description = "Value range of float NPY/NPZ arrays: uint8 (0..255), unit (0..1) or signed (-1..1).")
     ValueRange range;
 
+    /**
+     * The same options with {@code --on-error skip}, for commands that list every bad input instead of stopping at
+     * the first (a pre-flight check).
+     */
+    public InputOptions skippingBadInput() {
+        InputOptions copy = new InputOptions();
+        copy.onError = OnError.skip;
+        copy.resize = resize;
+        copy.crop = crop;
+        copy.filter = filter;
+        copy.channels = channels;
+        copy.recursive = recursive;
+        copy.layout = layout;
+        copy.range = range;
+        return copy;
+    }
+
     /** The policy for bad images. */
     public BadInputPolicy policy() {
         return onError == OnError.skip ? BadInputPolicy.SKIP : BadInputPolicy.FAIL;

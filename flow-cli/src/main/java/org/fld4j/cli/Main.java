@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.fld4j.cli.distort.DistortCommand;
+import org.fld4j.cli.experiment.ExperimentCommand;
+import org.fld4j.cli.preflight.PreflightCommand;
+import org.fld4j.cli.verify.VerifyCommand;
 import org.fld4j.core.NativeThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "fld", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Normalizing-flow likelihoods and the FLD metrics.",
         subcommands = {Main.Demo.class, org.fld4j.cli.fld.TrainCommand.class, org.fld4j.cli.fld.ScoreCommand.class,
-                org.fld4j.cli.fld.EfficiencyCommand.class, org.fld4j.cli.fld.InfoCommand.class})
+                org.fld4j.cli.fld.EfficiencyCommand.class, org.fld4j.cli.fld.InfoCommand.class,
+                PreflightCommand.class, DistortCommand.class, ExperimentCommand.class, VerifyCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,

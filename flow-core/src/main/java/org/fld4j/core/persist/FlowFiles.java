@@ -3,14 +3,10 @@ package org.fld4j.core.persist;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,10 +59,8 @@ public final class FlowFiles {
         }
         byte[] description = Json.write(describe(flow)).getBytes(StandardCharsets.UTF_8);
         byte[] parameters = NpyVector.write(flow.parameters());
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
-        try {
-            try (OutputStream raw = Files.newOutputStream(temp, StandardOpenOption.WRITE);
-                 ZipOutputStream zip = new ZipOutputStream(raw)) {
+        AtomicFiles.write(target, temp -> {
+            try (OutputStream raw = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(raw)) {
                 zip.putNextEntry(new ZipEntry(DESCRIPTION_ENTRY));
                 zip.write(description);
                 zip.closeEntry();
@@ -74,17 +68,7 @@ public final class FlowFiles {
                 zip.write(parameters);
                 zip.closeEntry();
             }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private static Map<String, Object> describe(Flow flow) {

@@ -1,9 +1,12 @@
 package org.fld4j.metrics.gaussian.lab;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.fld4j.core.persist.Json;
 import org.fld4j.core.train.EpochRecord;
 import org.fld4j.core.train.TrainingHistory;
@@ -12,7 +15,9 @@ import org.fld4j.metrics.likelihood.DensityCurve;
 /**
  * The JSON form of a lab result: {@code {"format": "fld4j-gaussian-lab", "version": 1, "options",
  * "dimensions", "rows", "curves"}}, with the row fields named as in the CSV table. A value that is not
- * finite (a validation loss when there was no validation) is written as null.
+ * finite (a validation loss when there was no validation) is written as null. Everything a
+ * {@link GaussianLabResult} holds is written, so {@link GaussianLabJsonReader} rebuilds an equal result:
+ * doubles with {@link Double#toString} (exact), durations as seconds with their nanoseconds.
  */
 final class GaussianLabJson {
 
@@ -65,6 +70,11 @@ final class GaussianLabJson {
         m.put("distributions", distributions);
         m.put("chunkRows", o.chunkRows());
         m.put("modelBatchSize", o.modelBatchSize());
+        m.put("workers", o.workers());
+        // Only the presets given explicitly; other dimensions use FlowPreset.forDimension.
+        Map<String, Object> presets = new LinkedHashMap<>();
+        new TreeMap<>(o.presets()).forEach((d, p) -> presets.put(String.valueOf(d), preset(p)));
+        m.put("presets", presets);
         return m;
     }
 
@@ -89,11 +99,12 @@ final class GaussianLabJson {
         m.put("couplings", p.couplings());
         m.put("hiddenWidth", p.hiddenWidth());
         m.put("hiddenLayers", p.hiddenLayers());
+        m.put("mixing", GaussianLabCsv.name(p.mixing()));
         m.put("learningRate", p.learningRate());
         m.put("warmupSteps", p.warmupSteps());
         m.put("batchSize", p.batchSize());
         m.put("maxEpochs", p.maxEpochs());
-        m.put("timeBudgetSeconds", p.timeBudget().toMillis() / 1000.0);
+        m.put("timeBudgetSeconds", seconds(p.timeBudget()));
         m.put("validationFraction", p.validationFraction());
         m.put("patience", p.patience());
         return m;
@@ -106,15 +117,32 @@ final class GaussianLabJson {
         m.put("bestEpoch", h.bestEpoch());
         m.put("bestValidationLoss", number(h.bestValidationLoss()));
         m.put("steps", h.totalSteps());
-        m.put("seconds", h.elapsed().toMillis() / 1000.0);
+        m.put("skippedSteps", h.skippedSteps());
+        m.put("seconds", seconds(h.elapsed()));
+        // One entry per epoch in each list, in epoch order.
+        List<Object> epoch = new ArrayList<>();
+        List<Object> steps = new ArrayList<>();
+        List<Object> skipped = new ArrayList<>();
         List<Object> train = new ArrayList<>();
         List<Object> validation = new ArrayList<>();
+        List<Object> learningRate = new ArrayList<>();
+        List<Object> elapsed = new ArrayList<>();
         for (EpochRecord e : h.epochs()) {
+            epoch.add(e.epoch());
+            steps.add(e.steps());
+            skipped.add(e.skippedSteps());
             train.add(number(e.trainLoss()));
             validation.add(number(e.validationLoss()));
+            learningRate.add(number(e.learningRate()));
+            elapsed.add(seconds(e.elapsed()));
         }
+        m.put("epoch", epoch);
+        m.put("epochSteps", steps);
+        m.put("epochSkippedSteps", skipped);
         m.put("trainLoss", train);
         m.put("validationLoss", validation);
+        m.put("learningRate", learningRate);
+        m.put("elapsedSeconds", elapsed);
         return m;
     }
 
@@ -159,5 +187,14 @@ final class GaussianLabJson {
 
     private static Double number(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    /**
+     * A duration in seconds, from its exact decimal {@code seconds.nanoseconds}: the nearest double, which
+     * {@link GaussianLabJsonReader} rounds back to the same nanosecond for any duration under ten days (the
+     * double's error there is below 0.2 ns).
+     */
+    static double seconds(Duration d) {
+        return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).doubleValue();
     }
 }

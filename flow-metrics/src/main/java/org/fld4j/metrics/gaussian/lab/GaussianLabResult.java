@@ -62,8 +62,23 @@ public record GaussianLabResult(GaussianLabOptions options, List<DimensionSummar
         Files.writeString(file, GaussianLabCsv.curves(dimensions, curves), StandardCharsets.UTF_8);
     }
 
-    /** Writes everything (options, per-dimension summaries, the table and the curves) as one JSON document. */
+    /**
+     * Writes everything (options, per-dimension summaries with the training histories, the table and the curves)
+     * as one JSON document, which {@link #readJson} reads back into an equal result.
+     */
     public void writeJson(Path file) throws IOException {
         Files.writeString(file, GaussianLabJson.write(this), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a result written by {@link #writeJson}, equal to the one written: every option, training record,
+     * row and curve. Values that were not finite when written (written as null) read as NaN.
+     *
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException if it is not a Gaussian lab result of a version this fld4j reads, or a
+     *                                  field is missing or invalid; the message names the file and the field
+     */
+    public static GaussianLabResult readJson(Path file) throws IOException {
+        return GaussianLabJsonReader.read(file);
     }
 }

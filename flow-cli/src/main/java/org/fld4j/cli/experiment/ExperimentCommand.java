@@ -1,0 +1,24 @@
+package org.fld4j.cli.experiment;
+
+import java.util.concurrent.Callable;
+import org.fld4j.cli.Cli;
+import org.fld4j.cli.ExitCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+
+/** {@code fld experiment}: the group of experiments; alone it prints its usage. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Run one of fld4j's likelihood experiments and write its results into a folder.",
+        subcommands = {GaussianExperimentCommand.class})
+public final class ExperimentCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(Cli.err());
+        return ExitCode.USAGE.status();
+    }
+}
