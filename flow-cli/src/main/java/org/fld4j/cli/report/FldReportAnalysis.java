@@ -27,6 +27,10 @@ import org.fld4j.metrics.fld.SampleEfficiencyResult;
  * so the generated ones are the set a report always has; given real images instead (the demo's held-out real
  * images), the sweep is a yardstick: FLD of real images at known damage, to read a generated set's FLD against.
  * Its result is {@link DistortionSweep#run}'s, with the undistorted images scored once for all kinds.
+ *
+ * <p>Cost: the generated images are scored twice (once for the score, once more inside
+ * {@link SampleEfficiency#run}, which takes images, not a finished score), the swept images once more if they are
+ * other images, and each level of the sweep once.
  */
 public final class FldReportAnalysis {
 

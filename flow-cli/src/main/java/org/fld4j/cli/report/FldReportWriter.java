@@ -141,7 +141,7 @@ public final class FldReportWriter {
             throw new IllegalStateException("cannot write the report's numbers", e);
         }
         html.note("The numbers of this report are in " + NUMBERS + ".");
-        Path page = folder.writeText(PAGE, html.page("FLD report", "Generated images: " + data.generated()
+        Path page = folder.writeText(PAGE, html.page("FLD report", "Images scored as the generated set: " + data.generated()
                 + ". Reference: " + data.reference() + "."));
         folder.finish();
         return page;
