@@ -19,6 +19,11 @@ import org.jfree.chart.title.TextTitle;
  */
 final class ChartImages {
 
+    static {
+        // before the fonts below load AWT: a DISPLAY that is set but unreachable must not matter
+        headless();
+    }
+
     /** Held-out real images, model log-likelihoods. */
     static final Color BLUE = new Color(0x1f77b4);
     /** Generated images, true log-densities. */

@@ -1,5 +1,6 @@
 package org.fld4j.cli.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.fld4j.metrics.distortion.DistortionKind;
@@ -24,7 +25,7 @@ public record DistortionLadder(DistortionKind kind, List<Double> levels) {
 
     /** {@code kind} at {@code levels}. */
     public static DistortionLadder of(DistortionKind kind, double... levels) {
-        return new DistortionLadder(kind, java.util.Arrays.stream(levels).boxed().toList());
+        return new DistortionLadder(kind, Arrays.stream(levels).boxed().toList());
     }
 
     /** The levels as an array. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.fld4j.metrics.gaussian.TestFamily;
 import org.fld4j.metrics.gaussian.lab.DimensionSummary;
 import org.fld4j.metrics.gaussian.lab.GaussianLabOptions;
@@ -32,6 +31,7 @@ public final class ExperimentReportWriter {
 
     /** Writes the report; {@code force} also writes into a folder that holds other files. Returns index.html. */
     public static Path write(GaussianLabResult result, Path outDir, boolean force) {
+        ChartImages.headless();
         ReportFolder folder = ReportFolder.open(outDir, force);
         GaussianLabOptions o = result.options();
         String tpr = ReportText.number(100 * o.targetTruePositiveRate(), 1) + "%";
@@ -137,6 +137,6 @@ public final class ExperimentReportWriter {
     }
 
     private static String join(List<String> values) {
-        return values.stream().collect(Collectors.joining(", "));
+        return String.join(", ", values);
     }
 }

@@ -41,6 +41,7 @@ public final class FldReportWriter {
      * left alone unless they have a name the report uses). Returns the path of {@code index.html}.
      */
     public static Path write(FldReportData data, Path outDir, boolean force) {
+        ChartImages.headless();
         ReportFolder folder = ReportFolder.open(outDir, force);
         FldScore score = data.score();
         String percent = ReportText.number(100 * score.interval().confidence(), 0) + "%";
