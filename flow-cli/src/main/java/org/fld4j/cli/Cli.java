@@ -65,10 +65,15 @@ public final class Cli {
     }
 
     /**
-     * fld4j's own folder under the user's cache folder ({@code $FLD4J_CACHE_DIR}, else
-     * {@code $XDG_CACHE_HOME/fld4j}, else {@code ~/.cache/fld4j}): cached reference flows and error logs.
+     * fld4j's own folder under the user's cache folder (the system property {@code fld4j.cache.dir}, else
+     * {@code $FLD4J_CACHE_DIR}, else {@code $XDG_CACHE_HOME/fld4j}, else {@code ~/.cache/fld4j}): cached
+     * reference flows and error logs.
      */
     public static Path cacheHome() {
+        String property = System.getProperty("fld4j.cache.dir");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
         String explicit = System.getenv("FLD4J_CACHE_DIR");
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);

@@ -32,11 +32,11 @@ public final class InputOptions {
 
     @Option(names = "--resize", paramLabel = "HxW", converter = SizeConverter.class,
             description = "Resize every image to H x W pixels before use (e.g. 32x32).")
-    int[] resize;
+    Size resize;
 
     @Option(names = "--crop", paramLabel = "HxW", converter = SizeConverter.class,
             description = "Cut H x W pixels out of the middle of every image instead of resizing.")
-    int[] crop;
+    Size crop;
 
     @Option(names = "--filter", defaultValue = "lanczos3", paramLabel = "box|triangle|bicubic|lanczos3",
             converter = FilterConverter.class,
@@ -70,26 +70,33 @@ public final class InputOptions {
         }
         Preprocessing p;
         if (resize != null) {
-            p = Preprocessing.resizeTo(resize[0], resize[1], filter);
+            p = Preprocessing.resizeTo(resize.height(), resize.width(), filter);
         } else if (crop != null) {
-            p = Preprocessing.centerCrop(crop[0], crop[1]);
+            p = Preprocessing.centerCrop(crop.height(), crop.width());
         } else {
             p = new Preprocessing(ChannelMode.KEEP, SizePolicy.REQUIRE_SAME, 0, 0, ResizeFilter.TRIANGLE);
         }
         return p.withChannels(channels);
     }
 
-    /** E.g. {@code 32x32} to {@code {32, 32}}. */
-    static final class SizeConverter implements CommandLine.ITypeConverter<int[]> {
+    /**
+     * An image size {@code H x W} given on the command line. A record, not an {@code int[]}: picocli takes an array
+     * field for an option that repeats and converts each element on its own.
+     */
+    record Size(int height, int width) {
+    }
+
+    /** E.g. {@code 32x32} to {@code Size(32, 32)}. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Size> {
         @Override
-        public int[] convert(String value) {
+        public Size convert(String value) {
             String[] parts = value.toLowerCase(Locale.ROOT).split("x");
             try {
                 if (parts.length == 2) {
                     int h = Integer.parseInt(parts[0].strip());
                     int w = Integer.parseInt(parts[1].strip());
                     if (h >= 1 && w >= 1) {
-                        return new int[] {h, w};
+                        return new Size(h, w);
                     }
                 }
             } catch (NumberFormatException e) {

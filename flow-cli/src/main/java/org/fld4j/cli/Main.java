@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "fld", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Normalizing-flow likelihoods and the FLD metrics.",
-        subcommands = {DemoCommand.class})
+        subcommands = {DemoCommand.class, org.fld4j.cli.fld.TrainCommand.class, org.fld4j.cli.fld.ScoreCommand.class,
+                org.fld4j.cli.fld.EfficiencyCommand.class, org.fld4j.cli.fld.InfoCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,

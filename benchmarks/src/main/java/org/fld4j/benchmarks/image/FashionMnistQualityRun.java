@@ -13,6 +13,7 @@ import org.fld4j.core.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.EpochRecord;
 import org.fld4j.core.train.Trainer;
+import org.fld4j.core.train.LearningRateSchedule;
 import org.fld4j.core.train.TrainerOptions;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;
@@ -29,9 +30,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a few), which changes which weights are kept, not how they are trained.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FashionMnistQualityRun OUT_DIR
- * [minutes=120] [maxEpochs=200] [threads=2] [trainImages=60000] [startFlow]}. With {@code startFlow}, a flow
- * saved by an earlier run, training continues from its weights (with a fresh optimiser state), so a long
- * training can be split over several runs. Writes to OUT_DIR: {@code curve.csv}
+ * [minutes=120] [maxEpochs=200] [threads=2] [trainImages=60000] [startFlow] [schedule=constant]}. With
+ * {@code startFlow}, a flow saved by an earlier run, training continues from its weights (with a fresh
+ * optimiser state), so a long training can be split over several runs. {@code schedule cosine} anneals the
+ * learning rate to 0 over {@code maxEpochs} (set the time budget so that they fit), the usual last stage of
+ * a long training. Writes to OUT_DIR: {@code curve.csv}
  * (mean training bits/dim over every 50 steps), {@code epochs.csv}, {@code result.txt} and the trained
  * flow {@code fld-paper-fmnist.flow}. Progress goes to stderr.
  */
@@ -46,7 +49,7 @@ public final class FashionMnistQualityRun {
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
             System.err.println("usage: FashionMnistQualityRun OUT_DIR [minutes] [maxEpochs] [threads] [trainImages]"
-                    + " [startFlow]");
+                    + " [startFlow|-] [constant|cosine]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
@@ -61,10 +64,13 @@ public final class FashionMnistQualityRun {
         INDArray test = readAll(DATA.resolve("t10k-images-idx3-ubyte.gz"), Integer.MAX_VALUE);
         double dims = 28 * 28;
 
-        Flow flow = args.length > 5 ? Flow.load(Path.of(args[5]))
+        LearningRateSchedule schedule = args.length > 6
+                ? LearningRateSchedule.valueOf(args[6].toUpperCase(Locale.ROOT)) : LearningRateSchedule.CONSTANT;
+        Flow flow = args.length > 5 && !args[5].equals("-") ? Flow.load(Path.of(args[5]))
                 : Flow.image(1, 28, 28).preset(ImagePreset.FLD_PAPER).seed(1).build();
         TrainerOptions options = ImagePreset.FLD_PAPER.trainerOptions().toBuilder()
-                .maxEpochs(maxEpochs).timeBudget(Duration.ofMinutes(minutes)).validateEvery(1).seed(1).build();
+                .maxEpochs(maxEpochs).timeBudget(Duration.ofMinutes(minutes)).validateEvery(1).seed(1)
+                .schedule(schedule).build();
         System.err.printf("fld-paper on %d Fashion-MNIST training images, %d parameters, %s%n",
                 train.size(0), flow.parameterCount(), options);
 

@@ -28,9 +28,8 @@ import org.fld4j.metrics.fld.SampleEfficiencyResult;
  * images), the sweep is a yardstick: FLD of real images at known damage, to read a generated set's FLD against.
  * Its result is {@link DistortionSweep#run}'s, with the undistorted images scored once for all kinds.
  *
- * <p>Cost: the generated images are scored twice (once for the score, once more inside
- * {@link SampleEfficiency#run}, which takes images, not a finished score), the swept images once more if they are
- * other images, and each level of the sweep once.
+ * <p>Cost: one scoring of the generated images (the sample-efficiency subsets are drawn from its per-image
+ * values), one of the swept images if they are other images, and one of each level of the sweep.
  */
 public final class FldReportAnalysis {
 
@@ -56,14 +55,13 @@ public final class FldReportAnalysis {
         FldReference reference = fld.reference();
         int levels = options.sweep().stream().mapToInt(l -> l.levels().size()).sum();
         boolean separateSweep = sweepImages != generated && !options.sweep().isEmpty();
-        try (Progress progress = Progress.count("report", 2L + levels + (separateSweep ? 1 : 0), "sets")) {
+        try (Progress progress = Progress.count("report", 1L + levels + (separateSweep ? 1 : 0), "sets")) {
             FldScore score = fld.score(generated);
             progress.step(1);
             double[] generatedLogLikelihoods = score.perImage().stream().mapToDouble(ImageScore::logLikelihood)
                     .toArray();
             double[] replicates = reference.bootstrapReplicates(generatedLogLikelihoods);
-            SampleEfficiencyResult efficiency = SampleEfficiency.of(fld).options(options.efficiency()).run(generated);
-            progress.step(1);
+            SampleEfficiencyResult efficiency = SampleEfficiency.of(fld).options(options.efficiency()).run(score);
 
             List<DistortionSweepResult> sweeps = new ArrayList<>();
             FldScore undistorted = null;

@@ -43,12 +43,21 @@ public final class DualFld {
     private final List<TrainingListener> listeners;
     private ReferenceTraining.Trained realFlow;
 
+    /** R trained elsewhere, whose held-out images are drawn again on first use; null when R is trained here. */
+    private final FldReference givenReal;
+
     private DualFld(ImageSource real, FldOptions realOptions, FldOptions generatedOptions,
                     List<TrainingListener> listeners) {
+        this(real, realOptions, generatedOptions, listeners, null);
+    }
+
+    private DualFld(ImageSource real, FldOptions realOptions, FldOptions generatedOptions,
+                    List<TrainingListener> listeners, FldReference givenReal) {
         this.real = Objects.requireNonNull(real, "real");
         this.realOptions = realOptions;
         this.generatedOptions = generatedOptions;
         this.listeners = List.copyOf(listeners);
+        this.givenReal = givenReal;
     }
 
     /** D-FLD against these real images; both flows use {@link FldOptions#defaults()}. */
@@ -71,7 +80,7 @@ public final class DualFld {
 
     /** Options of the generated images' flow only; scoring options (K, bootstrap) come from the real flow's. */
     public DualFld generatedOptions(FldOptions value) {
-        return new DualFld(real, realOptions, value, listeners);
+        return new DualFld(real, realOptions, value, listeners, givenReal);
     }
 
     /** A (typically smaller) preset for the generated images' flow, with that preset's recipe. */
@@ -89,15 +98,31 @@ public final class DualFld {
         return generatedOptions;
     }
 
+    /**
+     * This D-FLD with the real flow R already trained, e.g. an FLD reference saved earlier: it must have been
+     * trained on this D-FLD's real images, and its options become the real options (they decide the held-out
+     * split, the scoring and the bootstrap). Its held-out images are read again from the real images, by the same
+     * seeded split; a real set that does not give the reference's held-out images is refused. Call it after
+     * {@link #options(FldOptions)}, which starts from an untrained R; the generated flow's options and the
+     * listeners may change afterwards.
+     *
+     * @throws IllegalArgumentException on first use, if the real images are not those the reference was trained on
+     */
+    public DualFld realReference(FldReference reference) {
+        Objects.requireNonNull(reference, "reference");
+        return new DualFld(real, reference.options(), generatedOptions, listeners, reference);
+    }
+
     public DualFld listener(TrainingListener listener) {
         List<TrainingListener> more = new ArrayList<>(listeners);
         more.add(Objects.requireNonNull(listener, "listener"));
-        return new DualFld(real, realOptions, generatedOptions, more);
+        return new DualFld(real, realOptions, generatedOptions, more, givenReal);
     }
 
     private synchronized ReferenceTraining.Trained realFlow() {
         if (realFlow == null) {
-            realFlow = ReferenceTraining.trainKeepingHeldOut(real, realOptions, listeners);
+            realFlow = givenReal != null ? ReferenceTraining.withHeldOutImages(real, givenReal)
+                    : ReferenceTraining.trainKeepingHeldOut(real, realOptions, listeners);
         }
         return realFlow;
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.Flow;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.TrainingListener;
@@ -64,7 +65,8 @@ public final class Fld {
         LoadedImages heldOut = LoadedImages.read(realHeldOut, options.evaluationBatchSize());
         double[] values = trained.logProb(heldOut.images(), options.evaluation());
         FldReference reference = new FldReference(trained, options, values, heldOut.names(),
-                realHeldOut.fingerprint().fingerprint().sha256(), heldOut.size(), 0, "trained elsewhere");
+                realHeldOut.fingerprint().fingerprint().sha256(), heldOut.size(), 0, "trained elsewhere",
+                Fld4jVersion.current());
         return new Fld(null, options, List.of(), reference);
     }
 
@@ -95,6 +97,17 @@ public final class Fld {
 
     public FldOptions options() {
         return options;
+    }
+
+    /**
+     * The same FLD with another bootstrap interval: {@code resamples} resamples at {@code confidence} coverage.
+     * Unlike {@link #options(FldOptions)} it keeps a trained or loaded reference flow: neither value changes the
+     * flow or the held-out log-likelihoods, only the interval of later scores.
+     */
+    public Fld interval(int resamples, double confidence) {
+        FldOptions changed = options.withBootstrapResamples(resamples).withConfidence(confidence);
+        FldReference current = currentReference();
+        return new Fld(real, changed, listeners, current == null ? null : current.withOptions(changed));
     }
 
     /** Changes the preset and takes its recipe's epoch cap, time budget and batch size. */

@@ -21,6 +21,7 @@ public final class FldReference {
     private final long realImages;
     private final long trainingImages;
     private final String training;
+    private final String writtenBy;
 
     /**
      * @param flow            the reference flow R
@@ -31,9 +32,10 @@ public final class FldReference {
      * @param realImages      real images in all
      * @param trainingImages  real images the flow was trained on (0 when trained elsewhere)
      * @param training        a one-line account of the training (epochs, why it stopped, time)
+     * @param writtenBy       the fld4j version that made it (empty when a file does not say)
      */
     FldReference(Flow flow, FldOptions options, double[] heldOut, List<String> heldOutNames, String realFingerprint,
-                 long realImages, long trainingImages, String training) {
+                 long realImages, long trainingImages, String training, String writtenBy) {
         this.flow = Objects.requireNonNull(flow, "flow");
         this.options = Objects.requireNonNull(options, "options");
         if (heldOut.length != heldOutNames.size()) {
@@ -51,6 +53,7 @@ public final class FldReference {
         this.realImages = realImages;
         this.trainingImages = trainingImages;
         this.training = Objects.requireNonNull(training, "training");
+        this.writtenBy = Objects.requireNonNull(writtenBy, "writtenBy");
     }
 
     public Flow flow() {
@@ -106,6 +109,29 @@ public final class FldReference {
     /** A one-line account of how the flow was trained. */
     public String training() {
         return training;
+    }
+
+    /**
+     * The fld4j version that trained this reference (or computed it with {@link Fld#using}); for a loaded file,
+     * the version that wrote it, empty when the file predates this field.
+     */
+    public String writtenBy() {
+        return writtenBy;
+    }
+
+    /**
+     * This reference with other options that change neither the flow nor the held-out log-likelihoods (the
+     * bootstrap and the evaluation batch size).
+     */
+    FldReference withOptions(FldOptions value) {
+        FldOptions same = value.withBootstrapResamples(options.bootstrapResamples())
+                .withConfidence(options.confidence()).withEvaluationBatchSize(options.evaluationBatchSize());
+        if (!same.equals(options)) {
+            throw new IllegalArgumentException("options " + value + " would change the reference flow trained with "
+                    + options);
+        }
+        return new FldReference(flow, value, heldOut, heldOutNames, realFingerprint, realImages, trainingImages,
+                training, writtenBy);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.Flow;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.persist.Json;
@@ -79,6 +80,7 @@ final class ReferenceFiles {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
         m.put("version", VERSION);
+        m.put("writtenBy", Fld4jVersion.current());
         m.put("options", options);
         m.put("imageShape", List.of(r.imageShape()[0], r.imageShape()[1], r.imageShape()[2]));
         m.put("realFingerprint", r.realFingerprint());
@@ -151,7 +153,8 @@ final class ReferenceFiles {
             names.add((String) name);
         }
         return new FldReference(flow, options, heldOut, names, (String) m.get("realFingerprint"),
-                number(m, "realImages").longValue(), number(m, "trainingImages").longValue(), (String) m.get("training"));
+                number(m, "realImages").longValue(), number(m, "trainingImages").longValue(), (String) m.get("training"),
+                m.get("writtenBy") instanceof String version ? version : "");
     }
 
     private static Number number(Map<String, Object> m, String key) {

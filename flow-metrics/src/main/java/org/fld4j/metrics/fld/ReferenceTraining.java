@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.Flow;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.train.Trainer;
@@ -45,7 +46,7 @@ final class ReferenceTraining {
             throw new TooFewImagesException(real.description() + " holds " + n + " usable images; FLD needs at least "
                     + MIN_REAL_IMAGES + " real images (a few thousand for a useful reference flow)", n, MIN_REAL_IMAGES);
         }
-        int heldOutCount = Math.max(1, (int) Math.round(n * options.heldOutFraction()));
+        int heldOutCount = heldOutCount(n, options.heldOutFraction());
         int[][] split = split(n, heldOutCount, options.seed());
         INDArray training = images.rows(split[0]);
         INDArray heldOut = images.rows(split[1]);
@@ -66,7 +67,33 @@ final class ReferenceTraining {
         double[] heldOutLog = flow.logProb(heldOut, options.evaluation());
         String fingerprint = real.fingerprint().fingerprint().sha256();
         return new Trained(new FldReference(flow, options, heldOutLog, images.names(split[1]), fingerprint, n,
-                split[0].length, describe(result.history())), heldOut);
+                split[0].length, describe(result.history()), Fld4jVersion.current()), heldOut);
+    }
+
+    /**
+     * A reference trained earlier on {@code real} (e.g. loaded from a file) with its held-out images drawn again:
+     * the same seeded split of the same images gives the same R_test. The split is checked by the images' count
+     * and the held-out images' names.
+     */
+    static Trained withHeldOutImages(ImageSource real, FldReference reference) {
+        FldOptions options = reference.options();
+        LoadedImages images = LoadedImages.read(real, options.evaluationBatchSize());
+        int n = images.size();
+        if (n != reference.realImages()) {
+            throw new IllegalArgumentException(real.description() + " holds " + n + " usable images; the reference"
+                    + " flow was trained on a real set of " + reference.realImages());
+        }
+        int[][] split = split(n, heldOutCount(n, options.heldOutFraction()), options.seed());
+        if (!images.names(split[1]).equals(reference.heldOutNames())) {
+            throw new IllegalArgumentException(real.description() + " is not the real set the reference flow was"
+                    + " trained on: its held-out images are named differently");
+        }
+        return new Trained(reference, images.rows(split[1]));
+    }
+
+    /** How many of {@code n} real images are held out as R_test: at least one. */
+    static int heldOutCount(int n, double heldOutFraction) {
+        return Math.max(1, (int) Math.round(n * heldOutFraction));
     }
 
     /** {@code [training indices, held-out indices]}, each ascending, drawn from {@code seed}. */

@@ -59,9 +59,24 @@ public final class SampleEfficiency {
 
     /** Scores every generated image once and draws the subsets. */
     public SampleEfficiencyResult run(ImageSource generated) {
-        FldReference reference = fld.reference();
-        double[] values = fld.score(generated).perImage().stream().mapToDouble(ImageScore::logLikelihood).toArray();
-        return compute(values, reference.heldOutLogLikelihoods(), options);
+        return run(fld.score(generated));
+    }
+
+    /**
+     * Draws the subsets from a score already computed against this experiment's reference (its per-image
+     * log-likelihoods), without scoring the images again: for callers that score with their own batching or
+     * progress reporting.
+     *
+     * @throws IllegalArgumentException if the score was computed against another number of held-out real images
+     */
+    public SampleEfficiencyResult run(FldScore score) {
+        double[] real = fld.reference().heldOutLogLikelihoods();
+        if (score.realCount() != real.length) {
+            throw new IllegalArgumentException("the score was computed against " + score.realCount()
+                    + " held-out real images, this reference holds " + real.length);
+        }
+        double[] values = score.perImage().stream().mapToDouble(ImageScore::logLikelihood).toArray();
+        return compute(values, real, options);
     }
 
     /**

@@ -54,7 +54,7 @@ class BootstrapReplicatesTest {
         double[] real = sample(300, -2000, 80, 1);
         double[] generated = sample(250, -2150, 120, 2);
         FldReference reference = new FldReference(flow, OPTIONS, real, names(real.length), "", real.length, 0,
-                "made up");
+                "made up", "");
         FldScore score = reference.score(generated, names(generated.length), InputReport.empty("made up"));
 
         double[] replicates = reference.bootstrapReplicates(generated);
@@ -78,7 +78,7 @@ class BootstrapReplicatesTest {
         Flow flow = Flow.image(1, 4, 4).preset(ImagePreset.SMALL).build();
         double[] real = sample(50, -2000, 80, 1);
         FldReference reference = new FldReference(flow, OPTIONS, real, names(real.length), "", real.length, 0,
-                "made up");
+                "made up", "");
         assertThatThrownBy(() -> reference.bootstrapReplicates(new double[0]))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> reference.bootstrapReplicates(new double[] {-10, Double.NaN}))

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.DoubleFunction;
+import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
@@ -177,6 +178,8 @@ class FldTest {
         assertThat(loaded.reference().realFingerprint()).isEqualTo(fld.reference().realFingerprint()).hasSize(64);
         assertThat(loaded.reference().heldOutNames()).isEqualTo(fld.reference().heldOutNames());
         assertThat(loaded.reference().training()).isEqualTo(fld.reference().training());
+        // the version comes from the build (flow-core's filtered version.properties), never a literal
+        assertThat(loaded.reference().writtenBy()).isEqualTo(Fld4jVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(file);
         }
@@ -192,6 +195,10 @@ class FldTest {
         assertThatThrownBy(() -> fld.score(Nd4j.zeros(DataType.FLOAT, 0, 1, 28, 28)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Fld.of(first(5)).preset(ImagePreset.SMALL).train())
-                .hasMessageContaining("5 usable images");
+                .hasMessageContaining("5 usable images")
+                .isInstanceOfSatisfying(TooFewImagesException.class, e -> {
+                    assertThat(e.found()).isEqualTo(5);
+                    assertThat(e.needed()).isEqualTo(10);
+                });
     }
 }

@@ -1,0 +1,65 @@
+package org.fld4j.cli.fld;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.fld4j.cli.InputOptions;
+import org.fld4j.cli.JsonResults;
+import org.fld4j.core.image.ImagePreset;
+import org.fld4j.metrics.fld.DualFldScore;
+
+/** The result of {@code fld score --dual}: a short table, or the JSON document. */
+final class DualScoreReport {
+
+    private DualScoreReport() {
+    }
+
+    static String human(ScoringInputs in, DualFldScore score, ImagePreset generatedPreset) {
+        TextTable table = new TextTable()
+                .row("D-FLD", Formats.number(score.value()) + "  " + Formats.interval(score.interval()))
+                .row("difference", Formats.number(score.difference()) + "  " + Formats.interval(score.differenceInterval())
+                        + "  (ln bpd_G(G) - ln bpd_R(R))")
+                .row("J", Formats.number(score.divergence()) + "  " + Formats.interval(score.divergenceInterval())
+                        + "  (bits per dimension)")
+                .row("bpd R on real", Formats.number(score.bpdRealOnReal()) + "  (" + score.realCount()
+                        + " held-out real images)")
+                .row("bpd R on generated", Formats.number(score.bpdRealOnGenerated()) + "  (" + score.generatedCount()
+                        + " held-out generated images)")
+                .row("bpd G on generated", Formats.number(score.bpdGeneratedOnGenerated()))
+                .row("bpd G on real", Formats.number(score.bpdGeneratedOnReal()))
+                .row("generated flow", generatedPreset.id() + ", trained on " + score.generatedTraining() + " images");
+        for (String warning : score.warnings()) {
+            table.row("warning", warning);
+        }
+        FldScoreReport.skippedRows(table, FldScoreReport.skipped(in));
+        table.row("reference", FldScoreReport.origin(in.reference())).row("flow", Formats.flow(in.reference().reference()));
+        return table.format();
+    }
+
+    static ObjectNode json(ScoringInputs in, DualFldScore score, ImagePreset generatedPreset, InputOptions inputs) {
+        ObjectNode doc = JsonResults.document("score", ResultProvenance.of(in.reference(), inputs, in.generatedRead())
+                .count("generatedHeldOut", score.generatedCount()).count("generatedTraining", score.generatedTraining())
+                .option("dual", true).option("generatedPreset", generatedPreset.id()).build());
+        ObjectNode result = (ObjectNode) doc.get("result");
+        result.put("metric", "dual-fld");
+        result.put("dfld", JsonResults.finite(score.value()));
+        Formats.interval(result, "interval", score.interval());
+        result.put("difference", JsonResults.finite(score.difference()));
+        Formats.interval(result, "differenceInterval", score.differenceInterval());
+        result.put("j", JsonResults.finite(score.divergence()));
+        Formats.interval(result, "jInterval", score.divergenceInterval());
+        ObjectNode bpd = result.putObject("bpd");
+        bpd.put("realOnReal", JsonResults.finite(score.bpdRealOnReal()));
+        bpd.put("realOnGenerated", JsonResults.finite(score.bpdRealOnGenerated()));
+        bpd.put("generatedOnGenerated", JsonResults.finite(score.bpdGeneratedOnGenerated()));
+        bpd.put("generatedOnReal", JsonResults.finite(score.bpdGeneratedOnReal()));
+        result.put("realHeldOut", score.realCount());
+        result.put("generatedHeldOut", score.generatedCount());
+        result.put("generatedTraining", score.generatedTraining());
+        result.put("generatedPreset", generatedPreset.id());
+        ArrayNode warnings = result.putArray("warnings");
+        score.warnings().forEach(warnings::add);
+        result.set("skipped", FldScoreReport.skipped(in).json());
+        result.set("reference", ReferenceJson.describe(in.reference()));
+        return doc;
+    }
+}

@@ -1,0 +1,38 @@
+package org.fld4j.cli.fld;
+
+import org.fld4j.cli.CliException;
+import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.Progress;
+import org.fld4j.core.image.ImagePreset;
+import org.fld4j.core.train.NonFiniteLossException;
+import org.fld4j.metrics.fld.DualFld;
+import org.fld4j.metrics.fld.DualFldScore;
+import org.fld4j.metrics.fld.FldOptions;
+
+/**
+ * D-FLD and J: trains a flow G on the generated images and scores both flows on the other's held-out images. The
+ * real flow R is the resolved reference (from the cache when there is one); G is trained with R's options and
+ * {@code generatedPreset}'s architecture.
+ */
+final class DualScoring {
+
+    private DualScoring() {
+    }
+
+    /** The generated flow's options: the real flow's, with another preset when one is named. */
+    static FldOptions generatedOptions(FldOptions real, ImagePreset generatedPreset) {
+        return generatedPreset == null ? real : real.withPreset(generatedPreset);
+    }
+
+    static DualFldScore score(ScoringInputs in, FldOptions generatedOptions) {
+        ResolvedReference r = in.reference();
+        DualFld dual = DualFld.of(r.real()).options(r.fld().options()).generatedOptions(generatedOptions)
+                .listener(Progress.training("generated flow")).realReference(r.reference());
+        try {
+            return dual.score(in.generated());
+        } catch (NonFiniteLossException e) {
+            throw new CliException(ExitCode.TRAINING_DIVERGED, "training the " + generatedOptions.preset().id()
+                    + " flow on the generated images " + in.generatedSpec() + " diverged: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.fld4j.cli.fld;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.fld4j.cli.CliException;
+import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.InputOptions;
+import org.fld4j.metrics.fld.FldScore;
+import org.fld4j.metrics.fld.SampleEfficiency;
+import org.fld4j.metrics.fld.SampleEfficiencyOptions;
+import org.fld4j.metrics.fld.SampleEfficiencyResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fld efficiency}: how FLD spreads over random subsets of the generated images at several sizes. */
+@Command(name = "efficiency", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"How many generated images FLD needs: FLD of random subsets of GEN at several sizes.",
+                "For each size: mean, standard deviation and 5/50/95%% quantiles of the subsets' FLD, beside the FLD of"
+                        + " the whole set. Every image is scored once; the subsets reuse those scores. --seed seeds the subsets"
+                        + " (and, with REAL, the reference's training)."})
+public final class EfficiencyCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..2", paramLabel = "IMAGES",
+            description = "REAL GEN: the real and the generated images; or GEN alone with --ref.")
+    List<String> images = new ArrayList<>();
+
+    @Option(names = "--sizes", split = ",", paramLabel = "N,N,...",
+            description = "Subset sizes, increasing (default 50,100,200,500,1000,2000,5000).")
+    int[] sizes;
+
+    @Option(names = "--repeats", paramLabel = "R", description = "Subsets drawn at each size (default 20).")
+    Integer repeats;
+
+    @Option(names = "--subsample-real",
+            description = "Subsample the held-out real images to each size too (default: compare with all of them).")
+    boolean subsampleReal;
+
+    @Option(names = "--json", description = "Print the result as one JSON document (docs/schema).")
+    boolean json;
+
+    @Mixin
+    ReferenceOptions reference;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Override
+    public Integer call() {
+        // --seed also seeds the subsets, so it stays valid with --ref
+        ImageArguments args = reference.arguments(images, Set.of("--seed"));
+        SampleEfficiencyOptions draws = drawOptions();
+        ScoringInputs in = ScoringInputs.prepare(reference, args, inputs, null, null);
+        Long seed = reference.training().seed();
+        draws = draws.withSeed(seed != null ? seed : in.reference().fld().options().seed());
+        FldScore score = FldScoring.score(in.reference().fld(), in.generated(), in.generatedSpec());
+        SampleEfficiencyResult result = SampleEfficiency.of(in.reference().fld()).options(draws).run(score);
+        if (result.points().isEmpty()) {
+            throw new CliException(ExitCode.TOO_FEW_IMAGES, in.generatedSpec() + " holds " + result.generatedCount()
+                    + " usable images, fewer than the smallest subset size " + draws.sizes()[0]
+                    + (draws.subsampleReal() ? " or than the " + result.realCount() + " held-out real images" : ""));
+        }
+        ResultOutput.print(json, () -> EfficiencyReport.json(in, result, inputs), () -> EfficiencyReport.human(in,
+                result));
+        return 0;
+    }
+
+    private SampleEfficiencyOptions drawOptions() {
+        SampleEfficiencyOptions o = SampleEfficiencyOptions.defaults().withSubsampleReal(subsampleReal);
+        if (sizes != null) {
+            for (int i = 0; i < sizes.length; i++) {
+                if (sizes[i] < 1 || (i > 0 && sizes[i] <= sizes[i - 1])) {
+                    throw Usage.invalid("--sizes", joined(sizes), "sizes of at least 1, strictly increasing");
+                }
+            }
+            o = o.withSizes(sizes);
+        }
+        if (repeats != null) {
+            if (repeats < 2) {
+                throw Usage.invalid("--repeats", repeats, "at least 2, so that a spread exists");
+            }
+            o = o.withRepeats(repeats);
+        }
+        return o;
+    }
+
+    private static String joined(int[] values) {
+        StringBuilder text = new StringBuilder();
+        for (int v : values) {
+            text.append(text.length() == 0 ? "" : ",").append(v);
+        }
+        return text.toString();
+    }
+}

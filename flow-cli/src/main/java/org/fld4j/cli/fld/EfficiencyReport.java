@@ -1,0 +1,67 @@
+package org.fld4j.cli.fld;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import org.fld4j.cli.InputOptions;
+import org.fld4j.cli.JsonResults;
+import org.fld4j.metrics.fld.SampleEfficiencyPoint;
+import org.fld4j.metrics.fld.SampleEfficiencyResult;
+
+/** The result of {@code fld efficiency}: an aligned table, or the JSON document. */
+final class EfficiencyReport {
+
+    private static final String ROW = "%8s  %7s  %9s  %9s  %9s  %9s  %9s%n";
+
+    private EfficiencyReport() {
+    }
+
+    static String human(ScoringInputs in, SampleEfficiencyResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "FLD %s on all %d generated images, against %s%n",
+                Formats.number(result.fullFld()), result.generatedCount(), result.options().subsampleReal()
+                        ? "held-out real images subsampled to each size"
+                        : "all " + result.realCount() + " held-out real images"));
+        out.append(String.format(Locale.ROOT, ROW, "size", "repeats", "mean", "std", "q05", "median", "q95"));
+        for (SampleEfficiencyPoint p : result.points()) {
+            out.append(String.format(Locale.ROOT, ROW, p.size(), p.repeats(), Formats.number(p.mean()),
+                    Formats.number(p.std()), Formats.number(p.q05()), Formats.number(p.median()),
+                    Formats.number(p.q95())));
+        }
+        for (String note : result.notes()) {
+            out.append("note: ").append(note).append('\n');
+        }
+        out.append("reference: ").append(FldScoreReport.origin(in.reference())).append('\n');
+        return out.toString();
+    }
+
+    static ObjectNode json(ScoringInputs in, SampleEfficiencyResult result, InputOptions inputs) {
+        ObjectNode doc = JsonResults.document("efficiency", ResultProvenance.of(in.reference(), inputs,
+                        in.generatedRead())
+                .option("sizes", result.options().sizes()).option("repeats", result.options().repeats())
+                .option("drawSeed", result.options().seed()).option("subsampleReal", result.options().subsampleReal())
+                .build());
+        ObjectNode r = (ObjectNode) doc.get("result");
+        r.put("fullFld", JsonResults.finite(result.fullFld()));
+        r.put("generated", result.generatedCount());
+        r.put("realHeldOut", result.realCount());
+        r.put("subsampleReal", result.options().subsampleReal());
+        r.put("seed", result.options().seed());
+        ArrayNode points = r.putArray("points");
+        for (SampleEfficiencyPoint p : result.points()) {
+            ObjectNode node = points.addObject();
+            node.put("size", p.size());
+            node.put("repeats", p.repeats());
+            node.put("mean", JsonResults.finite(p.mean()));
+            node.put("std", JsonResults.finite(p.std()));
+            node.put("q05", JsonResults.finite(p.q05()));
+            node.put("median", JsonResults.finite(p.median()));
+            node.put("q95", JsonResults.finite(p.q95()));
+        }
+        ArrayNode notes = r.putArray("notes");
+        result.notes().forEach(notes::add);
+        r.set("skipped", FldScoreReport.skipped(in).json());
+        r.set("reference", ReferenceJson.describe(in.reference()));
+        return doc;
+    }
+}

@@ -1,0 +1,71 @@
+package org.fld4j.cli.fld;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.fld4j.cli.InputOptions;
+import org.fld4j.cli.JsonResults;
+import org.fld4j.metrics.fld.FldScore;
+
+/** The result of {@code fld score} without {@code --dual}: a short table, or the JSON document. */
+final class FldScoreReport {
+
+    private FldScoreReport() {
+    }
+
+    static String human(ScoringInputs in, FldScore score, Path perImage) {
+        TextTable table = new TextTable()
+                .row("FLD", Formats.number(score.value()) + "  " + Formats.interval(score.interval()))
+                .row("ratio", Formats.number(score.ratio()) + "  (bpd generated / bpd real)")
+                .row("bpd generated", Formats.number(score.bpdGenerated()) + "  (" + score.generatedCount() + " images)")
+                .row("bpd real", Formats.number(score.bpdReal()) + "  (" + score.realCount() + " held-out images)");
+        skippedRows(table, skipped(in));
+        if (perImage != null) {
+            table.row("per-image scores", perImage.toString());
+        }
+        ResolvedReference r = in.reference();
+        table.row("reference", origin(r)).row("flow", Formats.flow(r.reference()));
+        return table.format();
+    }
+
+    static ObjectNode json(ScoringInputs in, FldScore score, Path perImage, InputOptions inputs) {
+        ObjectNode doc = JsonResults.document("score", ResultProvenance.of(in.reference(), inputs, in.generatedRead())
+                .build());
+        ObjectNode result = (ObjectNode) doc.get("result");
+        result.put("metric", "fld");
+        result.put("fld", JsonResults.finite(score.value()));
+        Formats.interval(result, "interval", score.interval());
+        result.put("ratio", JsonResults.finite(score.ratio()));
+        result.put("bpdReal", JsonResults.finite(score.bpdReal()));
+        result.put("bpdGenerated", JsonResults.finite(score.bpdGenerated()));
+        result.put("realHeldOut", score.realCount());
+        result.put("generated", score.generatedCount());
+        result.set("skipped", skipped(in).json());
+        result.put("perImageFile", perImage == null ? null : perImage.toString());
+        result.set("reference", ReferenceJson.describe(in.reference()));
+        return doc;
+    }
+
+    /** The real images' and the generated images' skipped inputs. */
+    static SkippedImages skipped(ScoringInputs in) {
+        return new SkippedImages().add("real", in.reference().realRead()).add("generated", in.generatedRead());
+    }
+
+    /** One {@code skipped} row per skipped image, or a single {@code none}. */
+    static void skippedRows(TextTable table, SkippedImages skipped) {
+        List<String> lines = skipped.lines();
+        if (lines.isEmpty()) {
+            table.row("skipped", "none");
+        }
+        for (String line : lines) {
+            table.row("skipped", line);
+        }
+    }
+
+    /** E.g. {@code cached /home/u/.cache/fld4j/references/ab12.fld}. */
+    static String origin(ResolvedReference r) {
+        String what = r.origin().name().toLowerCase(Locale.ROOT);
+        return r.file() == null ? what : what + " " + r.file();
+    }
+}

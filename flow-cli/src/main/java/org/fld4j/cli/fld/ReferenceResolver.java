@@ -1,0 +1,85 @@
+package org.fld4j.cli.fld;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.fld4j.cli.Cli;
+import org.fld4j.cli.CliException;
+import org.fld4j.cli.Durations;
+import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.InputOptions;
+import org.fld4j.io.ImageSource;
+import org.fld4j.io.stream.FingerprintResult;
+import org.fld4j.metrics.fld.Fld;
+import org.fld4j.metrics.fld.FldOptions;
+
+/**
+ * Gets a command its reference: loads {@code --ref}, or fingerprints the real images and takes the reference
+ * trained on them from the cache, training (and caching) it when there is none. Says on stderr which it was.
+ */
+public final class ReferenceResolver {
+
+    private ReferenceResolver() {
+    }
+
+    /**
+     * The reference for the real images {@code real}, named {@code realSpec} on the command line and opened with
+     * {@code inputs} (the options the generated images are read with too); both null: load {@code --ref}.
+     */
+    public static ResolvedReference resolve(ReferenceOptions options, String realSpec, ImageSource real,
+                                            InputOptions inputs) {
+        if (realSpec == null) {
+            Path file = options.ref();
+            Fld fld = load(file);
+            Cli.message("reference: loaded from " + file);
+            return new ResolvedReference(fld, ResolvedReference.Origin.LOADED, file, null, null, null);
+        }
+        FingerprintResult read = ImageSets.fingerprint(real, realSpec, "real");
+        FldOptions fldOptions = options.training().fldOptions();
+        Path folder = options.cacheDir();
+        if (folder == null) {
+            ReferenceTrainer.Trained trained = ReferenceTrainer.train(real, fldOptions);
+            Cli.message("reference: trained in " + human(trained.run()) + " (not cached: --no-cache)");
+            return new ResolvedReference(trained.fld(), ResolvedReference.Origin.TRAINED, null, trained.run(), real,
+                    read);
+        }
+        ReferenceCache cache = new ReferenceCache(folder);
+        String key = ReferenceCache.key(read.fingerprint(), fldOptions, inputs.preprocessing());
+        Optional<Fld> cached = cache.read(key, read.fingerprint(), fldOptions);
+        if (cached.isPresent()) {
+            Cli.message("reference: from the cache, " + cache.file(key));
+            return new ResolvedReference(cached.get(), ResolvedReference.Origin.CACHED, cache.file(key), null, real,
+                    read);
+        }
+        ReferenceTrainer.Trained trained = ReferenceTrainer.train(real, fldOptions);
+        Path file = null;
+        try {
+            file = cache.write(key, trained.fld());
+            Cli.message("reference: trained in " + human(trained.run()) + ", cached as " + file);
+        } catch (IOException e) {
+            Cli.message("reference: trained in " + human(trained.run()) + "; it could not be cached in " + folder
+                    + " (" + e.getMessage() + ")");
+        }
+        return new ResolvedReference(trained.fld(), ResolvedReference.Origin.TRAINED, file, trained.run(), real, read);
+    }
+
+    /** A saved reference; a file that is missing or not a reference is bad input (exit 3), named. */
+    public static Fld load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CliException(ExitCode.INPUT, file + (Files.exists(file) ? " is not a file" : " does not exist"));
+        }
+        try {
+            return Fld.load(file);
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new CliException(ExitCode.INPUT, (why.contains(file.toString()) ? why
+                    : file + " is not a readable FLD reference: " + why), e);
+        }
+    }
+
+    private static String human(TrainingRun run) {
+        return Durations.human(Duration.ofMillis(Math.round(run.seconds() * 1000)));
+    }
+}

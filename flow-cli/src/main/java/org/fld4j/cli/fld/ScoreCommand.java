@@ -1,0 +1,119 @@
+package org.fld4j.cli.fld;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.fld4j.cli.Cli;
+import org.fld4j.cli.InputOptions;
+import org.fld4j.core.image.ImagePreset;
+import org.fld4j.metrics.fld.DualFldScore;
+import org.fld4j.metrics.fld.FldOptions;
+import org.fld4j.metrics.fld.FldScore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fld score}: FLD (or, with {@code --dual}, D-FLD and J) of generated images against real ones. */
+@Command(name = "score", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"FLD of generated images against real ones (D-FLD and J with --dual).",
+                "FLD: how likely the generated images are under a flow trained on the real images, against held-out"
+                        + " real images (0: as likely; above 0: less likely). The reference flow is trained on REAL"
+                        + " once and cached, or read from --ref FILE (fld train)."})
+public final class ScoreCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..2", paramLabel = "IMAGES",
+            description = "REAL GEN: the real and the generated images; or GEN alone with --ref. Folders, IDX, NPY,"
+                    + " NPZ or CIFAR .bin files.")
+    List<String> images = new ArrayList<>();
+
+    @Option(names = "--dual", description = "D-FLD and J instead of FLD: also trains a flow on GEN (needs REAL).")
+    boolean dual;
+
+    @Option(names = "--generated-preset", paramLabel = "fld-paper|glow|small",
+            converter = TrainingOptions.PresetConverter.class,
+            description = "With --dual: the preset of the flow trained on GEN (default: the reference's).")
+    ImagePreset generatedPreset;
+
+    @Option(names = "--bootstrap", paramLabel = "N",
+            description = "Bootstrap resamples of the interval (default: the reference's, 1000).")
+    Integer bootstrap;
+
+    @Option(names = "--confidence", paramLabel = "C",
+            description = "Coverage of the interval, e.g. 0.95 (default: the reference's, 0.95).")
+    Double confidence;
+
+    @Option(names = "--per-image", paramLabel = "FILE",
+            description = "Write every generated image's score to FILE as CSV (index,name,log_likelihood,bits_per_dim).")
+    Path perImage;
+
+    @Option(names = "--force", description = "Replace an existing --per-image file.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the result as one JSON document (docs/schema).")
+    boolean json;
+
+    @Mixin
+    ReferenceOptions reference;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Override
+    public Integer call() {
+        ImageArguments args = reference.arguments(images, Set.of());
+        checkOptions(args);
+        ScoringInputs in = ScoringInputs.prepare(reference, args, inputs, bootstrap, confidence);
+        if (dual) {
+            FldOptions generatedOptions = DualScoring.generatedOptions(in.reference().fld().options(), generatedPreset);
+            DualFldScore score = DualScoring.score(in, generatedOptions);
+            score.warnings().forEach(w -> Cli.message("warning: " + w));
+            ResultOutput.print(json, () -> DualScoreReport.json(in, score, generatedOptions.preset(), inputs),
+                    () -> DualScoreReport.human(in, score, generatedOptions.preset()));
+            return 0;
+        }
+        FldScore score = FldScoring.score(in.reference().fld(), in.generated(), in.generatedSpec());
+        if (perImage != null) {
+            try {
+                OutputFiles.writeAtomically(perImage, PerImageCsv.format(score.perImage()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + perImage, e);
+            }
+            Cli.message("per-image scores: " + perImage);
+        }
+        ResultOutput.print(json, () -> FldScoreReport.json(in, score, perImage, inputs),
+                () -> FldScoreReport.human(in, score, perImage));
+        return 0;
+    }
+
+    private void checkOptions(ImageArguments args) {
+        if (dual && args.real() == null) {
+            throw Usage.error("--dual trains a flow on the generated images and scores each flow on the other's"
+                    + " held-out images, so it needs the real images themselves: name REAL instead of --ref"
+                    + " (the reference trained on them is cached and reused)");
+        }
+        if (!dual && generatedPreset != null) {
+            throw Usage.error("--generated-preset sets the flow --dual trains on the generated images; add --dual");
+        }
+        if (dual && perImage != null) {
+            throw Usage.error("--per-image lists FLD's per-image scores; it does not apply to --dual");
+        }
+        if (bootstrap != null && bootstrap < 100) {
+            throw Usage.invalid("--bootstrap", bootstrap, "at least 100 resamples");
+        }
+        if (confidence != null && !(confidence > 0 && confidence < 1)) {
+            throw Usage.invalid("--confidence", confidence, "a coverage between 0 and 1, e.g. 0.95");
+        }
+        if (perImage != null) {
+            List<String> inputsToKeep = new ArrayList<>(images);
+            if (reference.ref() != null) {
+                inputsToKeep.add(reference.ref().toString());
+            }
+            OutputFiles.checkTarget(perImage, "--per-image", force, inputsToKeep);
+        }
+    }
+}

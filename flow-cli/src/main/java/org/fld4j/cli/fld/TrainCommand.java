@@ -1,0 +1,60 @@
+package org.fld4j.cli.fld;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.fld4j.cli.Cli;
+import org.fld4j.cli.InputOptions;
+import org.fld4j.cli.Inputs;
+import org.fld4j.io.ImageSource;
+import org.fld4j.io.stream.FingerprintResult;
+import org.fld4j.metrics.fld.FldOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fld train}: trains a reference flow on real images and saves it for {@code fld score --ref}. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train an FLD reference flow on real images (a share held out) and save it.")
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "REAL",
+            description = "The real images: a folder, an IDX, NPY, NPZ or CIFAR .bin file.")
+    String real;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to save the reference.")
+    Path out;
+
+    @Option(names = "--force", description = "Replace an existing --out file.")
+    boolean force;
+
+    @Option(names = "--json", description = "Print the result as one JSON document (docs/schema).")
+    boolean json;
+
+    @Mixin
+    TrainingOptions training;
+
+    @Mixin
+    InputOptions inputs;
+
+    @Override
+    public Integer call() {
+        FldOptions options = training.fldOptions();
+        OutputFiles.checkTarget(out, "--out", force, List.of(real));
+        ImageSource source = Inputs.open(real, inputs);
+        FingerprintResult read = ImageSets.fingerprint(source, real, "real");
+        ReferenceTrainer.Trained trained = ReferenceTrainer.train(source, options);
+        try {
+            trained.fld().save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the reference to " + out, e);
+        }
+        Cli.message("saved the reference to " + out);
+        ResultOutput.print(json, () -> TrainReport.json(trained, out, read, inputs),
+                () -> TrainReport.human(trained, out, read));
+        return 0;
+    }
+}

@@ -1,0 +1,116 @@
+package org.fld4j.cli.fld;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.fld4j.cli.Durations;
+import org.fld4j.core.image.ImagePreset;
+import org.fld4j.metrics.fld.FldOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * How a reference flow is trained on real images ({@code @Mixin}). Every option left out takes the preset's
+ * recipe or {@link FldOptions}' default, so {@link #given()} can tell which ones the user set.
+ */
+public final class TrainingOptions {
+
+    @Option(names = "--preset", paramLabel = "fld-paper|glow|small", converter = PresetConverter.class,
+            description = "The reference flow's architecture and training recipe (default fld-paper).")
+    ImagePreset preset;
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Training epoch cap (default: the preset's, 200 with early stopping).")
+    Integer epochs;
+
+    @Option(names = "--time-budget", paramLabel = "DURATION", converter = Durations.class,
+            description = "Training wall-clock cap, e.g. 90s, 15m, 1h30m (default: the preset's).")
+    Duration timeBudget;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Training batch size (default: the preset's, 64).")
+    Integer batch;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the held-out split, the weights, training, the dequantization noise and the"
+                    + " bootstrap (default 0).")
+    Long seed;
+
+    @Option(names = "--held-out", paramLabel = "FRACTION",
+            description = "Share of the real images held out as R_test, never trained on (default 0.2).")
+    Double heldOut;
+
+    /** The FLD options these settings give. */
+    public FldOptions fldOptions() {
+        checkRanges();
+        FldOptions o = FldOptions.forPreset(preset == null ? ImagePreset.FLD_PAPER : preset);
+        if (epochs != null) {
+            o = o.withMaxEpochs(epochs);
+        }
+        if (timeBudget != null) {
+            o = o.withTimeBudget(timeBudget);
+        }
+        if (batch != null) {
+            o = o.withBatchSize(batch);
+        }
+        if (seed != null) {
+            o = o.withSeed(seed);
+        }
+        if (heldOut != null) {
+            o = o.withHeldOutFraction(heldOut);
+        }
+        return o;
+    }
+
+    /** The options the user set, as written on the command line. */
+    public List<String> given() {
+        List<String> names = new ArrayList<>();
+        if (preset != null) {
+            names.add("--preset");
+        }
+        if (epochs != null) {
+            names.add("--epochs");
+        }
+        if (timeBudget != null) {
+            names.add("--time-budget");
+        }
+        if (batch != null) {
+            names.add("--batch");
+        }
+        if (seed != null) {
+            names.add("--seed");
+        }
+        if (heldOut != null) {
+            names.add("--held-out");
+        }
+        return names;
+    }
+
+    /** The seed as given, or null. */
+    public Long seed() {
+        return seed;
+    }
+
+    private void checkRanges() {
+        if (epochs != null && epochs < 1) {
+            throw Usage.invalid("--epochs", epochs, "at least 1");
+        }
+        if (batch != null && batch < 1) {
+            throw Usage.invalid("--batch", batch, "at least 1");
+        }
+        if (heldOut != null && !(heldOut > 0 && heldOut < 1)) {
+            throw Usage.invalid("--held-out", heldOut, "a fraction between 0 and 1, e.g. 0.2");
+        }
+    }
+
+    /** {@code fld-paper}, {@code glow}, {@code small}. */
+    static final class PresetConverter implements CommandLine.ITypeConverter<ImagePreset> {
+        @Override
+        public ImagePreset convert(String value) {
+            try {
+                return ImagePreset.parse(value.strip());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package org.fld4j.cli.fld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.fld4j.cli.JsonSchemaCheck;
+import org.fld4j.core.image.ImagePreset;
+import org.fld4j.io.ImageSource;
+import org.fld4j.io.preprocess.Preprocessing;
+import org.fld4j.io.preprocess.ResizeFilter;
+import org.fld4j.metrics.fld.ConfidenceInterval;
+import org.fld4j.metrics.fld.DualFld;
+import org.fld4j.metrics.fld.DualFldScore;
+import org.fld4j.metrics.fld.Fld;
+import org.fld4j.metrics.fld.FldOptions;
+import org.fld4j.metrics.fld.FldScore;
+import org.fld4j.metrics.fld.ImageScore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code fld score} end to end on small PNG sets (8x8 gray): 60 real images, 30 generated ones with more noise.
+ * One reference is trained with {@code fld train} (small preset, one epoch) and shared; every score is compared
+ * with the library's own score of the same files.
+ */
+class ScoreCommandTest {
+
+    @TempDir
+    static Path dir;
+    static Path real;
+    static Path generated;
+    static Path ref;
+    static FldScore library;
+
+    @BeforeAll
+    static void trainReference() throws IOException {
+        real = FldCli.writePngs(dir.resolve("real"), 60, 1, 10, 8);
+        generated = FldCli.writePngs(dir.resolve("generated"), 30, 2, 40, 8);
+        ref = dir.resolve("ref.fld");
+        FldCli.Run train = FldCli.run("train", real.toString(), "--out", ref.toString(), "--preset", "small",
+                "--epochs", "1", "--batch", "16", "-q");
+        assertThat(train.code()).as(train.err()).isZero();
+        library = Fld.load(ref).score(folder(generated));
+    }
+
+    static ImageSource folder(Path path) {
+        return ImageSource.folder(path).build();
+    }
+
+    @Test
+    void jsonHoldsTheLibrarysScoreOfTheSavedReferenceAndNothingElse() throws IOException {
+        FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode doc = FldCli.json(run.out());
+        assertThat(doc.get("command").asText()).isEqualTo("score");
+        JsonNode result = doc.get("result");
+        assertThat(result.get("metric").asText()).isEqualTo("fld");
+        assertThat(result.get("fld").asDouble()).isEqualTo(library.value());
+        assertThat(result.get("ratio").asDouble()).isEqualTo(library.ratio());
+        assertThat(result.get("bpdGenerated").asDouble()).isEqualTo(library.bpdGenerated());
+        assertThat(result.get("interval").get("lower").asDouble()).isEqualTo(library.interval().lower());
+        assertThat(result.get("interval").get("upper").asDouble()).isEqualTo(library.interval().upper());
+        // 60 real images, 20% held out: 12; all 30 generated images scored
+        assertThat(result.get("realHeldOut").asInt()).isEqualTo(12);
+        assertThat(result.get("generated").asInt()).isEqualTo(30);
+        assertThat(result.get("reference").get("origin").asText()).isEqualTo("loaded");
+        JsonNode provenance = doc.get("provenance");
+        assertThat(provenance.get("preset").asText()).isEqualTo("small");
+        assertThat(provenance.get("counts").get("realTraining").asInt()).isEqualTo(48);
+        assertThat(provenance.get("fingerprints").get("real").asText())
+                .isEqualTo(folder(real).fingerprint().fingerprint().sha256());
+        assertThat(provenance.get("fingerprints").get("generated").asText())
+                .isEqualTo(folder(generated).fingerprint().fingerprint().sha256());
+        assertThat(provenance.get("options").get("reference").asText()).isEqualTo(ref.toString());
+        // the progress bar went to stderr
+        assertThat(run.err()).contains("scoring");
+    }
+
+    @Test
+    void theSchemaRejectsAResultWithAnUnknownOrAMissingField() throws IOException {
+        FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--json", "-q");
+        com.fasterxml.jackson.databind.node.ObjectNode doc =
+                (com.fasterxml.jackson.databind.node.ObjectNode) FldCli.json(run.out());
+        com.fasterxml.jackson.databind.node.ObjectNode result =
+                (com.fasterxml.jackson.databind.node.ObjectNode) doc.get("result");
+        result.put("extra", 1);
+        assertThat(JsonSchemaCheck.errors(doc.toString())).isNotEmpty();
+        result.remove("extra");
+        JsonSchemaCheck.assertValid(doc.toString());
+        result.remove("fld");
+        assertThat(JsonSchemaCheck.errors(doc.toString())).isNotEmpty();
+    }
+
+    @Test
+    void humanOutputIsTheTableAloneWithTheLibrarysValue() {
+        FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), generated.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("FLD").contains(String.format(java.util.Locale.ROOT, "%.4f", library.value()));
+        assertThat(lines).allSatisfy(line -> assertThat(line).matches(
+                "(FLD|ratio|bpd generated|bpd real|skipped|reference|flow) .*"));
+        assertThat(run.out()).doesNotContain("scoring").doesNotContain("images (").doesNotContain("\r");
+        assertThat(run.err()).contains("scoring");
+    }
+
+    @Test
+    void perImageCsvHoldsEveryImagesLibraryScore() throws IOException {
+        Path csv = dir.resolve("out").resolve("scores.csv");
+        FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--per-image",
+                csv.toString(), "-q");
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows).hasSize(1 + 30);
+        assertThat(rows.get(0)).isEqualTo("index,name,log_likelihood,bits_per_dim");
+        for (int i = 0; i < 30; i++) {
+            String[] cells = rows.get(i + 1).split(",");
+            ImageScore expected = library.perImage().get(i);
+            assertThat(Integer.parseInt(cells[0])).isEqualTo(i);
+            assertThat(cells[1]).isEqualTo(String.format(java.util.Locale.ROOT, "img-%03d.png", i));
+            assertThat(Double.parseDouble(cells[2])).isEqualTo(expected.logLikelihood());
+            assertThat(Double.parseDouble(cells[3])).isEqualTo(expected.bitsPerDim());
+        }
+    }
+
+    @Test
+    void perImageNeverReplacesAnInputOrAnExistingFileUnlessForced() throws IOException {
+        Path image = generated.resolve("img-000.png");
+        byte[] before = Files.readAllBytes(image);
+        FldCli.Run intoInput = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--per-image",
+                image.toString(), "--force");
+        assertThat(intoInput.code()).isEqualTo(2);
+        assertThat(intoInput.err()).contains("input");
+        assertThat(Files.readAllBytes(image)).isEqualTo(before);
+        FldCli.Run overRef = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--per-image",
+                ref.toString(), "--force");
+        assertThat(overRef.code()).isEqualTo(2);
+
+        Path existing = Files.writeString(dir.resolve("existing.csv"), "keep me");
+        FldCli.Run refused = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--per-image",
+                existing.toString());
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("--force");
+        assertThat(Files.readString(existing)).isEqualTo("keep me");
+        FldCli.Run forced = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--per-image",
+                existing.toString(), "--force", "-q");
+        assertThat(forced.code()).isZero();
+        assertThat(Files.readAllLines(existing)).hasSize(31);
+    }
+
+    @Test
+    void bootstrapAndConfidenceChangeOnlyTheInterval() throws IOException {
+        FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--bootstrap", "200",
+                "--confidence", "0.9", "--json", "-q");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode result = FldCli.json(run.out()).get("result");
+        ConfidenceInterval expected = Fld.load(ref).interval(200, 0.9).score(folder(generated)).interval();
+        assertThat(result.get("fld").asDouble()).isEqualTo(library.value());
+        assertThat(result.get("interval").get("resamples").asInt()).isEqualTo(200);
+        assertThat(result.get("interval").get("confidence").asDouble()).isEqualTo(0.9);
+        assertThat(result.get("interval").get("lower").asDouble()).isEqualTo(expected.lower());
+        assertThat(result.get("interval").get("upper").asDouble()).isEqualTo(expected.upper());
+        assertThat(expected).isNotEqualTo(library.interval());
+    }
+
+    @Test
+    void skipListsTheCorruptFileAndFailNamesIt() throws IOException {
+        Path withBad = FldCli.copy(generated, dir.resolve("generated-with-bad"));
+        FldCli.writeCorruptPng(withBad.resolve("bad.png"));
+
+        FldCli.Run skip = FldCli.run("score", "--ref", ref.toString(), withBad.toString(), "--on-error", "skip",
+                "--json");
+        assertThat(skip.code()).as(skip.err()).isZero();
+        JsonSchemaCheck.assertValid(skip.out());
+        JsonNode doc = FldCli.json(skip.out());
+        JsonNode skipped = doc.get("result").get("skipped");
+        assertThat(skipped).hasSize(1);
+        assertThat(skipped.get(0).get("role").asText()).isEqualTo("generated");
+        assertThat(skipped.get(0).get("input").asText()).contains("bad.png");
+        assertThat(doc.get("provenance").get("counts").get("generatedSkipped").asInt()).isEqualTo(1);
+        // the 30 good images are scored exactly as the clean folder is
+        assertThat(doc.get("result").get("generated").asInt()).isEqualTo(30);
+        assertThat(doc.get("result").get("fld").asDouble()).isEqualTo(library.value());
+        assertThat(skip.err()).contains("bad.png");
+
+        FldCli.Run fail = FldCli.run("score", "--ref", ref.toString(), withBad.toString());
+        assertThat(fail.code()).isEqualTo(3);
+        assertThat(fail.err()).contains("bad.png");
+        assertThat(fail.out()).isEmpty();
+    }
+
+    @Test
+    void aShapeMismatchNamesBothShapes() {
+        Path larger = FldCli.writePngs(dir.resolve("generated-12"), 12, 3, 10, 12);
+        FldCli.Run withRef = FldCli.run("score", "--ref", ref.toString(), larger.toString());
+        assertThat(withRef.code()).isEqualTo(3);
+        assertThat(withRef.err()).contains("1x12x12").contains("1x8x8");
+        FldCli.Run withReal = FldCli.run("score", real.toString(), larger.toString(), "--no-cache", "--preset", "small");
+        assertThat(withReal.code()).isEqualTo(3);
+        assertThat(withReal.err()).contains("1x12x12").contains("1x8x8").doesNotContain("reference flow epoch");
+        assertThat(withReal.out()).isEmpty();
+    }
+
+    @Test
+    void resizeMakesLargerGeneratedImagesFitTheReference() throws IOException {
+        Path larger = FldCli.writePngs(dir.resolve("generated-12-resized"), 12, 5, 10, 12);
+        FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), larger.toString(), "--resize", "8x8",
+                "--filter", "bicubic", "--json", "-q");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode doc = FldCli.json(run.out());
+        double expected = Fld.load(ref).score(folder(larger).preprocessed(
+                Preprocessing.resizeTo(8, 8, ResizeFilter.BICUBIC))).value();
+        assertThat(doc.get("result").get("fld").asDouble()).isEqualTo(expected);
+        JsonNode preprocessing = doc.get("provenance").get("options").get("preprocessing");
+        assertThat(preprocessing.get("size").asText()).isEqualTo("resize");
+        assertThat(preprocessing.get("filter").asText()).isEqualTo("bicubic");
+    }
+
+    @Test
+    void tooFewImagesExitWithFour() throws IOException {
+        Path allBad = Files.createDirectories(dir.resolve("all-bad"));
+        FldCli.writeCorruptPng(allBad.resolve("bad.png"));
+        FldCli.Run none = FldCli.run("score", "--ref", ref.toString(), allBad.toString(), "--on-error", "skip");
+        assertThat(none.code()).isEqualTo(4);
+        assertThat(none.err()).contains(allBad.toString());
+
+        Path five = FldCli.writePngs(dir.resolve("real-5"), 5, 4, 10, 8);
+        FldCli.Run fewReal = FldCli.run("score", five.toString(), generated.toString(), "--preset", "small",
+                "--epochs", "1", "--no-cache");
+        assertThat(fewReal.code()).isEqualTo(4);
+        assertThat(fewReal.err()).contains("5 usable images");
+    }
+
+    @Test
+    void commandLineMistakesExitWithTwo() {
+        String[][] lines = {
+            {"score", "--ref", ref.toString(), real.toString(), generated.toString()},
+            {"score", generated.toString()},
+            {"score", "--ref", ref.toString(), generated.toString(), "--dual"},
+            {"score", "--ref", ref.toString(), generated.toString(), "--epochs", "3"},
+            {"score", "--ref", ref.toString(), generated.toString(), "--no-cache"},
+            {"score", "--ref", ref.toString(), generated.toString(), "--bootstrap", "10"},
+            {"score", "--ref", ref.toString(), generated.toString(), "--generated-preset", "small"},
+            {"score", real.toString(), generated.toString(), "--epochs", "0"},
+            {"score", real.toString(), generated.toString(), "--held-out", "1.5"},
+            {"score", real.toString(), generated.toString(), "--preset", "large"},
+        };
+        for (String[] line : lines) {
+            FldCli.Run run = FldCli.run(line);
+            assertThat(run.code()).as(String.join(" ", line) + ": " + run.err()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).startsWith("fld: ").doesNotContain("reading");
+        }
+        assertThat(FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--dual").err())
+                .contains("needs the real images");
+    }
+
+    @Test
+    void dualReportsTheLibrarysDfldWithTheCachedReference() throws IOException {
+        Path cache = dir.resolve("dual-cache");
+        FldCli.Run run = FldCli.run("score", real.toString(), generated.toString(), "--dual", "--preset", "small",
+                "--epochs", "1", "--batch", "16", "--cache-dir", cache.toString(), "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode result = FldCli.json(run.out()).get("result");
+        assertThat(result.get("metric").asText()).isEqualTo("dual-fld");
+
+        FldOptions options = FldOptions.forPreset(ImagePreset.SMALL).withMaxEpochs(1).withBatchSize(16);
+        DualFldScore expected = DualFld.of(folder(real)).options(options).score(folder(generated));
+        assertThat(result.get("dfld").asDouble()).isEqualTo(expected.value());
+        assertThat(result.get("j").asDouble()).isEqualTo(expected.divergence());
+        assertThat(result.get("generatedHeldOut").asInt()).isEqualTo(expected.generatedCount());
+        // 30 generated images: 6 held out, 24 trained on, fewer than the small preset's 500: warned
+        assertThat(result.get("generatedTraining").asInt()).isEqualTo(24);
+        assertThat(result.get("warnings")).isNotEmpty();
+        try (var files = Files.list(cache)) {
+            assertThat(files.toList()).hasSize(1);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.fld4j.metrics.fld;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.fld4j.core.image.ImagePreset;
+import org.fld4j.io.ImageSource;
+import org.fld4j.io.data.FashionMnistSlice;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Reusing a trained reference: another bootstrap on a loaded reference, sample efficiency from a score already
+ * computed, and D-FLD with the real flow given. Small preset, one epoch, on 120 training and 40 test images of the
+ * Fashion-MNIST slice.
+ */
+class ReferenceReuseTest {
+
+    @TempDir
+    static Path dir;
+    static ImageSource real;
+    static ImageSource generated;
+    static FldOptions options;
+    static Fld trained;
+
+    @BeforeAll
+    static void train() {
+        real = FashionMnistSlice.train().subset(DualFldTest.range(0, 120));
+        generated = FashionMnistSlice.test().subset(DualFldTest.range(0, 40));
+        options = FldOptions.forPreset(ImagePreset.SMALL).withMaxEpochs(1).withBatchSize(32).withSeed(5);
+        trained = Fld.of(real).options(options).train();
+    }
+
+    @Test
+    void anotherIntervalKeepsTheLoadedFlowAndChangesOnlyTheInterval() throws Exception {
+        Path file = dir.resolve("ref.fld");
+        trained.save(file);
+        Fld loaded = Fld.load(file);
+        Fld narrower = loaded.interval(200, 0.9);
+        assertThat(narrower.reference().flow()).isSameAs(loaded.reference().flow());
+        assertThat(narrower.options().bootstrapResamples()).isEqualTo(200);
+        assertThat(narrower.options().confidence()).isEqualTo(0.9);
+
+        FldScore before = loaded.score(generated);
+        FldScore after = narrower.score(generated);
+        assertThat(after.value()).isEqualTo(before.value());
+        // the interval by hand: the same bootstrap over the held-out and the generated log-likelihoods
+        double[] values = after.perImage().stream().mapToDouble(ImageScore::logLikelihood).toArray();
+        ConfidenceInterval expected = PercentileBootstrap.interval(loaded.reference().heldOutLogLikelihoods(), values,
+                FldFormulas::fld, 200, 0.9, options.seed() ^ 0x5DEECE66DL);
+        assertThat(after.interval()).isEqualTo(expected);
+        assertThat(after.interval().resamples()).isEqualTo(200);
+    }
+
+    @Test
+    void anUntrainedFldTakesTheIntervalIntoItsOptions() {
+        Fld untrained = Fld.of(real).options(options).interval(300, 0.8);
+        assertThat(untrained.options()).isEqualTo(options.withBootstrapResamples(300).withConfidence(0.8));
+    }
+
+    @Test
+    void sampleEfficiencyFromAScoreEqualsScoringAgain() {
+        SampleEfficiencyOptions draws = SampleEfficiencyOptions.defaults().withSizes(5, 20, 40).withRepeats(5);
+        SampleEfficiency experiment = SampleEfficiency.of(trained).options(draws);
+        SampleEfficiencyResult fromScore = experiment.run(trained.score(generated));
+        SampleEfficiencyResult fromImages = experiment.run(generated);
+        assertThat(fromScore.points()).isEqualTo(fromImages.points());
+        assertThat(fromScore.fullFld()).isEqualTo(fromImages.fullFld());
+
+        Fld otherSplit = Fld.of(real).options(options.withHeldOutFraction(0.5)).train();
+        assertThatThrownBy(() -> experiment.run(otherSplit.score(generated)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("held-out real images");
+    }
+
+    @Test
+    void dualFldWithTheRealFlowGivenEqualsTrainingIt() {
+        DualFldScore given = DualFld.of(real).options(options).realReference(trained.reference()).score(generated);
+        DualFldScore own = DualFld.of(real).options(options).score(generated);
+        assertThat(given.value()).isEqualTo(own.value());
+        assertThat(given.divergence()).isEqualTo(own.divergence());
+        assertThat(given.interval()).isEqualTo(own.interval());
+
+        ImageSource otherReal = FashionMnistSlice.train().subset(DualFldTest.range(120, 240));
+        assertThatThrownBy(() -> DualFld.of(otherReal).options(options).realReference(trained.reference())
+                .score(generated)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not the real set");
+    }
+}
