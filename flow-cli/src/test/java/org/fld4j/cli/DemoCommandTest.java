@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,21 +19,11 @@ class DemoCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void jsonResultIsValidAndNoiseRaisesFldAboveTheHeldOutRealImages() throws IOException {
         Path out = tmp.resolve("demo-report");
-        Run run = run("demo", "--time-budget", "10s", "--seed", "3", "--out", out.toString(), "--json");
+        MainTest.Run run = MainTest.run("demo", "--time-budget", "10s", "--seed", "3", "--out", out.toString(),
+                "--json");
         assertThat(run.status()).as(run.err()).isZero();
         JsonSchemaCheck.assertValid(run.out());
         JsonNode doc = new ObjectMapper().readTree(run.out());
@@ -74,7 +61,7 @@ class DemoCommandTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve(".fld4j-report"), "fld4j report; files written:\nold-figure.png\n");
         Files.writeString(out.resolve("old-figure.png"), "an earlier report's figure");
-        Run run = run("demo", "--time-budget", "5s", "--out", out.toString(), "-q");
+        MainTest.Run run = MainTest.run("demo", "--time-budget", "5s", "--out", out.toString(), "-q");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
         List<String> lines = run.out().lines().toList();
@@ -92,7 +79,7 @@ class DemoCommandTest {
     void aFolderOfOtherFilesIsRefusedBeforeTraining() throws IOException {
         Path out = Files.createDirectories(tmp.resolve("photos"));
         Files.writeString(out.resolve("cat.jpg"), "not ours");
-        Run run = run("demo", "--out", out.toString());
+        MainTest.Run run = MainTest.run("demo", "--out", out.toString());
         assertThat(run.status()).isEqualTo(ExitCode.USAGE.status());
         assertThat(run.err()).contains(out.toString()).contains("--force").doesNotContain("epoch");
         assertThat(run.out()).isEmpty();
@@ -103,7 +90,7 @@ class DemoCommandTest {
 
     @Test
     void aTimeBudgetMustBePositive() {
-        Run run = run("demo", "--time-budget", "0s", "--out", tmp.resolve("r").toString());
+        MainTest.Run run = MainTest.run("demo", "--time-budget", "0s", "--out", tmp.resolve("r").toString());
         assertThat(run.status()).isEqualTo(ExitCode.USAGE.status());
         assertThat(run.err()).contains("not a positive duration");
     }
