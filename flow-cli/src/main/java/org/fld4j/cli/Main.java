@@ -2,7 +2,6 @@ package org.fld4j.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.fld4j.cli.distort.DistortCommand;
 import org.fld4j.cli.experiment.ExperimentCommand;
 import org.fld4j.cli.preflight.PreflightCommand;
 import org.fld4j.cli.verify.VerifyCommand;
-import org.fld4j.core.NativeThreads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,9 +20,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "fld", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Normalizing-flow likelihoods and the FLD metrics.",
-        subcommands = {Main.Demo.class, org.fld4j.cli.fld.TrainCommand.class, org.fld4j.cli.fld.ScoreCommand.class,
-                org.fld4j.cli.fld.EfficiencyCommand.class, org.fld4j.cli.fld.InfoCommand.class,
-                PreflightCommand.class, DistortCommand.class, ExperimentCommand.class, VerifyCommand.class})
+        subcommands = {DemoCommand.class, org.fld4j.cli.fld.ScoreCommand.class, org.fld4j.cli.fld.TrainCommand.class,
+                org.fld4j.cli.fld.InfoCommand.class, org.fld4j.cli.fld.EfficiencyCommand.class,
+                org.fld4j.cli.fld.ReportCommand.class, PreflightCommand.class, DistortCommand.class, ExperimentCommand.class,
+                VerifyCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
@@ -73,40 +72,5 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         org.fld4j.core.NativeBackend.preferOneDnn();
         System.exit(run(args, System.out, System.err));
-    }
-
-    /** {@code fld demo}: the built-in end-to-end check on a seeded Gaussian. */
-    @Command(name = "demo", mixinStandardHelpOptions = true,
-            description = "Train a dense flow on a built-in seeded Gaussian and print its held-out "
-                    + "log-likelihood beside the exact value.")
-    static final class Demo implements Callable<Integer> {
-        @Option(names = "--dim", defaultValue = "10", description = "Dimension of the Gaussian (default ${DEFAULT-VALUE}).")
-        int dimension;
-
-        @Option(names = "--seed", defaultValue = "2024", description = "Seed of everything (default ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--samples", defaultValue = "20000", description = "Training samples (default ${DEFAULT-VALUE}).")
-        int samples;
-
-        @Option(names = "--epochs", defaultValue = "25", description = "Epoch cap (default ${DEFAULT-VALUE}).")
-        int epochs;
-
-        @Option(names = "--time-budget", defaultValue = "60", description = "Training time cap in seconds (default ${DEFAULT-VALUE}).")
-        long seconds;
-
-        @Option(names = "--threads", defaultValue = "1",
-                description = "Native threads; one is fastest for this small dense flow (default ${DEFAULT-VALUE}).")
-        int threads;
-
-        @Override
-        public Integer call() {
-            NativeThreads.set(threads);
-            GaussianDemo.Options o = new GaussianDemo.Options(dimension, seed, samples, 10_000, epochs,
-                    Duration.ofSeconds(seconds));
-            GaussianDemo.Result r = GaussianDemo.run(o, Cli.err());
-            Cli.out().print(GaussianDemo.report(o, r));
-            return 0;
-        }
     }
 }

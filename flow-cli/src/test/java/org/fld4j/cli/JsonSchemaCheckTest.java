@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JsonSchemaCheckTest {
 
     private static String envelope(String command, String provenanceExtra) {
-        return "{\"schemaVersion\":1,\"command\":\"" + command + "\",\"result\":{},\"provenance\":{"
+        return "{\"schemaVersion\":1,\"command\":\"" + command + "\",\"result\":{\"report\":\"r/index.html\"},\"provenance\":{"
                 + "\"fld4jVersion\":\"0.1.0\",\"command\":[\"fld\"],\"createdAt\":\"2026-01-02T03:04:05Z\","
                 + "\"preset\":null,\"seed\":1,\"counts\":{\"real\":3},\"fingerprints\":{\"real\":\""
                 + "a".repeat(64) + "\"},\"options\":{},\"java\":\"17\"" + provenanceExtra + "}}";
@@ -18,24 +18,32 @@ class JsonSchemaCheckTest {
 
     @Test
     void aWellFormedEnvelopeIsValid() {
-        JsonSchemaCheck.assertValid(envelope("none", ""));
+        JsonSchemaCheck.assertValid(envelope("report", ""));
     }
 
     @Test
     void violationsAreCaught() {
-        assertThat(JsonSchemaCheck.errors(envelope("none", ",\"extra\":1"))).isNotEmpty();
-        assertThat(JsonSchemaCheck.errors(envelope("none", "").replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
+        assertThat(JsonSchemaCheck.errors(envelope("report", ",\"extra\":1"))).isNotEmpty();
+        assertThat(JsonSchemaCheck.errors(envelope("report", "").replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
                 .isNotEmpty();
-        assertThat(JsonSchemaCheck.errors(envelope("none", "").replace("a".repeat(64), "xyz"))).isNotEmpty();
-        assertThat(JsonSchemaCheck.errors(envelope("none", "").replace("2026-01-02T03:04:05Z", "yesterday")))
+        assertThat(JsonSchemaCheck.errors(envelope("report", "").replace("a".repeat(64), "xyz"))).isNotEmpty();
+        assertThat(JsonSchemaCheck.errors(envelope("report", "").replace("2026-01-02T03:04:05Z", "yesterday")))
+                .isNotEmpty();
+    }
+
+    @Test
+    void unknownCommandsAndResultsThatBreakTheirCommandsSchemaAreCaught() {
+        assertThat(JsonSchemaCheck.errors(envelope("report", "").replace("\"report\",", "\"scores\","))).isNotEmpty();
+        assertThat(JsonSchemaCheck.errors(envelope("report", "").replace("\"report\":\"r/index.html\"", "\"x\":1")))
                 .isNotEmpty();
     }
 
     @Test
     void theDocumentBuilderWritesAValidEnvelope() {
         Cli.set(System.out, System.err, false, true, List.of("fld", "test"));
-        ObjectNode doc = JsonResults.document("none", Provenance.builder().seed(3).count("real", 10)
+        ObjectNode doc = JsonResults.document("report", Provenance.builder().seed(3).count("real", 10)
                 .fingerprint("real", "0".repeat(64)).option("bootstrap", 1000).build());
+        ((ObjectNode) doc.get("result")).put("report", "r/index.html");
         JsonSchemaCheck.assertValid(doc.toString());
     }
 }

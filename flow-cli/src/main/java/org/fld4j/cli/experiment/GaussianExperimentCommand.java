@@ -10,6 +10,7 @@ import org.fld4j.cli.Cli;
 import org.fld4j.cli.CliException;
 import org.fld4j.cli.Enums;
 import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.report.ExperimentReportWriter;
 import org.fld4j.cli.JsonResults;
 import org.fld4j.cli.Provenance;
 import org.fld4j.cli.output.OutputFolder;
@@ -137,6 +138,9 @@ public final class GaussianExperimentCommand implements Callable<Integer> {
         OutputFolder.prepare(out, force);
         NativeThreads.set(threads);
         GaussianLabResult result = GaussianExperiment.run(options, out);
+        // the figures go in a folder of their own, so the results beside them stay what the lab wrote
+        Path report = ExperimentReportWriter.write(result, out.resolve(GaussianExperimentFiles.REPORT_FOLDER), force);
+        Cli.message("report: " + report);
         LabSummary summary = LabSummary.of(result);
         if (json) {
             ObjectNode doc = JsonResults.document("experiment gaussian", provenance(options));

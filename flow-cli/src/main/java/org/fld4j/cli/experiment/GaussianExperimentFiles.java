@@ -20,6 +20,9 @@ public final class GaussianExperimentFiles {
     /** The density curves, one line per point ({@link GaussianLabResult#writeCurvesCsv}). */
     public static final String CURVES_CSV = "gaussian-lab-curves.csv";
 
+    /** The sub-folder of the HTML report (index.html and its figures). */
+    public static final String REPORT_FOLDER = "report";
+
     private GaussianExperimentFiles() {
     }
 

@@ -22,6 +22,7 @@ public final class GaussianExperimentJson {
         files.put("result", GaussianExperimentFiles.RESULT_JSON);
         files.put("table", GaussianExperimentFiles.TABLE_CSV);
         files.put("curves", GaussianExperimentFiles.CURVES_CSV);
+        files.put("report", GaussianExperimentFiles.REPORT_FOLDER + "/index.html");
         result.put("cells", cells);
         ArrayNode fits = result.putArray("dimensions");
         for (DimensionFit f : summary.fits()) {

@@ -42,6 +42,21 @@ final class OutputFiles {
         }
     }
 
+    /**
+     * Refuses (exit 2) an output folder {@code target}, named by {@code option}, that is an input, lies inside an
+     * input folder, or holds an input: whatever is written there must never mix with, or replace, what was read.
+     */
+    static void checkNotInput(Path target, String option, List<String> inputs) {
+        Path out = canonical(target);
+        for (String spec : inputs) {
+            Path input = canonical(inputPath(spec));
+            if (out.equals(input) || out.startsWith(input) || input.startsWith(out)) {
+                throw Usage.error(option + " " + target + " overlaps the input " + spec
+                        + "; write the output into a folder of its own");
+            }
+        }
+    }
+
     /** Writes {@code text} (UTF-8) to {@code target} atomically: readers see the old file or all of the new one. */
     static void writeAtomically(Path target, String text) throws IOException {
         Path absolute = target.toAbsolutePath();

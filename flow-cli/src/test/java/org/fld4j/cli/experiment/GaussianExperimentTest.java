@@ -16,6 +16,7 @@ import org.fld4j.metrics.gaussian.lab.GaussianLabOptions;
 import org.fld4j.metrics.gaussian.lab.GaussianLabResult;
 import org.fld4j.metrics.gaussian.lab.LabRow;
 import org.fld4j.metrics.likelihood.BandwidthRule;
+import org.fld4j.cli.report.ReportFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,9 @@ class GaussianExperimentTest {
         assertThat(result.get("out").asText()).isEqualTo(out.toAbsolutePath().toString());
 
         GaussianLabResult read = GaussianLabResult.readJson(out.resolve(result.get("files").get("result").asText()));
+        // the report beside the results: its figures decode and its page links only files that exist
+        assertThat(out.resolve(result.get("files").get("report").asText())).isRegularFile();
+        ReportFiles.assertValid(out.resolve(GaussianExperimentFiles.REPORT_FOLDER));
         GaussianLabOptions o = read.options();
         assertThat(o.dimensions()).containsExactly(3);
         assertThat(o.families()).containsExactly(TestFamily.AFFINE);

@@ -134,6 +134,33 @@ public final class FldReference {
                 training, writtenBy);
     }
 
+    /**
+     * The bootstrap distribution behind a score's interval: the FLD of each of the
+     * {@link FldOptions#bootstrapResamples()} resamples (held-out real and generated images both drawn again with
+     * replacement, at their own sizes), in draw order. Given the per-image log-likelihoods of a score made with
+     * this reference ({@link ImageScore#logLikelihood()}, in {@link FldScore#perImage()} order), these are the very
+     * values whose equal-tailed percentiles (linear between order statistics) are its
+     * {@link FldScore#interval()}: the score computes its interval from this method.
+     *
+     * @param generatedLogLikelihoods the generated images' log-likelihoods in nats, in scoring order
+     * @throws IllegalArgumentException if there are none
+     * @throws IllegalStateException    if one is not finite or their mean is not negative
+     */
+    public double[] bootstrapReplicates(double[] generatedLogLikelihoods) {
+        String[] names = new String[generatedLogLikelihoods.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "image " + i;
+        }
+        FldFormulas.check(generatedLogLikelihoods, names, "the generated images");
+        return replicates(generatedLogLikelihoods);
+    }
+
+    /** The resampled FLD values of checked generated log-likelihoods; one seed for every score of a reference. */
+    private double[] replicates(double[] generated) {
+        return PercentileBootstrap.replicates(heldOut, generated, FldFormulas::fld, options.bootstrapResamples(),
+                options.seed() ^ 0x5DEECE66DL);
+    }
+
     /** Scores per-image log-likelihoods of a generated set against the held-out real ones. */
     FldScore score(double[] generated, List<String> names, org.fld4j.io.InputReport report) {
         FldFormulas.check(generated, names.toArray(new String[0]), "the generated images");
@@ -141,8 +168,8 @@ public final class FldReference {
         double meanGenerated = FldFormulas.mean(generated);
         double bpdReal = FldFormulas.bitsPerDim(meanReal, dimension());
         double bpdGenerated = FldFormulas.bitsPerDim(meanGenerated, dimension());
-        ConfidenceInterval interval = PercentileBootstrap.interval(heldOut, generated, FldFormulas::fld,
-                options.bootstrapResamples(), options.confidence(), options.seed() ^ 0x5DEECE66DL);
+        ConfidenceInterval interval = PercentileBootstrap.percentileInterval(replicates(generated),
+                options.confidence());
         ImageScore[] perImage = new ImageScore[generated.length];
         for (int i = 0; i < generated.length; i++) {
             perImage[i] = new ImageScore(i, names.get(i), generated[i],

@@ -22,12 +22,21 @@ final class PercentileBootstrap {
      */
     static ConfidenceInterval interval(double[] first, double[] second, DoubleBinaryOperator statistic, int resamples,
                                        double confidence, long seed) {
+        return percentileInterval(replicates(first, second, statistic, resamples, seed), confidence);
+    }
+
+    /**
+     * The resampled statistic, in draw order: resample {@code b} draws the first sample again, then the second,
+     * from one generator seeded with {@code seed}. {@link #interval} takes its percentiles.
+     */
+    static double[] replicates(double[] first, double[] second, DoubleBinaryOperator statistic, int resamples,
+                               long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] values = new double[resamples];
         for (int b = 0; b < resamples; b++) {
             values[b] = statistic.applyAsDouble(resampledMean(first, random), resampledMean(second, random));
         }
-        return percentileInterval(values, confidence);
+        return values;
     }
 
     /** The equal-tailed percentile interval of resampled values (the array is sorted in place). */
