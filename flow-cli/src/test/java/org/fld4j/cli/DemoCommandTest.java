@@ -13,7 +13,7 @@ import org.fld4j.cli.report.ReportFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code fld demo} end to end with a short training budget (--time-budget), in-process. */
+/** {@code fld demo} end to end with a short training (--epochs), in-process. */
 class DemoCommandTest {
 
     @TempDir
@@ -22,7 +22,7 @@ class DemoCommandTest {
     @Test
     void jsonResultIsValidAndNoiseRaisesFldAboveTheHeldOutRealImages() throws IOException {
         Path out = tmp.resolve("demo-report");
-        MainTest.Run run = MainTest.run("demo", "--time-budget", "10s", "--seed", "3", "--out", out.toString(),
+        MainTest.Run run = MainTest.run("demo", "--epochs", "2", "--seed", "3", "--out", out.toString(),
                 "--json");
         assertThat(run.status()).as(run.err()).isZero();
         JsonSchemaCheck.assertValid(run.out());
@@ -61,7 +61,7 @@ class DemoCommandTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve(".fld4j-report"), "fld4j report; files written:\nold-figure.png\n");
         Files.writeString(out.resolve("old-figure.png"), "an earlier report's figure");
-        MainTest.Run run = MainTest.run("demo", "--time-budget", "5s", "--out", out.toString(), "-q");
+        MainTest.Run run = MainTest.run("demo", "--epochs", "1", "--out", out.toString(), "-q");
         assertThat(run.status()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
         List<String> lines = run.out().lines().toList();
@@ -93,5 +93,9 @@ class DemoCommandTest {
         MainTest.Run run = MainTest.run("demo", "--time-budget", "0s", "--out", tmp.resolve("r").toString());
         assertThat(run.status()).isEqualTo(ExitCode.USAGE.status());
         assertThat(run.err()).contains("not a positive duration");
+        MainTest.Run noEpochs = MainTest.run("demo", "--epochs", "0", "--out", tmp.resolve("r").toString());
+        assertThat(noEpochs.status()).isEqualTo(ExitCode.USAGE.status());
+        assertThat(noEpochs.err()).contains("--epochs 0");
+        assertThat(tmp.resolve("r")).doesNotExist();
     }
 }
