@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.fld4j.io.ImageSource;
-import org.fld4j.io.ValueRange;
 import org.fld4j.io.array.ArraySourceBuilder;
 import org.fld4j.io.array.CifarVariant;
 import org.fld4j.io.array.NpzArchive;
@@ -27,7 +26,7 @@ public final class Inputs {
     }
 
     /** The images at {@code spec} as stored, under the options' bad-input policy, without preprocessing. */
-    public static ImageSource raw(String spec, InputOptions options) {
+    private static ImageSource raw(String spec, InputOptions options) {
         Path path = Path.of(spec);
         String entry = null;
         if (!Files.exists(path)) {
@@ -81,10 +80,5 @@ public final class Inputs {
             builder.range(options.range);
         }
         return builder.build();
-    }
-
-    /** The value range option, for messages. */
-    static String describe(ValueRange range) {
-        return range == null ? "as stored" : Enums.cliName(range);
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The {@code --json} output: one JSON object on stdout per command, {@code {"schemaVersion": 1, "command":
@@ -48,11 +46,6 @@ public final class JsonResults {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the JSON result", e);
         }
-    }
-
-    /** Writes the document to a file (e.g. a report's result.json). */
-    public static void write(ObjectNode document, Path file) throws IOException {
-        MAPPER.writeValue(file.toFile(), document);
     }
 
     /** A double as JSON: the value, or {@code null} when it is NaN or infinite. */
