@@ -124,31 +124,27 @@ public final class InputOptions {
         }
     }
 
-    static final class FilterConverter implements CommandLine.ITypeConverter<ResizeFilter> {
-        @Override
-        public ResizeFilter convert(String value) {
-            return Enums.parse(ResizeFilter.class, value, "filter");
+    static final class FilterConverter extends EnumConverter<ResizeFilter> {
+        FilterConverter() {
+            super(ResizeFilter.class, "filter");
         }
     }
 
-    static final class ChannelConverter implements CommandLine.ITypeConverter<ChannelMode> {
-        @Override
-        public ChannelMode convert(String value) {
-            return Enums.parse(ChannelMode.class, value, "channel mode");
+    static final class ChannelConverter extends EnumConverter<ChannelMode> {
+        ChannelConverter() {
+            super(ChannelMode.class, "channel mode");
         }
     }
 
-    static final class LayoutConverter implements CommandLine.ITypeConverter<ArrayLayout> {
-        @Override
-        public ArrayLayout convert(String value) {
-            return Enums.parse(ArrayLayout.class, value, "layout");
+    static final class LayoutConverter extends EnumConverter<ArrayLayout> {
+        LayoutConverter() {
+            super(ArrayLayout.class, "layout");
         }
     }
 
-    static final class RangeConverter implements CommandLine.ITypeConverter<ValueRange> {
-        @Override
-        public ValueRange convert(String value) {
-            return Enums.parse(ValueRange.class, value, "value range");
+    static final class RangeConverter extends EnumConverter<ValueRange> {
+        RangeConverter() {
+            super(ValueRange.class, "value range");
         }
     }
 }

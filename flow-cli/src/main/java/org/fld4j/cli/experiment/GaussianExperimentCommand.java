@@ -8,19 +8,18 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fld4j.cli.Cli;
 import org.fld4j.cli.CliException;
-import org.fld4j.cli.Enums;
+import org.fld4j.cli.EnumConverter;
 import org.fld4j.cli.ExitCode;
-import org.fld4j.cli.report.ExperimentReportWriter;
 import org.fld4j.cli.JsonResults;
 import org.fld4j.cli.Provenance;
 import org.fld4j.cli.output.OutputFolder;
+import org.fld4j.cli.report.ExperimentReportWriter;
 import org.fld4j.core.NativeThreads;
 import org.fld4j.metrics.gaussian.RandomGaussianOptions;
 import org.fld4j.metrics.gaussian.TestFamily;
 import org.fld4j.metrics.gaussian.lab.GaussianLabOptions;
 import org.fld4j.metrics.gaussian.lab.GaussianLabResult;
 import org.fld4j.metrics.likelihood.BandwidthRule;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -194,17 +193,15 @@ public final class GaussianExperimentCommand implements Callable<Integer> {
                 .option("flowPresets", presets.stream().map(FlowPresetSpec::toString).toList()).build();
     }
 
-    static final class FamilyConverter implements CommandLine.ITypeConverter<TestFamily> {
-        @Override
-        public TestFamily convert(String value) {
-            return Enums.parse(TestFamily.class, value, "test family");
+    static final class FamilyConverter extends EnumConverter<TestFamily> {
+        FamilyConverter() {
+            super(TestFamily.class, "test family");
         }
     }
 
-    static final class BandwidthConverter implements CommandLine.ITypeConverter<BandwidthRule> {
-        @Override
-        public BandwidthRule convert(String value) {
-            return Enums.parse(BandwidthRule.class, value, "bandwidth rule");
+    static final class BandwidthConverter extends EnumConverter<BandwidthRule> {
+        BandwidthConverter() {
+            super(BandwidthRule.class, "bandwidth rule");
         }
     }
 }

@@ -82,15 +82,11 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Least and most likely generated images shown, each (default 8, at most 32).")
     Integer thumbnails;
 
-    @Option(names = "--bootstrap", paramLabel = "N",
-            description = "Bootstrap resamples of the interval (default: the reference's, 1000).")
-    Integer bootstrap;
-
-    @Option(names = "--confidence", paramLabel = "C", description = "Coverage of the interval (default 0.95).")
-    Double confidence;
-
     @Option(names = "--json", description = "Print the report's numbers as one JSON document (docs/schema).")
     boolean json;
+
+    @Mixin
+    IntervalOptions interval;
 
     @Mixin
     ReferenceOptions reference;
@@ -104,6 +100,7 @@ public final class ReportCommand implements Callable<Integer> {
             return experimentReport();
         }
         ImageArguments args = reference.arguments(images, Set.of());
+        interval.check();
         FldReportOptions options = reportOptions();
         List<String> keep = new ArrayList<>(images);
         if (reference.ref() != null) {
@@ -112,7 +109,7 @@ public final class ReportCommand implements Callable<Integer> {
         OutputFiles.checkNotInput(out, "--out", keep);
         // the folder is checked before minutes of training, and again when written
         ReportFolder.check(out, force);
-        ScoringInputs in = ScoringInputs.prepare(reference, args, inputs, bootstrap, confidence);
+        ScoringInputs in = ScoringInputs.prepare(reference, args, inputs, interval.bootstrap, interval.confidence);
         FldReportData data = FldReportAnalysis.compute(in.reference().fld(), in.generated(), options);
         Path index = FldReportWriter.write(data, out, force);
         Cli.message("report: " + index);

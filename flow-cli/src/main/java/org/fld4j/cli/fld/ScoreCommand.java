@@ -39,14 +39,6 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "With --dual: the preset of the flow trained on GEN (default: the reference's).")
     ImagePreset generatedPreset;
 
-    @Option(names = "--bootstrap", paramLabel = "N",
-            description = "Bootstrap resamples of the interval (default: the reference's, 1000).")
-    Integer bootstrap;
-
-    @Option(names = "--confidence", paramLabel = "C",
-            description = "Coverage of the interval, e.g. 0.95 (default: the reference's, 0.95).")
-    Double confidence;
-
     @Option(names = "--per-image", paramLabel = "FILE",
             description = "Write every generated image's score to FILE as CSV (index,name,log_likelihood,bits_per_dim).")
     Path perImage;
@@ -58,6 +50,9 @@ public final class ScoreCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    IntervalOptions interval;
+
+    @Mixin
     ReferenceOptions reference;
 
     @Mixin
@@ -67,7 +62,7 @@ public final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         ImageArguments args = reference.arguments(images, Set.of());
         checkOptions(args);
-        ScoringInputs in = ScoringInputs.prepare(reference, args, inputs, bootstrap, confidence);
+        ScoringInputs in = ScoringInputs.prepare(reference, args, inputs, interval.bootstrap, interval.confidence);
         if (dual) {
             FldOptions generatedOptions = DualScoring.generatedOptions(in.reference().fld().options(), generatedPreset);
             DualFldScore score = DualScoring.score(in, generatedOptions);
@@ -102,12 +97,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (dual && perImage != null) {
             throw Usage.error("--per-image lists FLD's per-image scores; it does not apply to --dual");
         }
-        if (bootstrap != null && bootstrap < 100) {
-            throw Usage.invalid("--bootstrap", bootstrap, "at least 100 resamples");
-        }
-        if (confidence != null && !(confidence > 0 && confidence < 1)) {
-            throw Usage.invalid("--confidence", confidence, "a coverage between 0 and 1, e.g. 0.95");
-        }
+        interval.check();
         if (perImage != null) {
             List<String> inputsToKeep = new ArrayList<>(images);
             if (reference.ref() != null) {

@@ -92,6 +92,11 @@ class ReportCommandTest {
                 dir.resolve("r3").toString()).code()).isEqualTo(2);
         assertThat(FldCli.run("report", "--ref", ref.toString(), generated.toString(), "--out",
                 dir.resolve("r4").toString(), "--thumbnails", "99").code()).isEqualTo(2);
+        // the interval options are checked as fld score checks them, before any image is read
+        assertThat(FldCli.run("report", "--ref", ref.toString(), generated.toString(), "--out",
+                dir.resolve("r6").toString(), "--bootstrap", "5").code()).isEqualTo(2);
+        assertThat(FldCli.run("report", "--ref", ref.toString(), generated.toString(), "--out",
+                dir.resolve("r7").toString(), "--confidence", "1.5").code()).isEqualTo(2);
         assertThat(dir.resolve("r1")).doesNotExist();
     }
 
