@@ -47,6 +47,10 @@ final class ConcatElu implements WorkArrays {
      */
     INDArray forward(INDArray x, Geometry g) {
         INDArray out = output(g);
+        if (scratch.fusedKernels()) {
+            FloatKernels.eluForward(x, out);
+            return out;
+        }
         INDArray positive = Planar.rows(out, 0, channels);
         INDArray negative = Planar.rows(out, channels, channels);
         INDArray m = scratch.shared("elu.expm1", channels, g);
@@ -69,6 +73,11 @@ final class ConcatElu implements WorkArrays {
      * lasts until the next backward of a ConcatELU.
      */
     INDArray backward(INDArray gradOutput, Geometry g, INDArray addend) {
+        if (scratch.fusedKernels()) {
+            INDArray gradInput = scratch.shared("elu.gradInput", channels, g);
+            FloatKernels.eluBackward(gradOutput, output(g), addend, gradInput);
+            return gradInput;
+        }
         INDArray gradSigned = scratch.shared("elu.gradSigned", 2L * channels, g);
         Nd4j.exec(new ScalarMin(output(g), null, gradSigned, 0.0));
         Nd4j.exec(new ScalarAdd(gradSigned, null, gradSigned, 1.0));

@@ -122,8 +122,13 @@ final class Conv2d implements WorkArrays {
             // conv2d_bp overwrites its weight and bias gradients, so they go to scratch and are added.
             INDArray weightStep = buffers.get("weightStep", weight.dataType(), weight.shape());
             INDArray biasStep = buffers.get("biasStep", weight.dataType(), outChannels);
+            // The input gradient goes to a contiguous NCHW array and is copied into the planar one: written
+            // straight into the strided planar view, conv2d_bp took 1.5-3x as long (at 64 x 64 x 28 x 28,
+            // 19-26 ms instead of 10-12 ms, against 1 ms for the copy).
+            INDArray gradInputNchw = contiguousNchw(scratch.shared("conv.gradInput", inChannels, g), g);
             Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(nchw(input, g), weight, biasVector, nchw(gradOutput, g))
-                    .addOutputs(nchw(gradInput, g), weightStep, biasStep).addIntegerArguments(convArguments()).build());
+                    .addOutputs(gradInputNchw, weightStep, biasStep).addIntegerArguments(convArguments()).build());
+            nchw(gradInput, g).assign(gradInputNchw);
             weightGradMatrix.addi(Planar.matrix(weightStep, outChannels, patchSize()));
             biasGrad.addi(Planar.matrix(biasStep, outChannels, 1));
             return;
@@ -152,6 +157,14 @@ final class Conv2d implements WorkArrays {
         long plane = g.height() * g.width();
         return Nd4j.create(planar.data(), new long[] {g.n(), planar.size(0), g.height(), g.width()},
                 new long[] {plane, g.pixels(), g.width(), 1}, planar.offset(), 'c');
+    }
+
+    /** The storage of a contiguous planar buffer {@code [C, N*H*W]} seen as a contiguous NCHW array. */
+    private static INDArray contiguousNchw(INDArray planar, Geometry g) {
+        long plane = g.height() * g.width();
+        long channels = planar.size(0);
+        return Nd4j.create(planar.data(), new long[] {g.n(), channels, g.height(), g.width()},
+                new long[] {channels * plane, plane, g.width(), 1}, planar.offset(), 'c');
     }
 
     /**

@@ -69,8 +69,13 @@ final class GatedConv implements WorkArrays {
         INDArray gates = buffer("gates", 2 * channels, g);
         gateConv.forward(hiddenElu.forward(hidden, g), g, gates);
         INDArray sigmoid = buffer("sigmoid", channels, g);
-        Nd4j.exec(new Sigmoid(Planar.rows(gates, channels, channels), sigmoid));
         INDArray out = buffer("out", channels, g);
+        if (scratch.fusedKernels()) {
+            FloatKernels.gateForward(Planar.rows(gates, 0, channels), Planar.rows(gates, channels, channels), x,
+                    sigmoid, out);
+            return out;
+        }
+        Nd4j.exec(new Sigmoid(Planar.rows(gates, channels, channels), sigmoid));
         Nd4j.exec(new MulOp(Planar.rows(gates, 0, channels), sigmoid, out));
         Nd4j.exec(new AddOp(out, x, out));
         return out;
@@ -81,15 +86,21 @@ final class GatedConv implements WorkArrays {
         INDArray gates = buffer("gates", 2 * channels, g);
         INDArray sigmoid = buffer("sigmoid", channels, g);
         INDArray gradGates = scratch.shared("gated.gradGates", 2L * channels, g);
-        INDArray slope = scratch.shared("gated.slope", channels, g);
+        INDArray val = Planar.rows(gates, 0, channels);
+        INDArray gradVal = Planar.rows(gradGates, 0, channels);
         INDArray gradGate = Planar.rows(gradGates, channels, channels);
-        // d/dval = g s; d/dgate = g val s (1 - s), from the kept s = sigmoid(gate) (libnd4j's sigmoid_bp
-        // would evaluate the sigmoid again, which costs more than these passes).
-        Nd4j.exec(new MulOp(gradOutput, sigmoid, Planar.rows(gradGates, 0, channels)));
-        Nd4j.exec(new ScalarReverseSubtraction(sigmoid, slope, 1.0));
-        Nd4j.exec(new MulOp(slope, sigmoid, slope));
-        Nd4j.exec(new MulOp(gradOutput, Planar.rows(gates, 0, channels), gradGate));
-        Nd4j.exec(new MulOp(gradGate, slope, gradGate));
+        if (scratch.fusedKernels()) {
+            FloatKernels.gateBackward(gradOutput, sigmoid, val, gradVal, gradGate);
+        } else {
+            // d/dval = g s; d/dgate = g val s (1 - s), from the kept s = sigmoid(gate) (libnd4j's sigmoid_bp
+            // would evaluate the sigmoid again, which costs more than these passes).
+            INDArray slope = scratch.shared("gated.slope", channels, g);
+            Nd4j.exec(new MulOp(gradOutput, sigmoid, gradVal));
+            Nd4j.exec(new ScalarReverseSubtraction(sigmoid, slope, 1.0));
+            Nd4j.exec(new MulOp(slope, sigmoid, slope));
+            Nd4j.exec(new MulOp(gradOutput, val, gradGate));
+            Nd4j.exec(new MulOp(gradGate, slope, gradGate));
+        }
 
         INDArray gradHidden = scratch.shared("gated.gradHidden", 2L * channels, g);
         gateConv.backward(hiddenElu.output(g), gradGates, g, gradHidden);

@@ -64,6 +64,11 @@ public final class GatedConvNet implements WorkArrays {
      * @param dataType       FLOAT or DOUBLE, for parameters, buffers and inputs
      */
     public GatedConvNet(int inChannels, int hiddenChannels, int outChannels, int blocks, DataType dataType) {
+        this(inChannels, hiddenChannels, outChannels, blocks, dataType, true);
+    }
+
+    /** {@code fusedKernels} false keeps the float32 path on ND4J's ops (see {@link FloatKernels}; tests compare the two). */
+    GatedConvNet(int inChannels, int hiddenChannels, int outChannels, int blocks, DataType dataType, boolean fusedKernels) {
         if (inChannels < 1 || hiddenChannels < 1 || outChannels < 1 || blocks < 0) {
             throw new IllegalArgumentException("channels must be positive and blocks non-negative, got in="
                     + inChannels + " hidden=" + hiddenChannels + " out=" + outChannels + " blocks=" + blocks);
@@ -75,7 +80,7 @@ public final class GatedConvNet implements WorkArrays {
         this.hiddenChannels = hiddenChannels;
         this.outChannels = outChannels;
         this.dataType = dataType;
-        scratch = new Scratch(dataType);
+        scratch = new Scratch(dataType, fusedKernels);
         planar = scratch.layerBuffers("net");
         inputConv = new Conv2d(inChannels, hiddenChannels, 3, scratch);
         gated = new GatedConv[blocks];

@@ -77,6 +77,10 @@ final class LayerNormChannels implements WorkArrays {
         INDArray normalized = full("normalized", g);
         INDArray square = scratch.shared("norm.product", channels, g);
         INDArray out = full("out", g);
+        if (scratch.fusedKernels()) {
+            FloatKernels.layerNormForward(x, gamma, beta, (float) EPS, normalized, rstd, out);
+            return out;
+        }
         channelMean(x, mean);
         Planar.subtract(x, mean, normalized);
         Nd4j.exec(new MulOp(normalized, normalized, square));
@@ -104,6 +108,11 @@ final class LayerNormChannels implements WorkArrays {
         INDArray ones = scratch.ones(g.pixels());
 
         Nd4j.gemm(gradOutput, ones, betaGrad, false, false, 1.0, 1.0);
+        if (scratch.fusedKernels()) {
+            FloatKernels.layerNormBackward(gradOutput, normalized, rstd, gamma, product, gradInput);
+            Nd4j.gemm(product, ones, gammaGrad, false, false, 1.0, 1.0);
+            return gradInput;
+        }
         Nd4j.exec(new MulOp(gradOutput, normalized, product));
         Nd4j.gemm(product, ones, gammaGrad, false, false, 1.0, 1.0);
 

@@ -17,18 +17,30 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Scratch {
 
     private final DataType dataType;
+    private final boolean fusedKernels;
     private final PlanarBuffers buffers;
     private final Map<Long, INDArray> ones = new HashMap<>();
     /** The network's shared evaluation arrays, once the network has handed them over; else null. */
     private InferenceArrays inference;
 
     Scratch(DataType dataType) {
+        this(dataType, true);
+    }
+
+    /** {@code fusedKernels} false keeps the float32 path on ND4J's ops (tests compare the two). */
+    Scratch(DataType dataType, boolean fusedKernels) {
         this.dataType = dataType;
+        this.fusedKernels = fusedKernels && FloatKernels.supports(dataType);
         buffers = new PlanarBuffers(dataType);
     }
 
     DataType dataType() {
         return dataType;
+    }
+
+    /** Whether the layers run their elementwise chains through {@link FloatKernels}. */
+    boolean fusedKernels() {
+        return fusedKernels;
     }
 
     /** Takes the network's shared evaluation arrays (see {@link InferenceArrays}). */

@@ -1,0 +1,517 @@
+package org.fld4j.core.image;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The elementwise work of the gated network's float32 path, each chain fused into one pass over the
+ * tensors: the LayerNorm over channels (forward and backward), the ConcatELU backward and the gate
+ * {@code x + val * sigmoid(gate)} (forward and backward).
+ *
+ * <p>Why in Java: each of these chains is 5 to 12 ND4J ops, every one a full pass over a
+ * {@code [c, N*H*W]} tensor (several MB at 28x28) with a fixed cost on top, and memory-bound. Here the
+ * planar tensors are walked in chunks of pixels: each chunk of every operand row is copied into a
+ * small heap array (bulk copies), the whole chain runs on those with loops that the JIT vectorises,
+ * and the results are copied back. Every operand row gets its own heap array and every inner loop
+ * indexes all its arrays alike: two rows of one array at different offsets kept C2 (JDK 17) from
+ * vectorising a loop, which then ran 5-7x slower. A chunk's arrays stay in the core's cache, so the chain costs about
+ * one read of its inputs and one write of its outputs. Exponentials stay in ND4J (the JIT does not
+ * vectorise them), as do the sums over pixels that become parameter gradients (a matrix product with
+ * a column of ones sums them faster than a scalar loop).
+ *
+ * <p>Operands are float32 planar row blocks {@code [rows, P]} whose rows are contiguous (the layout
+ * of {@link Planar#rows}). The float64 path keeps the ND4J ops: it is the one checked against finite
+ * differences, and the float32 kernels are tested against it.
+ */
+final class FloatKernels {
+
+    /** Floats per chunk over all operand rows: about 1 MB, the size of a core's L2 cache. */
+    private static final int CHUNK_FLOATS = 1 << 18;
+    private static final int MIN_CHUNK = 256;
+    private static final int MAX_CHUNK = 8192;
+    /** Below this many floats read and written, a second thread costs more than it saves. */
+    private static final long MIN_FLOATS_PER_THREAD = 1 << 18;
+
+    /** Heap rows of the calling thread, per slot, grown on demand and reused by every call. */
+    private static final ThreadLocal<float[][][]> HEAP = ThreadLocal.withInitial(() -> new float[8][][]);
+
+    private FloatKernels() {
+    }
+
+    /** Whether the kernels apply to tensors of this type (float32 only). */
+    static boolean supports(DataType type) {
+        return type == DataType.FLOAT;
+    }
+
+    /** Pixels per chunk for operands of {@code rows} rows in all. */
+    private static int chunk(long rows) {
+        long c = Long.highestOneBit(Math.max(1, CHUNK_FLOATS / Math.max(1, rows)));
+        return (int) Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, c));
+    }
+
+    /** {@code rows} heap rows of at least {@code length} floats in slot {@code slot}. */
+    private static float[][] heap(int slot, int rows, int length) {
+        float[][][] slots = HEAP.get();
+        float[][] arrays = slots[slot];
+        if (arrays == null || arrays.length < rows || arrays[0].length < length) {
+            arrays = new float[Math.max(rows, arrays == null ? 0 : arrays.length)][length];
+            slots[slot] = arrays;
+        }
+        return arrays;
+    }
+
+    /** One chunk's work: pixels {@code [from, from + length)}. Runs on the calling thread or a kernel thread. */
+    @FunctionalInterface
+    private interface ChunkWork {
+        void run(int from, int length);
+    }
+
+    /**
+     * Runs {@code work} over the chunks of {@code [0, pixels)}, split into contiguous ranges over
+     * ND4J's thread count (one range runs on the caller). These passes are bound by memory bandwidth,
+     * and on the machines measured one core could not draw as much as two.
+     */
+    private static void forEachChunk(int pixels, int chunk, long floats, ChunkWork work) {
+        int chunks = (pixels + chunk - 1) / chunk;
+        int parts = (int) Math.min(Math.min(chunks, Nd4j.getEnvironment().maxThreads()),
+                Math.max(1, floats / MIN_FLOATS_PER_THREAD));
+        if (parts <= 1) {
+            runChunks(0, chunks, pixels, chunk, work);
+            return;
+        }
+        Future<?>[] others = new Future<?>[parts - 1];
+        for (int t = 1; t < parts; t++) {
+            int first = (int) ((long) chunks * t / parts);
+            int last = (int) ((long) chunks * (t + 1) / parts);
+            others[t - 1] = Pool.EXECUTOR.submit(() -> runChunks(first, last, pixels, chunk, work));
+        }
+        runChunks(0, (int) ((long) chunks / parts), pixels, chunk, work);
+        for (Future<?> f : others) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a kernel thread", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static void runChunks(int first, int last, int pixels, int chunk, ChunkWork work) {
+        for (int i = first; i < last; i++) {
+            int from = i * chunk;
+            work.run(from, Math.min(chunk, pixels - from));
+        }
+    }
+
+    /** The kernel threads, created on first use: daemons, so that they never keep a JVM alive. */
+    private static final class Pool {
+        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(new ThreadFactory() {
+            private final AtomicInteger count = new AtomicInteger();
+
+            @Override
+            public Thread newThread(Runnable r) {
+                Thread t = new Thread(r, "fld4j-kernel-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            }
+        });
+    }
+
+    /** A float32 row block {@code [rows, P]} with contiguous rows, as buffer, first index and row stride. */
+    private record Rows(FloatBuffer buffer, int offset, int stride, int rows) {
+
+        static Rows of(INDArray a, long pixels, String what) {
+            if (a.dataType() != DataType.FLOAT || a.rank() != 2 || a.size(1) != pixels || a.stride(1) != 1
+                    || a.offset() + (a.size(0) - 1) * a.stride(0) + pixels > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("expected a float32 row block [rows, " + pixels + "] for " + what
+                        + ", got " + a.dataType() + " " + Arrays.toString(a.shape()) + " strides "
+                        + Arrays.toString(a.stride()));
+            }
+            return new Rows(a.data().asNioFloat(), (int) a.offset(), (int) a.stride(0), (int) a.size(0));
+        }
+
+        /** Copies pixels {@code [from, from + length)} of every row r into {@code to[first + r]}. */
+        void read(int from, int length, float[][] to, int first) {
+            for (int r = 0; r < rows; r++) {
+                buffer.get(offset + r * stride + from, to[first + r], 0, length);
+            }
+        }
+
+        void read(int from, int length, float[][] to) {
+            read(from, length, to, 0);
+        }
+
+        void write(int from, int length, float[][] values) {
+            for (int r = 0; r < rows; r++) {
+                buffer.put(offset + r * stride + from, values[r], 0, length);
+            }
+        }
+    }
+
+    private static int pixels(INDArray a) {
+        return Math.toIntExact(a.size(1));
+    }
+
+    private static float[] vector(INDArray v, int length) {
+        if (v.length() != length) {
+            throw new IllegalArgumentException("expected " + length + " values, got " + v.length());
+        }
+        float[] out = new float[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = v.getFloat(i);
+        }
+        return out;
+    }
+
+    /** Below this, {@code e^x} is under float32's smallest normal number; {@link #negativeExpm1} clamps here. */
+    private static final float EXP_FLOOR = -87.0f;
+    private static final float LOG2E = 1.44269504f;
+    /** ln 2 in two parts (Cody and Waite): {@code k * LN2_HI} is exact for the k that occur here. */
+    private static final float LN2_HI = 0.693145752f;
+    private static final float LN2_LO = 1.42860677e-6f;
+    /** Adding and subtracting 1.5 * 2^23 rounds a float of magnitude below 2^22 to an integer. */
+    private static final float ROUND = 12582912f;
+
+    /**
+     * {@code e^x - 1} for {@code x <= 0} into {@code expm1} (which may be {@code x}), and {@code e^x} into
+     * {@code exp} unless it is null, in float arithmetic
+     * that the JIT vectorises (JDK 17 vectorises neither {@link Math#exp} nor float/int bit casts, and
+     * libnd4j's exponential costs about 1.5 ms per 1.6 million values): {@code x = k ln2 + r} with
+     * {@code |r| <= ln2 / 2}, {@code expm1(r)} by its Taylor polynomial to degree 7 (truncation below
+     * 6e-9), and {@code 2^k} built exactly from the binary digits of {@code -k}, each found by rounding.
+     * {@code e^x - 1 = 2^k expm1(r) + (2^k - 1)} keeps small {@code x} accurate (relative error within
+     * 1e-7, tested against {@link Math#expm1}). Values below -87 are clamped there. Each step is its
+     * own short loop over {@code work}'s three rows: C2 vectorises only loops it can unroll, and it
+     * does not unroll long bodies.
+     */
+    static void negativeExpm1(float[] x, float[] expm1, float[] exp, float[][] work, int n) {
+        float[] t = work[0];
+        float[] f = work[1];
+        float[] q = work[2];
+        for (int j = 0; j < n; j++) {
+            // t = -k = -round(x log2 e), an integer in [0, 126].
+            t[j] = ROUND - (Math.max(x[j], EXP_FLOOR) * LOG2E + ROUND);
+        }
+        for (int j = 0; j < n; j++) {
+            float v = Math.max(x[j], EXP_FLOOR);
+            float r = (v + t[j] * LN2_HI) + t[j] * LN2_LO;
+            q[j] = r * (1f + r * (0.5f + r * (1f / 6 + r * (1f / 24 + r * (1f / 120
+                    + r * (1f / 720 + r * (1f / 5040)))))));
+            f[j] = 1f;
+        }
+        for (int bit = 64; bit >= 1; bit >>= 1) {
+            float inverse = 1f / bit;
+            float power = Math.scalb(1f, -bit);
+            for (int j = 0; j < n; j++) {
+                // 1 when this binary digit of t is set (t < 2 bit here), else 0: rounds (t + 1/2) / bit - 1/2.
+                float set = ((t[j] + 0.5f) * inverse - 0.5f + ROUND) - ROUND;
+                // (1 - set) + set 2^-bit is exactly 1 or 2^-bit (1 + set (2^-bit - 1) would round 2^-64 - 1 to -1).
+                f[j] *= (1f - set) + set * power;
+                t[j] -= bit * set;
+            }
+        }
+        if (exp != null) {
+            for (int j = 0; j < n; j++) {
+                exp[j] = f[j] * q[j] + f[j];
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            expm1[j] = f[j] * q[j] + (f[j] - 1f);
+        }
+    }
+
+    /**
+     * ConcatELU forward: {@code out = [ELU(x), ELU(-x)]} ({@code [2c, P]} from {@code x [c, P]}), as
+     * {@code m = expm1(-|x|)}, {@code ELU(x) = max(x, m)}, {@code ELU(-x) = max(-x, m)}.
+     */
+    static void eluForward(INDArray x, INDArray out) {
+        int p = pixels(x);
+        Rows xr = Rows.of(x, p, "x");
+        Rows o = Rows.of(out, p, "out");
+        int c = xr.rows();
+        if (o.rows() != 2 * c) {
+            throw new IllegalArgumentException("ConcatELU of " + c + " channels needs " + 2 * c + " output rows, got " + o.rows());
+        }
+        int chunk = chunk(3L * c + 1);
+        forEachChunk(p, chunk, 3L * c * p, (from, n) -> {
+            float[][] xh = heap(0, c, chunk);
+            float[][] oh = heap(1, 2 * c, chunk);
+            float[] m = heap(2, 1, chunk)[0];
+            float[][] work = heap(3, 3, chunk);
+            xr.read(from, n, xh);
+            for (int r = 0; r < c; r++) {
+                float[] row = xh[r];
+                float[] pos = oh[r];
+                float[] neg = oh[r + c];
+                for (int j = 0; j < n; j++) {
+                    pos[j] = -Math.abs(row[j]);
+                }
+                negativeExpm1(pos, m, null, work, n);
+                for (int j = 0; j < n; j++) {
+                    pos[j] = Math.max(row[j], m[j]);
+                    neg[j] = Math.max(-row[j], m[j]);
+                }
+            }
+            o.write(from, n, oh);
+        });
+    }
+
+    /**
+     * The gate of a gated block: {@code s = sigmoid(gate)} (kept for the backward pass) and
+     * {@code out = x + val * s}. The sigmoid is {@code 1 / (1 + e)} for {@code gate >= 0} and
+     * {@code e / (1 + e)} below, with {@code e = exp(-|gate|)}, so that it never overflows.
+     */
+    static void gateForward(INDArray val, INDArray gate, INDArray x, INDArray sigmoid, INDArray out) {
+        int p = pixels(out);
+        Rows v = Rows.of(val, p, "val");
+        Rows gr = Rows.of(gate, p, "gate");
+        Rows xr = Rows.of(x, p, "x");
+        Rows s = Rows.of(sigmoid, p, "sigmoid");
+        Rows o = Rows.of(out, p, "out");
+        int c = o.rows();
+        int chunk = chunk(5L * c + 2);
+        forEachChunk(p, chunk, 5L * c * p, (from, n) -> {
+            float[][] vh = heap(0, c, chunk);
+            float[][] gh = heap(1, c, chunk);
+            float[][] xh = heap(2, c, chunk);
+            float[][] tmp = heap(3, 2, chunk);
+            float[] m = tmp[0];
+            float[] e = tmp[1];
+            float[][] work = heap(4, 3, chunk);
+            v.read(from, n, vh);
+            gr.read(from, n, gh);
+            xr.read(from, n, xh);
+            for (int r = 0; r < c; r++) {
+                float[] gateRow = gh[r];
+                float[] valRow = vh[r];
+                float[] y = xh[r];
+                for (int j = 0; j < n; j++) {
+                    m[j] = -Math.abs(gateRow[j]);
+                }
+                negativeExpm1(m, m, e, work, n);
+                for (int j = 0; j < n; j++) {
+                    // 1 for gate > 0, else 0 (at 0 both branches give 1/2).
+                    float positive = Math.min(Math.max(gateRow[j] * 0x1p100f, 0f), 1f);
+                    float sig = (e[j] + positive * (1f - e[j])) / (1f + e[j]);
+                    gateRow[j] = sig;
+                    y[j] += valRow[j] * sig;
+                }
+            }
+            s.write(from, n, gh);
+            o.write(from, n, xh);
+        });
+    }
+
+    /**
+     * ConcatELU backward from the kept output {@code e = [ELU(x), ELU(-x)]} ({@code [2c, P]}):
+     * {@code gradInput = gp (1 + min(e+, 0)) - gn (1 + min(e-, 0)) (+ addend)}, with {@code gp, gn}
+     * the two halves of {@code gradOutput}. {@code addend} may be null.
+     */
+    static void eluBackward(INDArray gradOutput, INDArray output, INDArray addend, INDArray gradInput) {
+        int p = pixels(gradInput);
+        Rows g = Rows.of(gradOutput, p, "gradOutput");
+        Rows e = Rows.of(output, p, "output");
+        Rows a = addend == null ? null : Rows.of(addend, p, "addend");
+        Rows in = Rows.of(gradInput, p, "gradInput");
+        int c = in.rows();
+        int chunk = chunk(6L * c);
+        forEachChunk(p, chunk, (6L * c) * p, (from, n) -> {
+            float[][] gh = heap(0, 2 * c, chunk);
+            float[][] eh = heap(1, 2 * c, chunk);
+            float[][] out = heap(2, c, chunk);
+            g.read(from, n, gh);
+            e.read(from, n, eh);
+            if (a != null) {
+                a.read(from, n, out);
+            }
+            for (int r = 0; r < c; r++) {
+                float[] gp = gh[r];
+                float[] gn = gh[r + c];
+                float[] ep = eh[r];
+                float[] en = eh[r + c];
+                float[] o = out[r];
+                if (a == null) {
+                    for (int j = 0; j < n; j++) {
+                        o[j] = gp[j] * (1f + Math.min(ep[j], 0f)) - gn[j] * (1f + Math.min(en[j], 0f));
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        o[j] += gp[j] * (1f + Math.min(ep[j], 0f)) - gn[j] * (1f + Math.min(en[j], 0f));
+                    }
+                }
+            }
+            in.write(from, n, out);
+        });
+    }
+
+    /**
+     * The gate's backward for {@code y = x + val * s}, {@code s = sigmoid(gate)}:
+     * {@code gradVal = g s} and {@code gradGate = g val s (1 - s)} (the residual path is its caller's).
+     */
+    static void gateBackward(INDArray gradOutput, INDArray sigmoid, INDArray val, INDArray gradVal, INDArray gradGate) {
+        int p = pixels(gradOutput);
+        Rows g = Rows.of(gradOutput, p, "gradOutput");
+        Rows s = Rows.of(sigmoid, p, "sigmoid");
+        Rows v = Rows.of(val, p, "val");
+        Rows gv = Rows.of(gradVal, p, "gradVal");
+        Rows gg = Rows.of(gradGate, p, "gradGate");
+        int c = g.rows();
+        int chunk = chunk(5L * c);
+        forEachChunk(p, chunk, (5L * c) * p, (from, n) -> {
+            float[][] gh = heap(0, c, chunk);
+            float[][] sh = heap(1, c, chunk);
+            float[][] vh = heap(2, c, chunk);
+            g.read(from, n, gh);
+            s.read(from, n, sh);
+            v.read(from, n, vh);
+            for (int r = 0; r < c; r++) {
+                float[] gr = gh[r];
+                float[] sr = sh[r];
+                float[] vr = vh[r];
+                for (int j = 0; j < n; j++) {
+                    float gs = gr[j] * sr[j];
+                    // val's row now holds the gate's gradient, sigmoid's the value's.
+                    vr[j] = gs * vr[j] * (1f - sr[j]);
+                    sr[j] = gs;
+                }
+            }
+            gv.write(from, n, sh);
+            gg.write(from, n, vh);
+        });
+    }
+
+    /**
+     * LayerNorm over the channels of each pixel: writes {@code normalized = (x - mean) rstd},
+     * {@code rstd = 1 / sqrt(var + eps)} (biased variance, {@code [1, P]}) and
+     * {@code out = normalized gamma + beta}.
+     */
+    static void layerNormForward(INDArray x, INDArray gamma, INDArray beta, float eps, INDArray normalized,
+                                 INDArray rstd, INDArray out) {
+        int p = pixels(x);
+        Rows xr = Rows.of(x, p, "x");
+        Rows nr = Rows.of(normalized, p, "normalized");
+        Rows rr = Rows.of(rstd, p, "rstd");
+        Rows o = Rows.of(out, p, "out");
+        int c = xr.rows();
+        float[] gammas = vector(gamma, c);
+        float[] betas = vector(beta, c);
+        float inverseC = 1f / c;
+        int chunk = chunk(3L * c + 2);
+        forEachChunk(p, chunk, (3L * c + 2) * p, (from, n) -> {
+            float[][] xh = heap(0, c, chunk);
+            float[][] oh = heap(1, c, chunk);
+            float[][] stats = heap(2, 2, chunk);
+            float[] mean = stats[0];
+            float[] scale = stats[1];
+            xr.read(from, n, xh);
+            Arrays.fill(mean, 0, n, 0f);
+            Arrays.fill(scale, 0, n, 0f);
+            for (int r = 0; r < c; r++) {
+                float[] row = xh[r];
+                for (int j = 0; j < n; j++) {
+                    mean[j] += row[j];
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                mean[j] *= inverseC;
+            }
+            for (int r = 0; r < c; r++) {
+                float[] row = xh[r];
+                for (int j = 0; j < n; j++) {
+                    float d = row[j] - mean[j];
+                    scale[j] += d * d;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                scale[j] = 1f / (float) Math.sqrt(scale[j] * inverseC + eps);
+            }
+            for (int r = 0; r < c; r++) {
+                float[] row = xh[r];
+                float[] y = oh[r];
+                float gm = gammas[r];
+                float bt = betas[r];
+                for (int j = 0; j < n; j++) {
+                    float normal = (row[j] - mean[j]) * scale[j];
+                    row[j] = normal;
+                    y[j] = normal * gm + bt;
+                }
+            }
+            nr.write(from, n, xh);
+            o.write(from, n, oh);
+            rr.write(from, n, new float[][] {scale});
+        });
+    }
+
+    /**
+     * LayerNorm backward: with {@code xh} the normalised input and {@code gh = g gamma}, writes
+     * {@code gradInput = rstd (gh - mean_c(gh) - xh mean_c(gh xh))} and {@code product = g xh}, whose
+     * sums over the pixels are the gamma gradient (the caller sums them).
+     */
+    static void layerNormBackward(INDArray gradOutput, INDArray normalized, INDArray rstd, INDArray gamma,
+                                  INDArray product, INDArray gradInput) {
+        int p = pixels(gradOutput);
+        Rows g = Rows.of(gradOutput, p, "gradOutput");
+        Rows nr = Rows.of(normalized, p, "normalized");
+        Rows rr = Rows.of(rstd, p, "rstd");
+        Rows pr = Rows.of(product, p, "product");
+        Rows in = Rows.of(gradInput, p, "gradInput");
+        int c = g.rows();
+        float[] gammas = vector(gamma, c);
+        float inverseC = 1f / c;
+        int chunk = chunk(4L * c + 3);
+        forEachChunk(p, chunk, (4L * c + 3) * p, (from, n) -> {
+            float[][] gh = heap(0, c, chunk);
+            float[][] xh = heap(1, c, chunk);
+            float[][] ph = heap(2, c, chunk);
+            float[][] stats = heap(3, 3, chunk);
+            float[] scale = stats[0];
+            float[] meanGrad = stats[1];
+            float[] meanProduct = stats[2];
+            g.read(from, n, gh);
+            nr.read(from, n, xh);
+            rr.read(from, n, stats);
+            Arrays.fill(meanGrad, 0, n, 0f);
+            Arrays.fill(meanProduct, 0, n, 0f);
+            for (int r = 0; r < c; r++) {
+                float[] gradRow = gh[r];
+                float[] normalRow = xh[r];
+                float[] productRow = ph[r];
+                float gm = gammas[r];
+                for (int j = 0; j < n; j++) {
+                    float gx = gradRow[j] * normalRow[j];
+                    productRow[j] = gx;
+                    meanGrad[j] += gradRow[j] * gm;
+                    meanProduct[j] += gx * gm;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                meanGrad[j] *= inverseC;
+                meanProduct[j] *= inverseC;
+            }
+            pr.write(from, n, ph);
+            for (int r = 0; r < c; r++) {
+                float[] gradRow = gh[r];
+                float[] normalRow = xh[r];
+                float gm = gammas[r];
+                for (int j = 0; j < n; j++) {
+                    gradRow[j] = scale[j] * (gradRow[j] * gm - meanGrad[j] - normalRow[j] * meanProduct[j]);
+                }
+            }
+            in.write(from, n, gh);
+        });
+    }
+}
