@@ -114,6 +114,19 @@ final class Conv2d implements WorkArrays {
     }
 
     /**
+     * {@link #forward} without the bias, for a caller that adds {@link #biasVector()} in a pass of its
+     * own (a 1x1 convolution is one matrix product, and the bias would be a second pass over its output).
+     */
+    void forwardWithoutBias(INDArray input, Geometry g, INDArray output) {
+        Nd4j.gemm(weightMatrix, patches(input, inChannels, g), output, false, false, 1.0, 0.0);
+    }
+
+    /** The bias {@code [out]} (a view of the bound parameters). */
+    INDArray biasVector() {
+        return biasVector;
+    }
+
+    /**
      * Writes {@code dL/dinput [in, P]} into {@code gradInput} and adds the weight and bias gradients
      * into the bound gradient views (GEMM with beta 1 accumulates in place).
      */

@@ -171,14 +171,23 @@ final class FloatKernels {
             throw new IllegalArgumentException("expected " + length + " values, got " + v.length());
         }
         float[] out = new float[length];
-        for (int i = 0; i < length; i++) {
-            out[i] = v.getFloat(i);
+        if (v.dataType() == DataType.FLOAT && (length == 1 || v.elementWiseStride() == 1)) {
+            v.data().asNioFloat().get((int) v.offset(), out, 0, length);
+        } else {
+            for (int i = 0; i < length; i++) {
+                out[i] = v.getFloat(i);
+            }
         }
         return out;
     }
 
-    /** Below this, {@code e^x} is under float32's smallest normal number; {@link #negativeExpm1} clamps here. */
-    private static final float EXP_FLOOR = -87.0f;
+    /** Below this, {@code e^x} is under float32's smallest normal number. */
+    static final float EXP_FLOOR = -87.0f;
+    /**
+     * Below this, {@code e^x - 1} rounds to -1 in float32 ({@code e^-18} is under half the spacing of
+     * floats below 1), so ELU may clamp here and build {@code 2^k} from 5 binary digits instead of 7.
+     */
+    static final float EXPM1_FLOOR = -18.0f;
     private static final float LOG2E = 1.44269504f;
     /** ln 2 in two parts (Cody and Waite): {@code k * LN2_HI} is exact for the k that occur here. */
     private static final float LN2_HI = 0.693145752f;
@@ -194,26 +203,30 @@ final class FloatKernels {
      * {@code |r| <= ln2 / 2}, {@code expm1(r)} by its Taylor polynomial to degree 7 (truncation below
      * 6e-9), and {@code 2^k} built exactly from the binary digits of {@code -k}, each found by rounding.
      * {@code e^x - 1 = 2^k expm1(r) + (2^k - 1)} keeps small {@code x} accurate (relative error within
-     * 1e-7, tested against {@link Math#expm1}). Values below -87 are clamped there. Each step is its
+     * 1e-7, tested against {@link Math#expm1}). Values below {@code floor} ({@link #EXP_FLOOR} or above) are
+     * clamped there; the binary digits of {@code -k} needed are those of {@code round(-floor log2 e)}. Each step is its
      * own short loop over {@code work}'s three rows: C2 vectorises only loops it can unroll, and it
      * does not unroll long bodies.
      */
-    static void negativeExpm1(float[] x, float[] expm1, float[] exp, float[][] work, int n) {
+    static void negativeExpm1(float[] x, float[] expm1, float[] exp, float floor, float[][] work, int n) {
+        if (!(floor >= EXP_FLOOR && floor < 0)) {
+            throw new IllegalArgumentException("floor must lie in [" + EXP_FLOOR + ", 0), got " + floor);
+        }
         float[] t = work[0];
         float[] f = work[1];
         float[] q = work[2];
         for (int j = 0; j < n; j++) {
             // t = -k = -round(x log2 e), an integer in [0, 126].
-            t[j] = ROUND - (Math.max(x[j], EXP_FLOOR) * LOG2E + ROUND);
+            t[j] = ROUND - (Math.max(x[j], floor) * LOG2E + ROUND);
         }
         for (int j = 0; j < n; j++) {
-            float v = Math.max(x[j], EXP_FLOOR);
+            float v = Math.max(x[j], floor);
             float r = (v + t[j] * LN2_HI) + t[j] * LN2_LO;
             q[j] = r * (1f + r * (0.5f + r * (1f / 6 + r * (1f / 24 + r * (1f / 120
                     + r * (1f / 720 + r * (1f / 5040)))))));
             f[j] = 1f;
         }
-        for (int bit = 64; bit >= 1; bit >>= 1) {
+        for (int bit = Integer.highestOneBit(Math.round(-floor * LOG2E)); bit >= 1; bit >>= 1) {
             float inverse = 1f / bit;
             float power = Math.scalb(1f, -bit);
             for (int j = 0; j < n; j++) {
@@ -260,7 +273,7 @@ final class FloatKernels {
                 for (int j = 0; j < n; j++) {
                     pos[j] = -Math.abs(row[j]);
                 }
-                negativeExpm1(pos, m, null, work, n);
+                negativeExpm1(pos, m, null, EXPM1_FLOOR, work, n);
                 for (int j = 0; j < n; j++) {
                     pos[j] = Math.max(row[j], m[j]);
                     neg[j] = Math.max(-row[j], m[j]);
@@ -271,11 +284,13 @@ final class FloatKernels {
     }
 
     /**
-     * The gate of a gated block: {@code s = sigmoid(gate)} (kept for the backward pass) and
-     * {@code out = x + val * s}. The sigmoid is {@code 1 / (1 + e)} for {@code gate >= 0} and
-     * {@code e / (1 + e)} below, with {@code e = exp(-|gate|)}, so that it never overflows.
+     * The gate of a gated block, from the 1x1 convolution's output before its bias: {@code val} and
+     * {@code gate} (c rows each) plus {@code bias} ({@code 2c} values, val's first). Writes
+     * {@code s = sigmoid(gate + bias)} (kept for the backward pass) and {@code out = x + (val + bias) s}.
+     * The sigmoid is {@code 1 / (1 + e)} for a positive argument and {@code e / (1 + e)} otherwise,
+     * with {@code e = exp(-|argument|)}, so that it never overflows.
      */
-    static void gateForward(INDArray val, INDArray gate, INDArray x, INDArray sigmoid, INDArray out) {
+    static void gateForward(INDArray val, INDArray gate, INDArray bias, INDArray x, INDArray sigmoid, INDArray out) {
         int p = pixels(out);
         Rows v = Rows.of(val, p, "val");
         Rows gr = Rows.of(gate, p, "gate");
@@ -283,6 +298,7 @@ final class FloatKernels {
         Rows s = Rows.of(sigmoid, p, "sigmoid");
         Rows o = Rows.of(out, p, "out");
         int c = o.rows();
+        float[] biases = vector(bias, 2 * c);
         int chunk = chunk(5L * c + 2);
         forEachChunk(p, chunk, 5L * c * p, (from, n) -> {
             float[][] vh = heap(0, c, chunk);
@@ -299,16 +315,23 @@ final class FloatKernels {
                 float[] gateRow = gh[r];
                 float[] valRow = vh[r];
                 float[] y = xh[r];
+                float valBias = biases[r];
+                float gateBias = biases[c + r];
                 for (int j = 0; j < n; j++) {
+                    gateRow[j] += gateBias;
                     m[j] = -Math.abs(gateRow[j]);
                 }
-                negativeExpm1(m, m, e, work, n);
+                negativeExpm1(m, m, e, EXP_FLOOR, work, n);
+                // Separate short loops, each vectorised (see negativeExpm1). The numerator is 1 for a
+                // positive argument and e otherwise (at 0 both give 1/2).
                 for (int j = 0; j < n; j++) {
-                    // 1 for gate > 0, else 0 (at 0 both branches give 1/2).
-                    float positive = Math.min(Math.max(gateRow[j] * 0x1p100f, 0f), 1f);
-                    float sig = (e[j] + positive * (1f - e[j])) / (1f + e[j]);
-                    gateRow[j] = sig;
-                    y[j] += valRow[j] * sig;
+                    m[j] = Math.min(1f, e[j] + Math.max(gateRow[j] * 0x1p100f, 0f));
+                }
+                for (int j = 0; j < n; j++) {
+                    gateRow[j] = m[j] / (1f + e[j]);
+                }
+                for (int j = 0; j < n; j++) {
+                    y[j] += (valRow[j] + valBias) * gateRow[j];
                 }
             }
             s.write(from, n, gh);
@@ -359,10 +382,12 @@ final class FloatKernels {
     }
 
     /**
-     * The gate's backward for {@code y = x + val * s}, {@code s = sigmoid(gate)}:
-     * {@code gradVal = g s} and {@code gradGate = g val s (1 - s)} (the residual path is its caller's).
+     * The gate's backward for {@code y = x + (val + b) s}, {@code s = sigmoid(gate + b')} ({@code val}
+     * before its bias, as {@link #gateForward} takes it): {@code gradVal = g s} and
+     * {@code gradGate = g (val + b) s (1 - s)} (the residual path is its caller's).
      */
-    static void gateBackward(INDArray gradOutput, INDArray sigmoid, INDArray val, INDArray gradVal, INDArray gradGate) {
+    static void gateBackward(INDArray gradOutput, INDArray sigmoid, INDArray val, INDArray bias, INDArray gradVal,
+                             INDArray gradGate) {
         int p = pixels(gradOutput);
         Rows g = Rows.of(gradOutput, p, "gradOutput");
         Rows s = Rows.of(sigmoid, p, "sigmoid");
@@ -370,6 +395,7 @@ final class FloatKernels {
         Rows gv = Rows.of(gradVal, p, "gradVal");
         Rows gg = Rows.of(gradGate, p, "gradGate");
         int c = g.rows();
+        float[] biases = vector(bias, 2 * c);
         int chunk = chunk(5L * c);
         forEachChunk(p, chunk, (5L * c) * p, (from, n) -> {
             float[][] gh = heap(0, c, chunk);
@@ -382,10 +408,11 @@ final class FloatKernels {
                 float[] gr = gh[r];
                 float[] sr = sh[r];
                 float[] vr = vh[r];
+                float valBias = biases[r];
                 for (int j = 0; j < n; j++) {
                     float gs = gr[j] * sr[j];
                     // val's row now holds the gate's gradient, sigmoid's the value's.
-                    vr[j] = gs * vr[j] * (1f - sr[j]);
+                    vr[j] = gs * (vr[j] + valBias) * (1f - sr[j]);
                     sr[j] = gs;
                 }
             }

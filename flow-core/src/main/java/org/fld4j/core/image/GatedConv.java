@@ -67,14 +67,16 @@ final class GatedConv implements WorkArrays {
         INDArray hidden = hiddenElu.input(g);
         conv.forward(inputElu.forward(x, g), g, hidden);
         INDArray gates = buffer("gates", 2 * channels, g);
-        gateConv.forward(hiddenElu.forward(hidden, g), g, gates);
         INDArray sigmoid = buffer("sigmoid", channels, g);
         INDArray out = buffer("out", channels, g);
         if (scratch.fusedKernels()) {
-            FloatKernels.gateForward(Planar.rows(gates, 0, channels), Planar.rows(gates, channels, channels), x,
-                    sigmoid, out);
+            // The kernel adds the 1x1 convolution's bias; the gates buffer holds the product alone.
+            gateConv.forwardWithoutBias(hiddenElu.forward(hidden, g), g, gates);
+            FloatKernels.gateForward(Planar.rows(gates, 0, channels), Planar.rows(gates, channels, channels),
+                    gateConv.biasVector(), x, sigmoid, out);
             return out;
         }
+        gateConv.forward(hiddenElu.forward(hidden, g), g, gates);
         Nd4j.exec(new Sigmoid(Planar.rows(gates, channels, channels), sigmoid));
         Nd4j.exec(new MulOp(Planar.rows(gates, 0, channels), sigmoid, out));
         Nd4j.exec(new AddOp(out, x, out));
@@ -90,7 +92,7 @@ final class GatedConv implements WorkArrays {
         INDArray gradVal = Planar.rows(gradGates, 0, channels);
         INDArray gradGate = Planar.rows(gradGates, channels, channels);
         if (scratch.fusedKernels()) {
-            FloatKernels.gateBackward(gradOutput, sigmoid, val, gradVal, gradGate);
+            FloatKernels.gateBackward(gradOutput, sigmoid, val, gateConv.biasVector(), gradVal, gradGate);
         } else {
             // d/dval = g s; d/dgate = g val s (1 - s), from the kept s = sigmoid(gate) (libnd4j's sigmoid_bp
             // would evaluate the sigmoid again, which costs more than these passes).

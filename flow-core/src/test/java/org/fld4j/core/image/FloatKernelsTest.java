@@ -34,7 +34,7 @@ class FloatKernelsTest {
         }
         float[] expm1 = new float[n];
         float[] exp = new float[n];
-        FloatKernels.negativeExpm1(x, expm1, exp, new float[3][n], n);
+        FloatKernels.negativeExpm1(x, expm1, exp, FloatKernels.EXP_FLOOR, new float[3][n], n);
         for (int i = 0; i < n; i++) {
             double wantExpm1 = Math.expm1(x[i]);
             double wantExp = Math.exp(x[i]);
@@ -43,10 +43,24 @@ class FloatKernelsTest {
             // Near -87 the term 2^k expm1(r) is subnormal, and subnormals carry fewer digits.
             assertThat(Math.abs(exp[i] - wantExp)).as("exp(%s)", x[i]).isLessThanOrEqualTo(1.5e-7 * wantExp + 1e-43);
         }
+        // ELU's floor: above it as accurate, below it -1, which is expm1 rounded to float32 there.
+        float[] elu = new float[n];
+        FloatKernels.negativeExpm1(x, elu, null, FloatKernels.EXPM1_FLOOR, new float[3][n], n);
+        for (int i = 0; i < n; i++) {
+            double want = Math.expm1(x[i]);
+            if (x[i] < FloatKernels.EXPM1_FLOOR) {
+                assertThat(elu[i]).isEqualTo(-1f).isEqualTo((float) want);
+            } else {
+                assertThat(Math.abs(elu[i] - want)).as("expm1(%s)", x[i])
+                        .isLessThanOrEqualTo(1.5e-7 * Math.abs(want) + Float.MIN_VALUE);
+            }
+        }
         // Below the floor the result is that of the floor; the input array may be the output.
         float[] low = {-200f, Float.NEGATIVE_INFINITY};
-        FloatKernels.negativeExpm1(low, low, null, new float[3][2], 2);
+        FloatKernels.negativeExpm1(low, low, null, FloatKernels.EXP_FLOOR, new float[3][2], 2);
         assertThat(low).containsOnly(-1f);
+        assertThatThrownBy(() -> FloatKernels.negativeExpm1(x, elu, null, -100f, new float[3][n], n))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("floor");
     }
 
     @Test
