@@ -28,17 +28,28 @@ final class ConcatElu implements WorkArrays {
     private final int channels;
     private final PlanarBuffers buffers;
     private final Scratch scratch;
+    /** Whether the output feeds a 3x3 convolution, and so takes the convolutions' data layout. */
+    private final boolean feedsConvolution;
 
-    /** {@code role}: this layer's place in its network, for sharing buffers while evaluating. */
-    ConcatElu(int channels, Scratch scratch, String role) {
+    /**
+     * {@code role}: this layer's place in its network, for sharing buffers while evaluating;
+     * {@code feedsConvolution}: whether its output is a 3x3 convolution's input (see
+     * {@link Scratch#nchwConvolutionData}), rather than a 1x1 convolution's (always planar).
+     */
+    ConcatElu(int channels, Scratch scratch, String role, boolean feedsConvolution) {
         this.channels = channels;
         this.buffers = scratch.layerBuffers(role);
         this.scratch = scratch;
+        this.feedsConvolution = feedsConvolution;
     }
 
-    /** A buffer {@code [c, P]} that a producer may fill and pass to {@link #forward}, to save it a buffer of its own. */
+    /**
+     * A buffer of c channels that a 3x3 convolution may write and pass to {@link #forward}, to save it a
+     * buffer of its own: in the convolutions' data layout (see {@link Scratch#nchwConvolutionData}).
+     */
     INDArray input(Geometry g) {
-        return buffers.get("input", channels, g);
+        INDArray storage = buffers.get("input", channels, g);
+        return scratch.nchwConvolutionData() ? Planar.storageAsNchw(storage, g) : storage;
     }
 
     /**
@@ -62,9 +73,10 @@ final class ConcatElu implements WorkArrays {
         return out;
     }
 
-    /** The output of the last forward of this geometry. */
+    /** The output of the last forward of this geometry (NCHW where it feeds a convolution that takes it). */
     INDArray output(Geometry g) {
-        return buffers.get("out", 2L * channels, g);
+        INDArray storage = buffers.get("out", 2L * channels, g);
+        return feedsConvolution && scratch.nchwConvolutionData() ? Planar.storageAsNchw(storage, g) : storage;
     }
 
     /**

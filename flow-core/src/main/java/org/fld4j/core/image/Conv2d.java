@@ -109,8 +109,23 @@ final class Conv2d implements WorkArrays {
                     .addOutputs(nchw(output, g)).addIntegerArguments(convArguments()).build());
             return;
         }
+        requirePlanar(input, output);
         Nd4j.gemm(weightMatrix, patches(input, inChannels, g), output, false, false, 1.0, 0.0);
         Planar.add(output, bias, output);
+    }
+
+    /** Whether this convolution runs libnd4j's native op, which also takes NCHW arrays (rank 4). */
+    boolean takesNchw() {
+        return nativeOp;
+    }
+
+    private void requirePlanar(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a.rank() != 2) {
+                throw new IllegalArgumentException("the matrix-product convolution takes planar [C, N*H*W] arrays, got rank "
+                        + a.rank());
+            }
+        }
     }
 
     /**
@@ -118,6 +133,7 @@ final class Conv2d implements WorkArrays {
      * own (a 1x1 convolution is one matrix product, and the bias would be a second pass over its output).
      */
     void forwardWithoutBias(INDArray input, Geometry g, INDArray output) {
+        requirePlanar(input, output);
         Nd4j.gemm(weightMatrix, patches(input, inChannels, g), output, false, false, 1.0, 0.0);
     }
 
@@ -138,14 +154,19 @@ final class Conv2d implements WorkArrays {
             // The input gradient goes to a contiguous NCHW array and is copied into the planar one: written
             // straight into the strided planar view, conv2d_bp took 1.5-3x as long (at 64 x 64 x 28 x 28,
             // 19-26 ms instead of 10-12 ms, against 1 ms for the copy).
-            INDArray gradInputNchw = contiguousNchw(scratch.shared("conv.gradInput", inChannels, g), g);
+            // A caller that takes NCHW data passes a contiguous NCHW gradInput, which needs no copy.
+            INDArray gradInputNchw = gradInput.rank() == 4 ? gradInput
+                    : Planar.storageAsNchw(scratch.shared("conv.gradInput", inChannels, g), g);
             Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(nchw(input, g), weight, biasVector, nchw(gradOutput, g))
                     .addOutputs(gradInputNchw, weightStep, biasStep).addIntegerArguments(convArguments()).build());
-            nchw(gradInput, g).assign(gradInputNchw);
+            if (gradInputNchw != gradInput) {
+                nchw(gradInput, g).assign(gradInputNchw);
+            }
             weightGradMatrix.addi(Planar.matrix(weightStep, outChannels, patchSize()));
             biasGrad.addi(Planar.matrix(biasStep, outChannels, 1));
             return;
         }
+        requirePlanar(input, gradOutput, gradInput);
         INDArray ones = scratch.ones(g.pixels());
         Nd4j.gemm(gradOutput, ones, biasGrad, false, false, 1.0, 1.0);
         Nd4j.gemm(gradOutput, patches(input, inChannels, g), weightGradMatrix, false, true, 1.0, 1.0);
@@ -165,19 +186,17 @@ final class Conv2d implements WorkArrays {
         return new int[] {kernel, kernel, 1, 1, pad, pad, 1, 1, 0, 0, 1};
     }
 
-    /** A planar {@code [C, N*H*W]} buffer seen as NCHW {@code [N, C, H, W]} (a strided view, no copy). */
+    /**
+     * A planar {@code [C, N*H*W]} buffer seen as NCHW {@code [N, C, H, W]} (a strided view, no copy); an
+     * array that is NCHW already (rank 4) as it is.
+     */
     private static INDArray nchw(INDArray planar, Geometry g) {
+        if (planar.rank() == 4) {
+            return planar;
+        }
         long plane = g.height() * g.width();
         return Nd4j.create(planar.data(), new long[] {g.n(), planar.size(0), g.height(), g.width()},
                 new long[] {plane, g.pixels(), g.width(), 1}, planar.offset(), 'c');
-    }
-
-    /** The storage of a contiguous planar buffer {@code [C, N*H*W]} seen as a contiguous NCHW array. */
-    private static INDArray contiguousNchw(INDArray planar, Geometry g) {
-        long plane = g.height() * g.width();
-        long channels = planar.size(0);
-        return Nd4j.create(planar.data(), new long[] {g.n(), channels, g.height(), g.width()},
-                new long[] {channels * plane, plane, g.width(), 1}, planar.offset(), 'c');
     }
 
     /**

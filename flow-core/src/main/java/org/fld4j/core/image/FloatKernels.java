@@ -131,39 +131,63 @@ final class FloatKernels {
         });
     }
 
-    /** A float32 row block {@code [rows, P]} with contiguous rows, as buffer, first index and row stride. */
-    private record Rows(FloatBuffer buffer, int offset, int stride, int rows) {
+    /**
+     * A float32 operand as rows of pixels: a planar row block {@code [rows, P]} with contiguous rows,
+     * or a contiguous NCHW array {@code [N, rows, H, W]} (the convolutions' layout), whose row r is
+     * then N pieces of H*W values, one per image.
+     */
+    private record Rows(FloatBuffer buffer, int offset, int rowStride, int plane, int imageStride, int rows) {
 
         static Rows of(INDArray a, long pixels, String what) {
-            if (a.dataType() != DataType.FLOAT || a.rank() != 2 || a.size(1) != pixels || a.stride(1) != 1
-                    || a.offset() + (a.size(0) - 1) * a.stride(0) + pixels > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("expected a float32 row block [rows, " + pixels + "] for " + what
-                        + ", got " + a.dataType() + " " + Arrays.toString(a.shape()) + " strides "
-                        + Arrays.toString(a.stride()));
+            boolean planar = a.rank() == 2 && a.size(1) == pixels && a.stride(1) == 1;
+            boolean nchw = a.rank() == 4 && a.size(0) * a.size(2) * a.size(3) == pixels
+                    && a.stride(3) == 1 && a.stride(2) == a.size(3) && a.stride(1) == a.size(2) * a.size(3)
+                    && a.stride(0) == a.size(1) * a.stride(1);
+            if (a.dataType() != DataType.FLOAT || !(planar || nchw) || a.offset() + a.length() > Integer.MAX_VALUE
+                    || planar && a.offset() + (a.size(0) - 1) * a.stride(0) + pixels > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("expected a float32 row block [rows, " + pixels
+                        + "] or a contiguous NCHW array of " + pixels + " pixels for " + what + ", got " + a.dataType()
+                        + " " + Arrays.toString(a.shape()) + " strides " + Arrays.toString(a.stride()));
             }
-            return new Rows(a.data().asNioFloat(), (int) a.offset(), (int) a.stride(0), (int) a.size(0));
+            FloatBuffer buffer = a.data().asNioFloat();
+            if (planar) {
+                return new Rows(buffer, (int) a.offset(), (int) a.stride(0), (int) pixels, 0, (int) a.size(0));
+            }
+            return new Rows(buffer, (int) a.offset(), (int) a.stride(1), (int) (a.size(2) * a.size(3)),
+                    (int) a.stride(0), (int) a.size(1));
         }
 
-        /** Copies pixels {@code [from, from + length)} of every row r into {@code to[first + r]}. */
-        void read(int from, int length, float[][] to, int first) {
-            for (int r = 0; r < rows; r++) {
-                buffer.get(offset + r * stride + from, to[first + r], 0, length);
-            }
-        }
-
+        /** Copies pixels {@code [from, from + length)} of every row r into {@code to[r]}. */
         void read(int from, int length, float[][] to) {
-            read(from, length, to, 0);
+            for (int r = 0; r < rows; r++) {
+                int base = offset + r * rowStride;
+                for (int p = from; p < from + length; ) {
+                    int image = p / plane;
+                    int within = p - image * plane;
+                    int run = Math.min(plane - within, from + length - p);
+                    buffer.get(base + image * imageStride + within, to[r], p - from, run);
+                    p += run;
+                }
+            }
         }
 
         void write(int from, int length, float[][] values) {
             for (int r = 0; r < rows; r++) {
-                buffer.put(offset + r * stride + from, values[r], 0, length);
+                int base = offset + r * rowStride;
+                for (int p = from; p < from + length; ) {
+                    int image = p / plane;
+                    int within = p - image * plane;
+                    int run = Math.min(plane - within, from + length - p);
+                    buffer.put(base + image * imageStride + within, values[r], p - from, run);
+                    p += run;
+                }
             }
         }
     }
 
+    /** N*H*W of a planar {@code [rows, N*H*W]} or an NCHW operand. */
     private static int pixels(INDArray a) {
-        return Math.toIntExact(a.size(1));
+        return Math.toIntExact(a.rank() == 4 ? a.size(0) * a.size(2) * a.size(3) : a.size(1));
     }
 
     private static float[] vector(INDArray v, int length) {

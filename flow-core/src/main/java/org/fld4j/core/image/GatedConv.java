@@ -32,9 +32,9 @@ final class GatedConv implements WorkArrays {
         this.channels = channels;
         buffers = scratch.layerBuffers(role);
         this.scratch = scratch;
-        inputElu = new ConcatElu(channels, scratch, role + ".inputElu");
+        inputElu = new ConcatElu(channels, scratch, role + ".inputElu", true);
         conv = new Conv2d(2 * channels, channels, 3, scratch);
-        hiddenElu = new ConcatElu(channels, scratch, role + ".hiddenElu");
+        hiddenElu = new ConcatElu(channels, scratch, role + ".hiddenElu", false);
         gateConv = new Conv2d(2 * channels, 2 * channels, 1, scratch);
     }
 
@@ -107,7 +107,7 @@ final class GatedConv implements WorkArrays {
         INDArray gradHidden = scratch.shared("gated.gradHidden", 2L * channels, g);
         gateConv.backward(hiddenElu.output(g), gradGates, g, gradHidden);
         INDArray gradConv = hiddenElu.backward(gradHidden, g, null);
-        INDArray gradInputElu = scratch.shared("gated.gradInputElu", 2L * channels, g);
+        INDArray gradInputElu = scratch.sharedConvolutionData("gated.gradInputElu", 2L * channels, g);
         conv.backward(inputElu.output(g), gradConv, g, gradInputElu);
         // The residual path adds gradOutput itself.
         return inputElu.backward(gradInputElu, g, gradOutput);

@@ -92,7 +92,7 @@ public final class GatedConvNet implements WorkArrays {
             gated[b] = new GatedConv(hiddenChannels, scratch, "gated");
             norms[b] = new LayerNormChannels(hiddenChannels, scratch, "norm");
         }
-        outputElu = new ConcatElu(hiddenChannels, scratch, "outputElu");
+        outputElu = new ConcatElu(hiddenChannels, scratch, "outputElu", true);
         outputConv = new Conv2d(2 * hiddenChannels, outChannels, 3, scratch);
     }
 
@@ -161,17 +161,29 @@ public final class GatedConvNet implements WorkArrays {
             // An evaluation pass keeps nothing for a backward pass.
             forwarded.add(g);
         }
-        INDArray x = planar("input", inChannels, g);
-        Planar.image(x, g).assign(input.permute(1, 0, 2, 3));
         INDArray h = planar("hidden", hiddenChannels, g);
-        inputConv.forward(x, g, h);
+        INDArray out = buffers.get("out", dataType, g.n(), outChannels, g.height(), g.width());
+        boolean nchw = scratch.nchwConvolutionData();
+        if (nchw) {
+            // The convolutions take and give NCHW data: the input is copied as it is (kept for the
+            // backward pass) and the output convolution writes the result in place.
+            h = Planar.storageAsNchw(h, g);
+            inputConv.forward(Planar.storageAsNchw(planar("input", inChannels, g), g).assign(input), g, h);
+        } else {
+            INDArray x = planar("input", inChannels, g);
+            Planar.image(x, g).assign(input.permute(1, 0, 2, 3));
+            inputConv.forward(x, g, h);
+        }
         for (int b = 0; b < gated.length; b++) {
             h = norms[b].forward(gated[b].forward(h, g), g);
         }
-        INDArray result = planar("result", outChannels, g);
-        outputConv.forward(outputElu.forward(h, g), g, result);
-        INDArray out = buffers.get("out", dataType, g.n(), outChannels, g.height(), g.width());
-        out.permute(1, 0, 2, 3).assign(Planar.image(result, g));
+        if (nchw) {
+            outputConv.forward(outputElu.forward(h, g), g, out);
+        } else {
+            INDArray result = planar("result", outChannels, g);
+            outputConv.forward(outputElu.forward(h, g), g, result);
+            out.permute(1, 0, 2, 3).assign(Planar.image(result, g));
+        }
         lastOutput = out;
         return out;
     }
@@ -215,18 +227,27 @@ public final class GatedConvNet implements WorkArrays {
             throw new IllegalStateException("backward of shape " + Arrays.toString(gradOutput.shape())
                     + " without a forward of that shape");
         }
-        INDArray gradResult = planar("gradResult", outChannels, g);
-        Planar.image(gradResult, g).assign(gradOutput.permute(1, 0, 2, 3));
+        boolean nchw = scratch.nchwConvolutionData();
+        INDArray gradInput = buffers.get("gradInput", dataType, g.n(), inChannels, g.height(), g.width());
         INDArray gradElu = planar("gradElu", 2 * hiddenChannels, g);
-        outputConv.backward(outputElu.output(g), gradResult, g, gradElu);
-        INDArray grad = outputElu.backward(gradElu, g, null);
+        if (nchw) {
+            outputConv.backward(outputElu.output(g), gradOutput, g, Planar.storageAsNchw(gradElu, g));
+        } else {
+            INDArray gradResult = planar("gradResult", outChannels, g);
+            Planar.image(gradResult, g).assign(gradOutput.permute(1, 0, 2, 3));
+            outputConv.backward(outputElu.output(g), gradResult, g, gradElu);
+        }
+        INDArray grad = outputElu.backward(nchw ? Planar.storageAsNchw(gradElu, g) : gradElu, g, null);
         for (int b = gated.length - 1; b >= 0; b--) {
             grad = gated[b].backward(norms[b].backward(grad, g), g);
         }
-        INDArray gradX = planar("gradX", inChannels, g);
-        inputConv.backward(planar("input", inChannels, g), grad, g, gradX);
-        INDArray gradInput = buffers.get("gradInput", dataType, g.n(), inChannels, g.height(), g.width());
-        gradInput.permute(1, 0, 2, 3).assign(Planar.image(gradX, g));
+        if (nchw) {
+            inputConv.backward(Planar.storageAsNchw(planar("input", inChannels, g), g), grad, g, gradInput);
+        } else {
+            INDArray gradX = planar("gradX", inChannels, g);
+            inputConv.backward(planar("input", inChannels, g), grad, g, gradX);
+            gradInput.permute(1, 0, 2, 3).assign(Planar.image(gradX, g));
+        }
         return gradInput;
     }
 

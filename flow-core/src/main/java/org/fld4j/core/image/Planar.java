@@ -36,6 +36,17 @@ final class Planar {
                 contiguous.offset(), 'c');
     }
 
+    /**
+     * The storage of a contiguous {@code [C, N*H*W]} buffer reinterpreted as a contiguous NCHW array
+     * {@code [N, C, H, W]} (a view; the buffer then holds NCHW data, not planar data).
+     */
+    static INDArray storageAsNchw(INDArray contiguous, Geometry g) {
+        long plane = g.height() * g.width();
+        long channels = contiguous.size(0);
+        return Nd4j.create(contiguous.data(), new long[] {g.n(), channels, g.height(), g.width()},
+                new long[] {channels * plane, plane, g.width(), 1}, contiguous.offset(), 'c');
+    }
+
     /** A planar matrix {@code [C, N*H*W]} seen as {@code [C, N, H, W]} (a view). */
     static INDArray image(INDArray planar, Geometry g) {
         long[] shape = {planar.size(0), g.n(), g.height(), g.width()};

@@ -43,6 +43,22 @@ final class Scratch {
         return fusedKernels;
     }
 
+    /**
+     * Whether the inputs and outputs of the 3x3 convolutions are contiguous NCHW arrays rather than
+     * planar ones: with the kernels (which read and write both layouts) and oneDNN's convolutions. Its
+     * forward pass ran about 20% faster on them (5.5 instead of 7.0 ms at 64 x 64 x 28 x 28 to 32
+     * channels), and its backward pass writes the input gradient without a copy.
+     */
+    boolean nchwConvolutionData() {
+        return fusedKernels && Conv2d.ONEDNN;
+    }
+
+    /** A network-shared array of {@code channels} channels in the convolutions' layout (see {@link #nchwConvolutionData}). */
+    INDArray sharedConvolutionData(String name, long channels, Geometry g) {
+        INDArray storage = shared(name, channels, g);
+        return nchwConvolutionData() ? Planar.storageAsNchw(storage, g) : storage;
+    }
+
     /** Takes the network's shared evaluation arrays (see {@link InferenceArrays}). */
     void shareInferenceArrays(InferenceArrays arrays) {
         inference = arrays;
