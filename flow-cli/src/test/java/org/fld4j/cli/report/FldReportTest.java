@@ -63,8 +63,11 @@ class FldReportTest {
         double[] sorted = data.bootstrapReplicates();
         assertThat(sorted).hasSize(300);
         Arrays.sort(sorted);
-        assertThat(data.score().interval().lower()).isEqualTo(ReportChartsTest.type7(sorted, 0.025));
-        assertThat(data.score().interval().upper()).isEqualTo(ReportChartsTest.type7(sorted, 0.975));
+        // p = (1 - c) / 2 as double arithmetic gives it (0.025000000000000022, not the literal 0.025), so
+        // that the interpolation matches to the last bit.
+        double tail = (1 - 0.95) / 2;
+        assertThat(data.score().interval().lower()).isEqualTo(ReportChartsTest.type7(sorted, tail));
+        assertThat(data.score().interval().upper()).isEqualTo(ReportChartsTest.type7(sorted, 1 - tail));
         assertThat(data.realLogLikelihoods()).containsExactly(fld.reference().heldOutLogLikelihoods());
         assertThat(data.realLogLikelihoods()).hasSize(80);
         assertThat(data.score().value()).isEqualTo(fld.score(generated).value());
