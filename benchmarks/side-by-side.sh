@@ -34,14 +34,16 @@ done
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 echo "== fld4j (JMH, OMP_WAIT_POLICY=$OMP_WAIT_POLICY)" >&2
 # fld4j is measured with 1 and with 2 native threads (NativeThreads); the better one is compared.
+# FLD_DENSE_THREADS / FLD_IMAGE_THREADS (or FLD_THREADS for both) narrow that list, e.g. to 2 for the
+# image flows, where 1 thread has always been slower.
 results=()
 if [ ${#dense_params[@]} -gt 0 ]; then
-  java -jar "$jar" DenseFlowBenchmark -p config="$(IFS=,; echo "${dense_params[*]}")" -p threads="${FLD_THREADS:-1,2}" \
+  java -jar "$jar" DenseFlowBenchmark -p config="$(IFS=,; echo "${dense_params[*]}")" -p threads="${FLD_DENSE_THREADS:-${FLD_THREADS:-1,2}}" \
     -f 1 -wi 3 -i 7 -w 1s -r 1s -rf json -rff "$out/fld4j-dense.json" >&2
   results+=("$out/fld4j-dense.json")
 fi
 if [ ${#image_params[@]} -gt 0 ]; then
-  java -jar "$jar" ImageFlowBenchmark -p config="$(IFS=,; echo "${image_params[*]}")" -p threads="${FLD_THREADS:-1,2}" \
+  java -jar "$jar" ImageFlowBenchmark -p config="$(IFS=,; echo "${image_params[*]}")" -p threads="${FLD_IMAGE_THREADS:-${FLD_THREADS:-1,2}}" \
     -f 1 -wi 1 -i 3 -w 10s -r 10s -rf json -rff "$out/fld4j-image.json" >&2
   results+=("$out/fld4j-image.json")
 fi

@@ -84,8 +84,37 @@ public final class Tensors {
         return out;
     }
 
-    /** Column sums of a matrix {@code x} [N, D] into {@code out} [D] (same type as x). */
+    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
+     * Column sums of a matrix {@code x} [N, D] into {@code out} [D] (same type as x). A contiguous float32
+     * matrix of up to 4 million values is summed in Java, row after row (libnd4j's reduction along
+     * dimension 0 took about 62 µs for 256 x 256 values, a copy and a vectorised loop about 10 µs).
+     */
     public static INDArray sumOverBatch(INDArray x, INDArray out) {
+        if (x.dataType() == DataType.FLOAT && out.dataType() == DataType.FLOAT && x.rank() == 2 && x.ordering() == 'c'
+                && x.stride(1) == 1 && x.stride(0) == x.size(1) && out.length() == x.size(1)
+                && out.elementWiseStride() == 1 && x.length() <= 1 << 22 && x.offset() + x.length() <= Integer.MAX_VALUE) {
+            int rows = (int) x.size(0);
+            int columns = (int) x.size(1);
+            FloatBuffer values = x.data().asNioFloat();
+            float[] row = ROW.get();
+            if (row.length < columns) {
+                row = new float[columns];
+                ROW.set(row);
+            }
+            float[] sums = new float[columns];
+            for (int r = 0; r < rows; r++) {
+                // One row at a time into its own array: the JIT vectorises the loop only when both arrays
+                // are indexed alike.
+                values.get((int) x.offset() + r * columns, row, 0, columns);
+                for (int c = 0; c < columns; c++) {
+                    sums[c] += row[c];
+                }
+            }
+            out.data().asNioFloat().put((int) out.offset(), sums);
+            return out;
+        }
         Nd4j.exec(new Sum(x, out, 0));
         return out;
     }

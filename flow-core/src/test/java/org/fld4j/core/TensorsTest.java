@@ -97,4 +97,32 @@ class TensorsTest {
         assertThat(picked.wasClosed()).isTrue();
         assertThat(images.wasClosed()).isFalse();
     }
+
+    /** Column sums against a double loop, for the Java path (contiguous float32) and ND4J's (views, float64). */
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void sumsOverTheBatchLikeADoubleLoop(DataType type) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        double[][] v = new double[37][29];
+        for (double[] row : v) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = random.nextDouble(-2, 2);
+            }
+        }
+        INDArray x = Nd4j.createFromArray(v).castTo(type);
+        INDArray wide = Nd4j.create(type, 37, 40);
+        INDArray view = wide.get(NDArrayIndex.all(), NDArrayIndex.interval(5, 34)).assign(x);
+        for (INDArray input : new INDArray[] {x, view}) {
+            INDArray out = Nd4j.create(type, 29);
+            Tensors.sumOverBatch(input, out);
+            for (int j = 0; j < 29; j++) {
+                double expected = 0;
+                for (double[] row : v) {
+                    expected += type == DataType.FLOAT ? (float) row[j] : row[j];
+                }
+                assertThat(out.getDouble(j)).isCloseTo(expected, org.assertj.core.api.Assertions.within(
+                        type == DataType.FLOAT ? 2e-5 : 1e-12));
+            }
+        }
+    }
 }

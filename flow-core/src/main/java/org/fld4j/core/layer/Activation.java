@@ -16,12 +16,20 @@ public enum Activation {
     RELU {
         @Override
         void forward(INDArray pre, INDArray out) {
-            Nd4j.exec(new RectifiedLinear(pre, out, 0.0));
+            if (SmallFloatKernels.applies(pre, out)) {
+                SmallFloatKernels.relu(pre, out);
+            } else {
+                Nd4j.exec(new RectifiedLinear(pre, out, 0.0));
+            }
         }
 
         @Override
         void backward(INDArray pre, INDArray gradOut, INDArray gradIn) {
-            Nd4j.exec(new RectifiedLinearDerivative(pre, gradOut, gradIn));
+            if (SmallFloatKernels.applies(pre, gradOut) && SmallFloatKernels.applies(pre, gradIn)) {
+                SmallFloatKernels.reluBackward(pre, gradOut, gradIn);
+            } else {
+                Nd4j.exec(new RectifiedLinearDerivative(pre, gradOut, gradIn));
+            }
         }
     },
     /** max(0.01 x, x). */
