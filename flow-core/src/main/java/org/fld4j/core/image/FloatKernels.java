@@ -14,23 +14,25 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The elementwise work of the gated network's float32 path, each chain fused into one pass over the
- * tensors: the LayerNorm over channels (forward and backward), the ConcatELU backward and the gate
- * {@code x + val * sigmoid(gate)} (forward and backward).
+ * tensors: ConcatELU (forward and backward), the gate {@code x + (val + b) sigmoid(gate + b')} with the
+ * 1x1 convolution's bias (forward and backward), and the LayerNorm over channels (forward and backward).
  *
- * <p>Why in Java: each of these chains is 5 to 12 ND4J ops, every one a full pass over a
- * {@code [c, N*H*W]} tensor (several MB at 28x28) with a fixed cost on top, and memory-bound. Here the
- * planar tensors are walked in chunks of pixels: each chunk of every operand row is copied into a
- * small heap array (bulk copies), the whole chain runs on those with loops that the JIT vectorises,
- * and the results are copied back. Every operand row gets its own heap array and every inner loop
- * indexes all its arrays alike: two rows of one array at different offsets kept C2 (JDK 17) from
- * vectorising a loop, which then ran 5-7x slower. A chunk's arrays stay in the core's cache, so the chain costs about
- * one read of its inputs and one write of its outputs. Exponentials stay in ND4J (the JIT does not
- * vectorise them), as do the sums over pixels that become parameter gradients (a matrix product with
- * a column of ones sums them faster than a scalar loop).
+ * <p>Why in Java: each of these chains was 2 to 12 ND4J ops, every one a full pass over a
+ * {@code [c, N*H*W]} tensor (several MB at 28x28) with a fixed cost on top, and libnd4j's exponentials
+ * are slow on these natives. Here the tensors are walked in chunks of pixels: each chunk of every operand
+ * row is copied into a heap array (bulk copies), the whole chain runs on those with loops that the JIT
+ * vectorises, and the results are copied back; the chunks are split over ND4J's thread count. A chunk's
+ * arrays stay in the core's cache, so a chain costs about one read of its inputs and one write of its
+ * outputs. Every operand row gets its own heap array and every inner loop indexes all its arrays alike,
+ * and loop bodies stay short: two rows of one array at different offsets, or a long body, kept C2
+ * (JDK 17) from vectorising a loop, which then ran 5-7x slower. The exponential is
+ * {@link #negativeExpm1}. Sums over pixels that become parameter gradients stay matrix products with a
+ * column of ones.
  *
- * <p>Operands are float32 planar row blocks {@code [rows, P]} whose rows are contiguous (the layout
- * of {@link Planar#rows}). The float64 path keeps the ND4J ops: it is the one checked against finite
- * differences, and the float32 kernels are tested against it.
+ * <p>Operands are float32 planar row blocks {@code [rows, N*H*W]} with contiguous rows (the layout of
+ * {@link Planar#rows}) or contiguous NCHW arrays (the 3x3 convolutions' layout, see
+ * {@link Scratch#nchwConvolutionData}). The float64 path keeps ND4J's ops: it is the one checked against
+ * finite differences, and the float32 kernels are tested against it.
  */
 final class FloatKernels {
 

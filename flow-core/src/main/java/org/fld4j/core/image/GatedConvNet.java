@@ -32,7 +32,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * and on buffers it keeps per input shape: after the first call for a shape, a forward and backward
  * allocate no tensors. Inside, tensors are planar ({@code [C, N*H*W]}, see {@link Planar}): every
  * convolution is one GEMM over the whole batch and channel splits are free. Only the input and the
- * output are converted from and to NCHW, and they have few channels. The backward pass is
+ * output are converted from and to NCHW, and they have few channels. In float32 with oneDNN the 3x3
+ * convolutions' inputs and outputs are contiguous NCHW arrays instead, and the elementwise chains run
+ * as {@link FloatKernels} (see {@link Scratch#nchwConvolutionData}). The backward pass is
  * hand-written. Not thread-safe.
  */
 public final class GatedConvNet implements WorkArrays {

@@ -14,7 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code y = (x - mean_c) / sqrt(var_c + 1e-5) * gamma + beta}, with the biased variance, and
  * per-channel {@code gamma} (initially 1) and {@code beta} (initially 0), as in the reference.
  *
- * <p>Channel means are products with a row of ones (GEMM), and parameter gradients are products with a
+ * <p>In float32 the forward and backward passes are each one pass of {@link FloatKernels}. Otherwise
+ * channel means are products with a row of ones (GEMM), and parameter gradients are products with a
  * column of ones that accumulate straight into the gradient views.
  */
 final class LayerNormChannels implements WorkArrays {
