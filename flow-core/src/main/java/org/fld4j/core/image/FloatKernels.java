@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.fld4j.core.FloatMath;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * outputs. Every operand row gets its own heap array and every inner loop indexes all its arrays alike,
  * and loop bodies stay short: two rows of one array at different offsets, or a long body, kept C2
  * (JDK 17) from vectorising a loop, which then ran 5-7x slower. The exponential is
- * {@link #negativeExpm1}. Sums over pixels that become parameter gradients stay matrix products with a
+ * {@link FloatMath#negativeExpm1}. Sums over pixels that become parameter gradients stay matrix products with a
  * column of ones.
  *
  * <p>Operands are float32 planar row blocks {@code [rows, N*H*W]} with contiguous rows (the layout of
@@ -207,72 +208,6 @@ final class FloatKernels {
         return out;
     }
 
-    /** Below this, {@code e^x} is under float32's smallest normal number. */
-    static final float EXP_FLOOR = -87.0f;
-    /**
-     * Below this, {@code e^x - 1} rounds to -1 in float32 ({@code e^-18} is under half the spacing of
-     * floats below 1), so ELU may clamp here and build {@code 2^k} from 5 binary digits instead of 7.
-     */
-    static final float EXPM1_FLOOR = -18.0f;
-    private static final float LOG2E = 1.44269504f;
-    /** ln 2 in two parts (Cody and Waite): {@code k * LN2_HI} is exact for the k that occur here. */
-    private static final float LN2_HI = 0.693145752f;
-    private static final float LN2_LO = 1.42860677e-6f;
-    /** Adding and subtracting 1.5 * 2^23 rounds a float of magnitude below 2^22 to an integer. */
-    private static final float ROUND = 12582912f;
-
-    /**
-     * {@code e^x - 1} for {@code x <= 0} into {@code expm1} (which may be {@code x}), and {@code e^x} into
-     * {@code exp} unless it is null, in float arithmetic
-     * that the JIT vectorises (JDK 17 vectorises neither {@link Math#exp} nor float/int bit casts, and
-     * libnd4j's exponential costs about 1.5 ms per 1.6 million values): {@code x = k ln2 + r} with
-     * {@code |r| <= ln2 / 2}, {@code expm1(r)} by its Taylor polynomial to degree 7 (truncation below
-     * 6e-9), and {@code 2^k} built exactly from the binary digits of {@code -k}, each found by rounding.
-     * {@code e^x - 1 = 2^k expm1(r) + (2^k - 1)} keeps small {@code x} accurate (relative error within
-     * 1e-7, tested against {@link Math#expm1}). Values below {@code floor} ({@link #EXP_FLOOR} or above) are
-     * clamped there; the binary digits of {@code -k} needed are those of {@code round(-floor log2 e)}. Each step is its
-     * own short loop over {@code work}'s three rows: C2 vectorises only loops it can unroll, and it
-     * does not unroll long bodies.
-     */
-    static void negativeExpm1(float[] x, float[] expm1, float[] exp, float floor, float[][] work, int n) {
-        if (!(floor >= EXP_FLOOR && floor < 0)) {
-            throw new IllegalArgumentException("floor must lie in [" + EXP_FLOOR + ", 0), got " + floor);
-        }
-        float[] t = work[0];
-        float[] f = work[1];
-        float[] q = work[2];
-        for (int j = 0; j < n; j++) {
-            // t = -k = -round(x log2 e), an integer in [0, 126].
-            t[j] = ROUND - (Math.max(x[j], floor) * LOG2E + ROUND);
-        }
-        for (int j = 0; j < n; j++) {
-            float v = Math.max(x[j], floor);
-            float r = (v + t[j] * LN2_HI) + t[j] * LN2_LO;
-            q[j] = r * (1f + r * (0.5f + r * (1f / 6 + r * (1f / 24 + r * (1f / 120
-                    + r * (1f / 720 + r * (1f / 5040)))))));
-            f[j] = 1f;
-        }
-        for (int bit = Integer.highestOneBit(Math.round(-floor * LOG2E)); bit >= 1; bit >>= 1) {
-            float inverse = 1f / bit;
-            float power = Math.scalb(1f, -bit);
-            for (int j = 0; j < n; j++) {
-                // 1 when this binary digit of t is set (t < 2 bit here), else 0: rounds (t + 1/2) / bit - 1/2.
-                float set = ((t[j] + 0.5f) * inverse - 0.5f + ROUND) - ROUND;
-                // (1 - set) + set 2^-bit is exactly 1 or 2^-bit (1 + set (2^-bit - 1) would round 2^-64 - 1 to -1).
-                f[j] *= (1f - set) + set * power;
-                t[j] -= bit * set;
-            }
-        }
-        if (exp != null) {
-            for (int j = 0; j < n; j++) {
-                exp[j] = f[j] * q[j] + f[j];
-            }
-        }
-        for (int j = 0; j < n; j++) {
-            expm1[j] = f[j] * q[j] + (f[j] - 1f);
-        }
-    }
-
     /**
      * ConcatELU forward: {@code out = [ELU(x), ELU(-x)]} ({@code [2c, P]} from {@code x [c, P]}), as
      * {@code m = expm1(-|x|)}, {@code ELU(x) = max(x, m)}, {@code ELU(-x) = max(-x, m)}.
@@ -299,7 +234,7 @@ final class FloatKernels {
                 for (int j = 0; j < n; j++) {
                     pos[j] = -Math.abs(row[j]);
                 }
-                negativeExpm1(pos, m, null, EXPM1_FLOOR, work, n);
+                FloatMath.negativeExpm1(pos, m, null, FloatMath.EXPM1_FLOOR, work, n);
                 for (int j = 0; j < n; j++) {
                     pos[j] = Math.max(row[j], m[j]);
                     neg[j] = Math.max(-row[j], m[j]);
@@ -347,8 +282,8 @@ final class FloatKernels {
                     gateRow[j] += gateBias;
                     m[j] = -Math.abs(gateRow[j]);
                 }
-                negativeExpm1(m, m, e, EXP_FLOOR, work, n);
-                // Separate short loops, each vectorised (see negativeExpm1). The numerator is 1 for a
+                FloatMath.negativeExpm1(m, m, e, FloatMath.EXP_FLOOR, work, n);
+                // Separate short loops, each vectorised (see FloatMath). The numerator is 1 for a
                 // positive argument and e otherwise (at 0 both give 1/2).
                 for (int j = 0; j < n; j++) {
                     m[j] = Math.min(1f, e[j] + Math.max(gateRow[j] * 0x1p100f, 0f));

@@ -119,16 +119,20 @@ public final class AffineCoupling implements Transform, WorkArrays {
         long n = cond.size(0);
         int dt = mask.transformSize();
         INDArray out = net.forward(cond);
+        INDArray th = buffers.get(prefix + "th", dataType, n, dt);
+        INDArray s = buffers.get(prefix + "s", dataType, n, dt);
+        INDArray es = buffers.get(prefix + "es", dataType, n, dt);
+        if (SmallFloatKernels.appliesToScale(out, dt, clamp, th, s, es)) {
+            SmallFloatKernels.scaleAndExp(out, dt, clamp, th, s, es);
+            return out;
+        }
         INDArray raw = out.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dt));
         INDArray ea = buffers.get("ea", dataType, 1, dt);
         Nd4j.exec(new Exp(clamp, ea));
-        INDArray th = buffers.get(prefix + "th", dataType, n, dt);
         Tensors.copy(raw, th);
         th.diviRowVector(ea);
         Nd4j.exec(new Tanh(th, th));
-        INDArray s = buffers.get(prefix + "s", dataType, n, dt);
         s.assign(th).muliRowVector(ea);
-        INDArray es = buffers.get(prefix + "es", dataType, n, dt);
         Nd4j.exec(new Exp(s, es));
         return out;
     }
