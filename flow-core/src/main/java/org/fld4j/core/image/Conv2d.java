@@ -115,11 +115,6 @@ final class Conv2d implements WorkArrays {
         Planar.add(output, bias, output);
     }
 
-    /** Whether this convolution runs libnd4j's native op, which also takes NCHW arrays (rank 4). */
-    boolean takesNchw() {
-        return nativeOp;
-    }
-
     private void requirePlanar(INDArray... arrays) {
         for (INDArray a : arrays) {
             if (a.rank() != 2) {
