@@ -1,9 +1,8 @@
 package org.fld4j.core.layer;
 
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import org.fld4j.core.FloatMath;
-import org.nd4j.common.util.ArrayUtil;
+import org.fld4j.core.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -35,10 +34,8 @@ final class SmallFloatKernels {
                 && a.length() <= MAX_LENGTH && contiguous(a) && contiguous(b);
     }
 
-    /** C order with the default strides of its shape: its values are one run of the buffer. */
     private static boolean contiguous(INDArray a) {
-        return a.ordering() == 'c' && Arrays.equals(a.stride(), ArrayUtil.calcStrides(a.shape()))
-                && a.offset() + a.length() <= Integer.MAX_VALUE;
+        return Tensors.isContiguous(a) && a.offset() + a.length() <= Integer.MAX_VALUE;
     }
 
     private static float[] heap(int slot, int length) {
@@ -70,10 +67,7 @@ final class SmallFloatKernels {
     }
 
     /**
-     * {@code gradIn = gradOut} where {@code pre > 0}, else 0. The step is
-     * {@code min(max(pre 2^150, 0), 1)}, which is exactly 1 for every positive float (the smallest,
-     * 2^-149, becomes 2) and 0 otherwise, with arithmetic the JIT vectorises (a comparison and select
-     * it does not).
+     * {@code gradIn = gradOut} where {@code pre > 0}, else 0 ({@link FloatMath#step}).
      */
     static void reluBackward(INDArray pre, INDArray gradOut, INDArray gradIn) {
         int n = (int) pre.length();
@@ -82,7 +76,7 @@ final class SmallFloatKernels {
         read(pre, x, n);
         read(gradOut, g, n);
         for (int i = 0; i < n; i++) {
-            g[i] *= Math.min(Math.max(x[i] * 0x1p126f * 0x1p24f, 0f), 1f);
+            g[i] *= FloatMath.step(x[i]);
         }
         write(g, n, gradIn);
     }
@@ -130,7 +124,7 @@ final class SmallFloatKernels {
         }
         for (int i = 0; i < length; i++) {
             // 1 for u > 0, else -1 (tanh(0) = 0 either way).
-            sign[i] = 2f * Math.min(Math.max(raw[i] * 0x1p126f * 0x1p24f, 0f), 1f) - 1f;
+            sign[i] = 2f * FloatMath.step(raw[i]) - 1f;
             m[i] = -2f * Math.abs(raw[i]);
         }
         FloatMath.negativeExpm1(m, m, null, FloatMath.EXP_FLOOR, work, length);
@@ -143,7 +137,7 @@ final class SmallFloatKernels {
         }
         write(ea, length, s);
         for (int i = 0; i < length; i++) {
-            sign[i] = Math.min(Math.max(ea[i] * 0x1p126f * 0x1p24f, 0f), 1f);
+            sign[i] = FloatMath.step(ea[i]);
             m[i] = -Math.abs(ea[i]);
         }
         FloatMath.negativeExpm1(m, m, e, FloatMath.EXP_FLOOR, work, length);
