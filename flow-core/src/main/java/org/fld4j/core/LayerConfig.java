@@ -19,6 +19,9 @@ public record LayerConfig(String type, Map<String, Object> attributes) {
         if (type == null || type.isBlank()) {
             throw new IllegalArgumentException("layer type must not be blank");
         }
+        if (attributes == null) {
+            throw new IllegalArgumentException("layer '" + type + "' has no attributes");
+        }
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
@@ -35,24 +38,29 @@ public record LayerConfig(String type, Map<String, Object> attributes) {
         return v;
     }
 
+    /** An integer attribute that fits an {@code int}. */
     public int getInt(String key) {
-        return Math.toIntExact(getLong(key));
-    }
-
-    public long getLong(String key) {
-        Object v = required(key);
-        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-            return n.longValue();
+        long v = getLong(key);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("layer '" + type + "' attribute '" + key + "' holds " + v
+                    + ", too large for an int");
         }
-        throw new IllegalArgumentException("layer '" + type + "' attribute '" + key + "' is not an integer: " + v);
+        return (int) v;
     }
 
+    /** An integer attribute: a whole number, never a fraction rounded or truncated. */
+    public long getLong(String key) {
+        return exactLong(required(key), key);
+    }
+
+    /** A finite number attribute. */
     public double getDouble(String key) {
         Object v = required(key);
-        if (v instanceof Number n) {
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
             return n.doubleValue();
         }
-        throw new IllegalArgumentException("layer '" + type + "' attribute '" + key + "' is not a number: " + v);
+        throw new IllegalArgumentException("layer '" + type + "' attribute '" + key + "' is not a finite number: "
+                + v);
     }
 
     public boolean getBoolean(String key) {
@@ -63,15 +71,37 @@ public record LayerConfig(String type, Map<String, Object> attributes) {
         throw new IllegalArgumentException("layer '" + type + "' attribute '" + key + "' is not a boolean: " + v);
     }
 
+    /** A string attribute; other values are refused rather than turned into text. */
     public String getString(String key) {
-        return String.valueOf(required(key));
+        Object v = required(key);
+        if (v instanceof String s) {
+            return s;
+        }
+        throw new IllegalArgumentException("layer '" + type + "' attribute '" + key + "' is not a string: " + v);
+    }
+
+    /** An attribute naming a constant of {@code kind}, with the allowed names in the message when it names none. */
+    public <E extends Enum<E>> E getEnum(String key, Class<E> kind) {
+        String name = getString(key);
+        for (E e : kind.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("layer '" + type + "' attribute '" + key + "' is '" + name
+                + "', not one of " + java.util.Arrays.toString(kind.getEnumConstants()));
     }
 
     public int[] getIntArray(String key) {
         List<?> list = list(key);
         int[] out = new int[list.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Math.toIntExact(((Number) list.get(i)).longValue());
+            long v = exactLong(list.get(i), key);
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("layer '" + type + "' attribute '" + key + "' holds " + v
+                        + ", too large for an int");
+            }
+            out[i] = (int) v;
         }
         return out;
     }
@@ -80,7 +110,7 @@ public record LayerConfig(String type, Map<String, Object> attributes) {
         List<?> list = list(key);
         long[] out = new long[list.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = ((Number) list.get(i)).longValue();
+            out[i] = exactLong(list.get(i), key);
         }
         return out;
     }
@@ -90,8 +120,26 @@ public record LayerConfig(String type, Map<String, Object> attributes) {
         double[] out = new double[list.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = ((Number) list.get(i)).doubleValue();
+            if (!Double.isFinite(out[i])) {
+                throw new IllegalArgumentException("layer '" + type + "' attribute '" + key + "' holds "
+                        + out[i] + ", not a finite number");
+            }
         }
         return out;
+    }
+
+    /** An integral value: any integer type, or a double that holds a whole number exactly (|v| < 2^53). */
+    private long exactLong(Object v, String key) {
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
+                return (long) d;
+            }
+        }
+        throw new IllegalArgumentException("layer '" + type + "' attribute '" + key + "' is not an integer: " + v);
     }
 
     private List<?> list(String key) {

@@ -24,31 +24,64 @@ import org.fld4j.core.layer.Permutation;
 public final class LayerRegistry {
 
     private static final Map<String, Function<LayerConfig, Transform>> FACTORIES = new ConcurrentHashMap<>();
+    private static final Map<String, Function<LayerConfig, LayerSize>> SIZES = new ConcurrentHashMap<>();
 
     static {
-        register(AffineCoupling.TYPE, AffineCoupling::fromConfig);
-        register(ActNorm.TYPE, ActNorm::fromConfig);
-        register(Permutation.TYPE, Permutation::fromConfig);
-        register(InvertibleLinear.TYPE, InvertibleLinear::fromConfig);
-        register(Squeeze.TYPE, Squeeze::fromConfig);
-        register(Logit.TYPE, Logit::fromConfig);
-        register(UniformDequantization.TYPE, UniformDequantization::fromConfig);
-        register(VariationalDequantization.TYPE,
-                VariationalDequantization::fromConfig);
-        register(ImageCoupling.TYPE, ImageCoupling::fromConfig);
-        register(MultiScaleSplit.TYPE, MultiScaleSplit::fromConfig);
-        register(ChannelActNorm.TYPE, ChannelActNorm::fromConfig);
-        register(Invertible1x1Conv.TYPE, Invertible1x1Conv::fromConfig);
+        register(AffineCoupling.TYPE, AffineCoupling::fromConfig, AffineCoupling::size);
+        register(ActNorm.TYPE, ActNorm::fromConfig, ActNorm::size);
+        register(Permutation.TYPE, Permutation::fromConfig, Permutation::size);
+        register(InvertibleLinear.TYPE, InvertibleLinear::fromConfig, InvertibleLinear::size);
+        register(Squeeze.TYPE, Squeeze::fromConfig, Squeeze::size);
+        register(Logit.TYPE, Logit::fromConfig, Logit::size);
+        register(UniformDequantization.TYPE, UniformDequantization::fromConfig, UniformDequantization::size);
+        register(VariationalDequantization.TYPE, VariationalDequantization::fromConfig, VariationalDequantization::size);
+        register(ImageCoupling.TYPE, ImageCoupling::fromConfig, ImageCoupling::size);
+        register(MultiScaleSplit.TYPE, MultiScaleSplit::fromConfig, MultiScaleSplit::size);
+        register(ChannelActNorm.TYPE, ChannelActNorm::fromConfig, ChannelActNorm::size);
+        register(Invertible1x1Conv.TYPE, Invertible1x1Conv::fromConfig, Invertible1x1Conv::size);
     }
 
     private LayerRegistry() {
     }
 
-    /** Makes layers of {@code type} loadable; a type can be registered once. */
+    /**
+     * Makes layers of {@code type} rebuildable from their configs ({@link FlowNetwork#copy}) and loadable from flow
+     * files; a type can be registered once. {@code size} works out a layer's parameter count and work from its
+     * config without building anything, so that a file is checked before its layers are built: it must agree with
+     * what {@code factory} builds (the layer's {@link Transform#parameterSpecs()}).
+     */
+    public static void register(String type, Function<LayerConfig, Transform> factory,
+                                Function<LayerConfig, LayerSize> size) {
+        register(type, factory);
+        SIZES.putIfAbsent(type, size);
+    }
+
+    /**
+     * Makes layers of {@code type} rebuildable from their configs, but not loadable from files: without a size rule
+     * a file's layers could not be checked before they are built. Use the three-argument form for layers that are
+     * saved.
+     */
     public static void register(String type, Function<LayerConfig, Transform> factory) {
         if (FACTORIES.putIfAbsent(type, factory) != null && FACTORIES.get(type) != factory) {
             throw new IllegalStateException("layer type '" + type + "' is already registered");
         }
+    }
+
+    /**
+     * The parameters and work of the layer {@code config} describes, from the config alone (nothing is built).
+     *
+     * @throws IllegalArgumentException for an unknown type, one registered without a size rule, or a bad config
+     * @throws ArithmeticException      when the sizes overflow a long
+     */
+    public static LayerSize size(LayerConfig config) {
+        Function<LayerConfig, LayerSize> size = SIZES.get(config.type());
+        if (size == null) {
+            throw new IllegalArgumentException((FACTORIES.containsKey(config.type())
+                    ? "layer type '" + config.type() + "' was registered without a size rule, so it cannot be loaded"
+                            + " from a file"
+                    : "unknown layer type '" + config.type() + "'") + " (known: " + new java.util.TreeSet<>(SIZES.keySet()) + ")");
+        }
+        return size.apply(config);
     }
 
     /** Rebuilds a layer from its config. */

@@ -1,5 +1,6 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.LayerSize;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
@@ -60,8 +61,15 @@ public final class ChannelActNorm implements Transform, DataDependentInit, WorkA
     /** Rebuilds the layer from its {@link #config()}. */
     public static ChannelActNorm fromConfig(LayerConfig c) {
         ImageShape s = ImageShape.fromConfig(c);
-        return new ChannelActNorm(s.channels(), s.height(), s.width(), DataType.valueOf(c.getString("dataType")),
+        return new ChannelActNorm(s.channels(), s.height(), s.width(), c.getEnum("dataType", DataType.class),
                 c.getBoolean("initialized"));
+    }
+
+    /** Parameters and work of the layer {@link #fromConfig} would build, from the config alone. */
+    public static LayerSize size(LayerConfig c) {
+        long channels = LayerSize.positive(c, "channels");
+        long pixels = Math.multiplyExact((long) LayerSize.positive(c, "height"), LayerSize.positive(c, "width"));
+        return new LayerSize(2 * channels, Math.multiplyExact(channels, pixels));
     }
 
     @Override

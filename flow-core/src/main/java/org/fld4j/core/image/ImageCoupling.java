@@ -1,5 +1,6 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.LayerSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -84,9 +85,47 @@ public final class ImageCoupling implements Transform, SharesInferenceArrays, Wo
     }
 
     public static ImageCoupling fromConfig(LayerConfig c) {
-        return new ImageCoupling(c.getLongArray("shape"), MaskKind.valueOf(c.getString("mask")), c.getBoolean("inverted"),
-                c.getInt("hidden"), c.getInt("blocks"), CouplingForm.valueOf(c.getString("form")),
-                c.getInt("contextChannels"), DataType.valueOf(c.getString("dataType")));
+        return new ImageCoupling(c.getLongArray("shape"), c.getEnum("mask", MaskKind.class), c.getBoolean("inverted"),
+                c.getInt("hidden"), c.getInt("blocks"), c.getEnum("form", CouplingForm.class),
+                c.getInt("contextChannels"), c.getEnum("dataType", DataType.class));
+    }
+
+    /** Parameters and work of the layer {@link #fromConfig} would build, from the config alone. */
+    public static LayerSize size(LayerConfig c) {
+        long[] shape = ImageShapes.checkChw(c.getLongArray("shape"), "image coupling");
+        int contextChannels = c.getInt("contextChannels");
+        if (contextChannels < 0) {
+            throw new IllegalArgumentException("layer '" + TYPE + "' contextChannels must be >= 0, got "
+                    + contextChannels);
+        }
+        return size(shape, LayerSize.positive(c, "hidden"), c.getInt("blocks"), contextChannels);
+    }
+
+    /**
+     * Parameters of a coupling over {@code shape} whose gated conv net has {@code hidden} channels and
+     * {@code blocks} blocks: the input 3x3 convolution, per block a 3x3 convolution, a 1x1 gate convolution and a
+     * LayerNorm, the output 3x3 convolution, and the per-channel scale. The work is the sample plus, per block
+     * and for the input and output stages, four planes as wide as the widest layer of the net.
+     */
+    static LayerSize size(long[] shape, long hidden, long blocks, long contextChannels) {
+        if (blocks < 0) {
+            throw new IllegalArgumentException("layer '" + TYPE + "' blocks must be >= 0, got " + blocks);
+        }
+        long channels = shape[0];
+        long in = channels + contextChannels;
+        long out = 2 * channels;
+        long h = hidden;
+        long inputConv = Math.addExact(Math.multiplyExact(Math.multiplyExact(h, in), 9), h);
+        long block = Math.addExact(Math.multiplyExact(Math.multiplyExact(h, 2 * h), 9) + h,
+                Math.multiplyExact(4 * h, h) + 2 * h + 2 * h);
+        long outputConv = Math.addExact(Math.multiplyExact(Math.multiplyExact(out, 2 * h), 9), out);
+        long parameters = Math.addExact(Math.addExact(inputConv, Math.multiplyExact(blocks, block)),
+                Math.addExact(outputConv, channels));
+        long pixels = Math.multiplyExact(shape[1], shape[2]);
+        long widest = Math.max(h, Math.max(in, out));
+        long work = Math.addExact(Math.multiplyExact(channels, pixels),
+                Math.multiplyExact(Math.multiplyExact(4 * widest, pixels), blocks + 2));
+        return new LayerSize(parameters, work);
     }
 
     @Override

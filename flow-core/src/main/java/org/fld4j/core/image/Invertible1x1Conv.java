@@ -1,5 +1,6 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.LayerSize;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
@@ -63,7 +64,15 @@ public final class Invertible1x1Conv implements Transform, WorkArrays {
     public static Invertible1x1Conv fromConfig(LayerConfig c) {
         ImageShape s = ImageShape.fromConfig(c);
         return new Invertible1x1Conv(s.channels(), s.height(), s.width(), c.getIntArray("rowPermutation"),
-                c.getDoubleArray("sign"), DataType.valueOf(c.getString("dataType")));
+                c.getDoubleArray("sign"), c.getEnum("dataType", DataType.class));
+    }
+
+    /** Parameters (L, U and the log-scales of a C x C weight) and work of the layer {@link #fromConfig} would build. */
+    public static LayerSize size(LayerConfig c) {
+        long channels = LayerSize.positive(c, "channels");
+        long pixels = Math.multiplyExact((long) LayerSize.positive(c, "height"), LayerSize.positive(c, "width"));
+        return new LayerSize(Math.addExact(Math.multiplyExact(2 * channels, channels), channels),
+                Math.multiplyExact(2 * channels, pixels));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.LayerSize;
 import java.util.Arrays;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.LayerConfig;
@@ -47,7 +48,12 @@ public final class Logit implements Transform, WorkArrays {
     }
 
     public static Logit fromConfig(LayerConfig c) {
-        return new Logit(c.getLongArray("shape"), c.getDouble("alpha"), DataType.valueOf(c.getString("dataType")));
+        return new Logit(c.getLongArray("shape"), c.getDouble("alpha"), c.getEnum("dataType", DataType.class));
+    }
+
+    /** Parameters (none) and work of the layer {@link #fromConfig} would build, from the config alone. */
+    public static LayerSize size(LayerConfig c) {
+        return new LayerSize(0, Math.multiplyExact(2, LayerSize.sampleSize(c, "shape")));
     }
 
     @Override

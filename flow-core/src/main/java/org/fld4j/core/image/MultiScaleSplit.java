@@ -11,6 +11,7 @@ import org.fld4j.core.BufferCache;
 import org.fld4j.core.DataDependentInit;
 import org.fld4j.core.LayerConfig;
 import org.fld4j.core.LayerRegistry;
+import org.fld4j.core.LayerSize;
 import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.Transform;
@@ -76,18 +77,43 @@ public final class MultiScaleSplit implements Transform, DataDependentInit, Work
         this.factoredSize = Tensors.sampleSize(keptShape);
     }
 
-    @SuppressWarnings("unchecked")
     public static MultiScaleSplit fromConfig(LayerConfig c) {
         List<Transform> layers = new ArrayList<>();
+        for (LayerConfig inner : innerConfigs(c)) {
+            layers.add(LayerRegistry.create(inner));
+        }
+        return new MultiScaleSplit(c.getLongArray("shape"), layers, c.getEnum("dataType", DataType.class));
+    }
+
+    /** Parameters and work of the layer {@link #fromConfig} would build: its inner layers', from the configs alone. */
+    public static LayerSize size(LayerConfig c) {
+        LayerSize total = new LayerSize(0, LayerSize.sampleSize(c, "shape"));
+        for (LayerConfig inner : innerConfigs(c)) {
+            total = total.plus(LayerRegistry.size(inner));
+        }
+        return total;
+    }
+
+    /** The configs of the inner layers, each checked to be an object with a type and attributes. */
+    private static List<LayerConfig> innerConfigs(LayerConfig c) {
         Object list = c.attributes().get("inner");
         if (!(list instanceof List<?> entries)) {
-            throw new IllegalArgumentException("layer 'split' attribute 'inner' is not a list: " + list);
+            throw new IllegalArgumentException("layer '" + TYPE + "' attribute 'inner' is not a list: " + list);
         }
+        List<LayerConfig> configs = new ArrayList<>();
         for (Object entry : entries) {
-            Map<String, Object> m = (Map<String, Object>) entry;
-            layers.add(LayerRegistry.create(new LayerConfig((String) m.get("type"), (Map<String, Object>) m.get("attributes"))));
+            if (!(entry instanceof Map<?, ?> m) || !(m.get("type") instanceof String type)
+                    || !(m.get("attributes") instanceof Map<?, ?> attributes)) {
+                throw new IllegalArgumentException("layer '" + TYPE + "' attribute 'inner' holds an entry that is not"
+                        + " an object with a type and attributes");
+            }
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : attributes.entrySet()) {
+                copy.put(String.valueOf(e.getKey()), e.getValue());
+            }
+            configs.add(new LayerConfig(type, copy));
         }
-        return new MultiScaleSplit(c.getLongArray("shape"), layers, DataType.valueOf(c.getString("dataType")));
+        return configs;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.LayerSize;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.LayerConfig;
 import org.fld4j.core.Transform;
@@ -30,7 +31,12 @@ public final class Squeeze implements Transform, WorkArrays {
     }
 
     public static Squeeze fromConfig(LayerConfig c) {
-        return new Squeeze(c.getLongArray("shape"), DataType.valueOf(c.getString("dataType")));
+        return new Squeeze(c.getLongArray("shape"), c.getEnum("dataType", DataType.class));
+    }
+
+    /** Parameters (none) and work of the layer {@link #fromConfig} would build, from the config alone. */
+    public static LayerSize size(LayerConfig c) {
+        return new LayerSize(0, Math.multiplyExact(2, LayerSize.sampleSize(c, "shape")));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.LayerSize;
 import java.util.SplittableRandom;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.LayerConfig;
@@ -44,7 +45,12 @@ public final class UniformDequantization implements StochasticTransform, WorkArr
 
     public static UniformDequantization fromConfig(LayerConfig c) {
         return new UniformDequantization(c.getLongArray("shape"), c.getInt("levels"),
-                DataType.valueOf(c.getString("dataType")));
+                c.getEnum("dataType", DataType.class));
+    }
+
+    /** Parameters (none) and work of the layer {@link #fromConfig} would build, from the config alone. */
+    public static LayerSize size(LayerConfig c) {
+        return new LayerSize(0, Math.multiplyExact(2, LayerSize.sampleSize(c, "shape")));
     }
 
     @Override

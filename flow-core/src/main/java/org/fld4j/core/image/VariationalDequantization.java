@@ -1,5 +1,6 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.LayerSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -77,7 +78,16 @@ public final class VariationalDequantization implements StochasticTransform, Sha
 
     public static VariationalDequantization fromConfig(LayerConfig c) {
         return new VariationalDequantization(c.getLongArray("shape"), c.getInt("couplings"), c.getInt("hidden"),
-                c.getInt("blocks"), c.getDouble("alpha"), c.getInt("levels"), DataType.valueOf(c.getString("dataType")));
+                c.getInt("blocks"), c.getDouble("alpha"), c.getInt("levels"), c.getEnum("dataType", DataType.class));
+    }
+
+    /** Parameters and work of the layer {@link #fromConfig} would build: its couplings, from the config alone. */
+    public static LayerSize size(LayerConfig c) {
+        long[] shape = ImageShapes.checkChw(c.getLongArray("shape"), "variational dequantization");
+        LayerSize coupling = ImageCoupling.size(shape, LayerSize.positive(c, "hidden"), c.getInt("blocks"),
+                shape[0]);
+        return coupling.times(LayerSize.positive(c, "couplings"))
+                .plus(new LayerSize(0, Math.multiplyExact(2, LayerSize.sampleSize(c, "shape"))));
     }
 
     @Override

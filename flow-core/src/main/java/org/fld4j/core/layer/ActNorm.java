@@ -1,5 +1,6 @@
 package org.fld4j.core.layer;
 
+import org.fld4j.core.LayerSize;
 import java.util.List;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.DataDependentInit;
@@ -48,8 +49,14 @@ public final class ActNorm implements Transform, DataDependentInit, WorkArrays {
     }
 
     public static ActNorm fromConfig(LayerConfig c) {
-        return new ActNorm(c.getInt("dimension"), DataType.valueOf(c.getString("dataType")),
+        return new ActNorm(c.getInt("dimension"), c.getEnum("dataType", DataType.class),
                 c.getBoolean("initialized"));
+    }
+
+    /** Parameters and work of the layer {@link #fromConfig} would build, from the config alone. */
+    public static LayerSize size(LayerConfig c) {
+        long d = LayerSize.positive(c, "dimension");
+        return new LayerSize(2 * d, d);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fld4j.core.layer;
 
+import org.fld4j.core.LayerSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -52,8 +53,31 @@ public final class AffineCoupling implements Transform, WorkArrays {
     /** Rebuilds a coupling from its {@link #config()}. */
     public static AffineCoupling fromConfig(LayerConfig c) {
         return new AffineCoupling(new HalfMask(c.getInt("dimension"), c.getBoolean("inverted")),
-                c.getIntArray("hidden"), Activation.valueOf(c.getString("activation")),
-                CouplingForm.valueOf(c.getString("form")), DataType.valueOf(c.getString("dataType")));
+                c.getIntArray("hidden"), c.getEnum("activation", Activation.class),
+                c.getEnum("form", CouplingForm.class), c.getEnum("dataType", DataType.class));
+    }
+
+    /** Parameters and work of the layer {@link #fromConfig} would build, from the config alone. */
+    public static LayerSize size(LayerConfig c) {
+        HalfMask mask = new HalfMask(LayerSize.positive(c, "dimension"), c.getBoolean("inverted"));
+        int[] hidden = c.getIntArray("hidden");
+        long[] widths = new long[hidden.length + 2];
+        widths[0] = mask.conditionSize();
+        for (int i = 0; i < hidden.length; i++) {
+            if (hidden[i] < 1) {
+                throw new IllegalArgumentException("layer '" + TYPE + "' hidden widths must be positive, got "
+                        + hidden[i]);
+            }
+            widths[i + 1] = hidden[i];
+        }
+        widths[widths.length - 1] = 2L * mask.transformSize();
+        long parameters = mask.transformSize();
+        long work = mask.dimension();
+        for (int l = 0; l + 1 < widths.length; l++) {
+            parameters = Math.addExact(parameters, Math.multiplyExact(widths[l] + 1, widths[l + 1]));
+            work = Math.addExact(work, 2 * widths[l + 1]);
+        }
+        return new LayerSize(parameters, work);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.fld4j.core.layer;
 
+import org.fld4j.core.LayerSize;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
@@ -47,7 +48,13 @@ public final class InvertibleLinear implements Transform, WorkArrays {
 
     public static InvertibleLinear fromConfig(LayerConfig c) {
         return new InvertibleLinear(c.getIntArray("rowPermutation"), c.getDoubleArray("sign"),
-                DataType.valueOf(c.getString("dataType")));
+                c.getEnum("dataType", DataType.class));
+    }
+
+    /** Parameters (L, U and the log-scales) and work of the layer {@link #fromConfig} would build. */
+    public static LayerSize size(LayerConfig c) {
+        long d = c.getIntArray("rowPermutation").length;
+        return new LayerSize(Math.addExact(Math.multiplyExact(2 * d, d), d), 2 * d);
     }
 
     @Override

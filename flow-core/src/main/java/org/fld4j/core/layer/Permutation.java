@@ -1,5 +1,6 @@
 package org.fld4j.core.layer;
 
+import org.fld4j.core.LayerSize;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.BufferCache;
 import org.fld4j.core.LayerConfig;
@@ -69,7 +70,12 @@ public final class Permutation implements Transform, WorkArrays {
     }
 
     public static Permutation fromConfig(LayerConfig c) {
-        return new Permutation(c.getIntArray("permutation"), DataType.valueOf(c.getString("dataType")));
+        return new Permutation(c.getIntArray("permutation"), c.getEnum("dataType", DataType.class));
+    }
+
+    /** Parameters (none) and work of the layer {@link #fromConfig} would build, from the config alone. */
+    public static LayerSize size(LayerConfig c) {
+        return new LayerSize(0, 2L * c.getIntArray("permutation").length);
     }
 
     @Override

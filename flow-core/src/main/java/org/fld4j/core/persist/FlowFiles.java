@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.CRC32;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.LayerConfig;
+import org.fld4j.core.LayerRegistry;
+import org.fld4j.core.LayerSize;
 import org.fld4j.core.ParameterSpec;
 import org.fld4j.core.Transform;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -43,6 +44,9 @@ public final class FlowFiles {
 
     private static final String DESCRIPTION_ENTRY = "flow.json";
     private static final String PARAMETERS_ENTRY = "parameters.npy";
+
+    /** The most axes a sample shape may have: fld4j's flows take vectors (1) and images (3). */
+    public static final int MAX_SAMPLE_RANK = 8;
 
     private FlowFiles() {
     }
@@ -110,103 +114,252 @@ public final class FlowFiles {
         return list;
     }
 
-    /** Loads a flow saved by {@link #save}. */
+    /**
+     * Loads a flow saved by {@link #save}, within the limits the system properties set
+     * ({@link FlowFileLimits#fromSystemProperties()}).
+     */
     public static Flow load(Path file) throws IOException {
+        return load(file, FlowFileLimits.fromSystemProperties());
+    }
+
+    /**
+     * Loads a flow saved by {@link #save}. Everything the file declares is checked against {@code limits} and
+     * against itself (the layers' parameter count, worked out from their configs, must equal the declared count
+     * and the stored one) before any layer or array is built; entries are read with hard caps; the parameters must
+     * be finite.
+     */
+    public static Flow load(Path file, FlowFileLimits limits) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such flow file");
         }
         if (Files.size(file) == 0) {
             throw new FlowFileException(file, "the file is empty, not a saved flow");
         }
+        String source = file.toString();
         byte[] head = new byte[4];
         try (InputStream in = Files.newInputStream(file)) {
-            int read = in.readNBytes(head, 0, 4);
-            if (read < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
-                throw new FlowFileException(file, "not an fld4j flow file (not a zip archive)");
-            }
+            checkMagic(source, head, in.readNBytes(head, 0, 4));
         }
-        byte[] description;
-        byte[] parameters;
         // ZipFile needs the central directory at the end: a truncated file fails here.
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            description = readEntry(file, zip, DESCRIPTION_ENTRY);
-            parameters = readEntry(file, zip, PARAMETERS_ENTRY);
+            ZipEntries.checkEntryCount(zip, source);
+            byte[] description = ZipEntries.read(zip, DESCRIPTION_ENTRY, descriptionCap(limits), source);
+            boolean hasParameters = zip.getEntry(PARAMETERS_ENTRY) != null;
+            checkPresent(source, description != null, hasParameters);
+            Description d = describe(source, description, limits);
+            byte[] parameters = ZipEntries.read(zip, PARAMETERS_ENTRY, d.parametersCap(), source);
+            return build(source, d, parameters);
         } catch (ZipException | java.io.EOFException e) {
             throw new FlowFileException(file, "corrupt or truncated flow file (" + e.getMessage() + ")", e);
         }
-        if (description == null && parameters == null) {
-            throw new FlowFileException(file, "not an fld4j flow file (no " + DESCRIPTION_ENTRY + " inside)");
-        }
-        if (description == null || parameters == null) {
-            throw new FlowFileException(file, "truncated flow file: "
-                    + (description == null ? DESCRIPTION_ENTRY : PARAMETERS_ENTRY) + " is missing");
-        }
-        return decode(file, description, parameters);
     }
 
-    /** The entry's bytes, checked against its CRC-32; null when the entry is absent. */
-    private static byte[] readEntry(Path file, ZipFile zip, String name) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            return null;
+    /**
+     * Loads a flow from the bytes of a flow file held in memory (e.g. an entry of another archive), with the checks
+     * of {@link #load(Path, FlowFileLimits)}; nothing is written to disk.
+     *
+     * @param source names the bytes in messages, e.g. {@code ref.fld (entry flow.fld4j)}
+     */
+    public static Flow load(byte[] flowFile, String source, FlowFileLimits limits) throws FlowFileException {
+        if (flowFile.length == 0) {
+            throw new FlowFileException(source, "empty, not a saved flow");
         }
-        byte[] bytes;
-        try (InputStream in = zip.getInputStream(entry)) {
-            bytes = in.readAllBytes();
+        checkMagic(source, flowFile, Math.min(4, flowFile.length));
+        long parametersCap = Math.min(Integer.MAX_VALUE - 16L,
+                limits.maxParameters() * 8 + NpyVector.MAX_HEADER_BYTES);
+        Map<String, byte[]> entries = ZipEntries.read(flowFile, Map.of(
+                DESCRIPTION_ENTRY, descriptionCap(limits),
+                PARAMETERS_ENTRY, new ZipEntries.Cap(parametersCap, "more than the " + limits.maxParameters()
+                        + " parameters a flow may have (system property fld4j.maxParameters raises it)")), source);
+        checkPresent(source, entries.containsKey(DESCRIPTION_ENTRY), entries.containsKey(PARAMETERS_ENTRY));
+        Description d = describe(source, entries.get(DESCRIPTION_ENTRY), limits);
+        byte[] parameters = entries.get(PARAMETERS_ENTRY);
+        if (parameters.length > d.parametersCap().bytes()) {
+            throw new FlowFileException(source, "entry " + PARAMETERS_ENTRY + " holds " + parameters.length
+                    + " bytes, more than " + d.parametersCap().bytes() + " " + d.parametersCap().why());
         }
-        CRC32 crc = new CRC32();
-        crc.update(bytes);
-        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new FlowFileException(file, "corrupt flow file: checksum mismatch in " + name);
-        }
-        return bytes;
+        return build(source, d, parameters);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Flow decode(Path file, byte[] descriptionBytes, byte[] parameterBytes) throws FlowFileException {
-        Map<String, Object> root;
+    private static void checkMagic(String source, byte[] head, int read) throws FlowFileException {
+        if (read < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
+            throw new FlowFileException(source, "not an fld4j flow file (not a zip archive)");
+        }
+    }
+
+    private static void checkPresent(String source, boolean description, boolean parameters)
+            throws FlowFileException {
+        if (!description && !parameters) {
+            throw new FlowFileException(source, "not an fld4j flow file (no " + DESCRIPTION_ENTRY + " inside)");
+        }
+        if (!description || !parameters) {
+            throw new FlowFileException(source, "truncated flow file: "
+                    + (!description ? DESCRIPTION_ENTRY : PARAMETERS_ENTRY) + " is missing");
+        }
+    }
+
+    private static ZipEntries.Cap descriptionCap(FlowFileLimits limits) {
+        return new ZipEntries.Cap(limits.maxDescriptionBytes(), "more than a flow description may hold (system"
+                + " property fld4j.maxFlowDescriptionBytes raises it)");
+    }
+
+    /**
+     * A checked flow description: every size in it is within the limits, and its layers need exactly the declared
+     * number of parameters.
+     */
+    private record Description(DataType dataType, long[] sampleShape, List<LayerConfig> configs, long parameters) {
+
+        int itemSize() {
+            return dataType == DataType.FLOAT ? 4 : 8;
+        }
+
+        /** {@code parameters.npy} holds the values (at least one) and a header, nothing more. */
+        ZipEntries.Cap parametersCap() {
+            return new ZipEntries.Cap(Math.max(parameters, 1) * itemSize() + NpyVector.MAX_HEADER_BYTES,
+                    "more than the " + parameters + " parameters the description declares");
+        }
+    }
+
+    private static Description describe(String source, byte[] bytes, FlowFileLimits limits)
+            throws FlowFileException {
+        JsonFields root;
         try {
-            Object parsed = Json.parse(new String(descriptionBytes, StandardCharsets.UTF_8));
-            if (!(parsed instanceof Map)) {
-                throw new IllegalArgumentException("the description is not a JSON object");
-            }
-            root = (Map<String, Object>) parsed;
+            root = JsonFields.of(Json.parse(new String(bytes, StandardCharsets.UTF_8)), DESCRIPTION_ENTRY);
         } catch (IllegalArgumentException e) {
-            throw new FlowFileException(file, "unreadable " + DESCRIPTION_ENTRY + ": " + e.getMessage(), e);
+            throw new FlowFileException(source, "unreadable " + DESCRIPTION_ENTRY + ": " + e.getMessage(), e);
         }
         if (!FORMAT.equals(root.get("format"))) {
-            throw new FlowFileException(file, "not an fld4j flow file (format is " + root.get("format") + ")");
+            throw new FlowFileException(source, "not an fld4j flow file (format is "
+                    + JsonFields.describe(root.get("format")) + ")");
         }
-        Object version = root.get("formatVersion");
-        if (!(version instanceof Long v) || v < 1) {
-            throw new FlowFileException(file, "invalid format version " + version);
+        long version;
+        try {
+            version = root.integer("formatVersion", 1, Integer.MAX_VALUE);
+        } catch (IllegalArgumentException e) {
+            throw new FlowFileException(source, "invalid format version: " + e.getMessage(), e);
         }
-        if (v > FORMAT_VERSION) {
-            throw new FlowFileException(file, "written in flow format version " + v
+        if (version > FORMAT_VERSION) {
+            throw new FlowFileException(source, "written in flow format version " + version
                     + ", newer than this fld4j reads (up to " + FORMAT_VERSION + "); upgrade fld4j to load it");
         }
         try {
-            DataType dataType = DataType.valueOf((String) root.get("dataType"));
-            long[] sampleShape = ((List<Object>) root.get("sampleShape")).stream()
-                    .mapToLong(o -> ((Number) o).longValue()).toArray();
-            List<LayerConfig> configs = new ArrayList<>();
-            for (Object layer : (List<Object>) root.get("layers")) {
-                Map<String, Object> m = (Map<String, Object>) layer;
-                configs.add(new LayerConfig((String) m.get("type"), (Map<String, Object>) m.get("attributes")));
+            String type = root.string("dataType");
+            if (!type.equals("FLOAT") && !type.equals("DOUBLE")) {
+                throw new IllegalArgumentException("field 'dataType' is \"" + type + "\", not FLOAT or DOUBLE");
             }
+            DataType dataType = DataType.valueOf(type);
+            long[] sampleShape = sampleShape(root.list("sampleShape"), limits);
+            long declared = root.integer("parameterCount", 0, limits.maxParameters());
+            List<LayerConfig> configs = new ArrayList<>();
+            LayerSize total = new LayerSize(0, 0);
+            List<?> layers = root.list("layers");
+            for (int i = 0; i < layers.size(); i++) {
+                JsonFields layer = JsonFields.of(layers.get(i), "layer " + i);
+                layer.object("attributes");
+                LayerConfig config = new LayerConfig(layer.string("type"), attributesOf(layers.get(i)));
+                checkNumbers("layer " + i + " (" + config.type() + ")", config.attributes(), limits);
+                try {
+                    total = total.plus(LayerRegistry.size(config));
+                } catch (ArithmeticException e) {
+                    throw new IllegalArgumentException("layer " + i + " (" + config.type() + ") declares sizes too"
+                            + " large to count");
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("layer " + i + ": " + e.getMessage(), e);
+                }
+                if (total.parameters() > limits.maxParameters()) {
+                    throw new IllegalArgumentException("the layers up to layer " + i + " (" + config.type()
+                            + ") need " + total.parameters() + " parameters, more than the " + limits.maxParameters()
+                            + " a flow may have (system property fld4j.maxParameters raises it)");
+                }
+                if (total.workValuesPerSample() > limits.maxWorkValuesPerSample()) {
+                    throw new IllegalArgumentException("the layers up to layer " + i + " (" + config.type()
+                            + ") would keep about " + total.workValuesPerSample() + " values per sample, more than"
+                            + " the " + limits.maxWorkValuesPerSample() + " allowed (system property"
+                            + " fld4j.maxWorkValuesPerSample raises it)");
+                }
+                configs.add(config);
+            }
+            if (configs.isEmpty()) {
+                throw new IllegalArgumentException("field 'layers' is empty: a flow has at least one layer");
+            }
+            if (total.parameters() != declared) {
+                throw new IllegalArgumentException("the description declares " + declared + " parameters but its"
+                        + " layers need " + total.parameters());
+            }
+            return new Description(dataType, sampleShape, configs, declared);
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+            throw new FlowFileException(source, "invalid " + DESCRIPTION_ENTRY + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> attributesOf(Object layer) {
+        // Checked to be a JSON object with string keys by JsonFields.object and the parser.
+        return (Map<String, Object>) ((Map<?, ?>) layer).get("attributes");
+    }
+
+    private static long[] sampleShape(List<?> values, FlowFileLimits limits) {
+        if (values.isEmpty() || values.size() > MAX_SAMPLE_RANK) {
+            throw new IllegalArgumentException("field 'sampleShape' has " + values.size() + " sizes, not 1 to "
+                    + MAX_SAMPLE_RANK);
+        }
+        long[] shape = new long[values.size()];
+        long product = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (!(values.get(i) instanceof Long v) || v < 1 || v > limits.maxLayerDimension()) {
+                throw new IllegalArgumentException("field 'sampleShape' holds " + JsonFields.describe(values.get(i))
+                        + ", not a size in [1, " + limits.maxLayerDimension() + "]");
+            }
+            shape[i] = v;
+            product = Math.multiplyExact(product, v);
+            if (product > limits.maxSampleValues()) {
+                throw new IllegalArgumentException("field 'sampleShape' " + values + " declares more than the "
+                        + limits.maxSampleValues() + " values per sample allowed (system property"
+                        + " fld4j.maxSampleValues raises it)");
+            }
+        }
+        return shape;
+    }
+
+    /**
+     * Every number in a layer's attributes (nested lists and objects included) is finite, and every integer lies
+     * within {@code ±maxLayerDimension}: all integer attributes are sizes, counts or indices.
+     */
+    private static void checkNumbers(String where, Object value, FlowFileLimits limits) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                checkNumbers(where + " attribute '" + e.getKey() + "'", e.getValue(), limits);
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object o : list) {
+                checkNumbers(where, o, limits);
+            }
+        } else if (value instanceof Long n) {
+            if (Math.abs(n) > limits.maxLayerDimension()) {
+                throw new IllegalArgumentException(where + " holds " + n + ", larger than the "
+                        + limits.maxLayerDimension() + " any layer size may be (system property"
+                        + " fld4j.maxLayerDimension raises it)");
+            }
+        } else if (value instanceof Double d && !Double.isFinite(d)) {
+            throw new IllegalArgumentException(where + " holds " + d + ", not a finite number");
+        }
+    }
+
+    private static Flow build(String source, Description d, byte[] parameterBytes) throws FlowFileException {
+        try {
             INDArray flat = NpyVector.read(parameterBytes);
-            long declared = ((Number) root.get("parameterCount")).longValue();
-            if (declared != flat.length() && !(declared == 0 && flat.length() == 1)) {
-                throw new IllegalArgumentException("the description declares " + declared
+            if (d.parameters() != flat.length() && !(d.parameters() == 0 && flat.length() == 1)) {
+                throw new IllegalArgumentException("the description declares " + d.parameters()
                         + " parameters but " + PARAMETERS_ENTRY + " holds " + flat.length());
             }
-            if (flat.dataType() != dataType) {
+            if (flat.dataType() != d.dataType()) {
                 throw new IllegalArgumentException(PARAMETERS_ENTRY + " holds " + flat.dataType()
-                        + " values but the flow is " + dataType);
+                        + " values but the flow is " + d.dataType());
             }
-            return Flow.of(FlowNetwork.restore(sampleShape, dataType, configs, flat));
-        } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
-            throw new FlowFileException(file, "invalid flow file: " + e.getMessage(), e);
+            return Flow.of(FlowNetwork.restore(d.sampleShape(), d.dataType(), d.configs(), flat));
+        } catch (IllegalArgumentException | ClassCastException | NullPointerException | ArithmeticException
+                 | IndexOutOfBoundsException e) {
+            throw new FlowFileException(source, "invalid flow file: " + e.getMessage(), e);
         }
     }
 }

@@ -13,6 +13,21 @@ import java.util.Map;
  */
 public final class Json {
 
+    /**
+     * The deepest nesting of objects and arrays {@link #parse} accepts. The documents fld4j writes nest at most a
+     * dozen levels (a multi-scale flow's split layers hold their inner layers' configs); 64 leaves room for deep
+     * flows while keeping the recursive parser far from the thread's stack limit, so a hostile document nested
+     * hundreds of thousands deep is refused with a message instead of a {@link StackOverflowError}.
+     */
+    public static final int MAX_DEPTH = 64;
+
+    /**
+     * The longest text (in characters) {@link #parse} accepts: 64 Mi characters, the size of the largest entry a
+     * reference file may hold (the names and log-likelihoods of its held-out images). Callers reading from files
+     * bound the bytes they read first; this bounds what a caller handing in a string can make the parser build.
+     */
+    public static final int MAX_CHARS = 64 << 20;
+
     private Json() {
     }
 
@@ -93,6 +108,10 @@ public final class Json {
 
     /** Parses one JSON value; throws {@link IllegalArgumentException} with the position on bad input. */
     public static Object parse(String text) {
+        if (text.length() > MAX_CHARS) {
+            throw new IllegalArgumentException("JSON text of " + text.length() + " characters is longer than the "
+                    + MAX_CHARS + " this reader accepts");
+        }
         Parser p = new Parser(text);
         p.skipSpace();
         Object v = p.value();
@@ -106,6 +125,7 @@ public final class Json {
     private static final class Parser {
         private final String s;
         private int pos;
+        private int depth;
 
         Parser(String s) {
             this.s = s;
@@ -139,9 +159,15 @@ public final class Json {
             char c = peek();
             switch (c) {
                 case '{':
-                    return object();
+                    enter();
+                    Map<String, Object> object = object();
+                    depth--;
+                    return object;
                 case '[':
-                    return array();
+                    enter();
+                    List<Object> array = array();
+                    depth--;
+                    return array;
                 case '"':
                     return string();
                 case 't':
@@ -152,6 +178,12 @@ public final class Json {
                     return literal("null", null);
                 default:
                     return number();
+            }
+        }
+
+        void enter() {
+            if (++depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH + " levels");
             }
         }
 
@@ -235,7 +267,11 @@ public final class Json {
                         if (pos + 4 > s.length()) {
                             throw error("short unicode escape");
                         }
-                        b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                        try {
+                            b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                        } catch (NumberFormatException ex) {
+                            throw error("bad unicode escape");
+                        }
                         pos += 4;
                     }
                     default -> throw error("bad escape");

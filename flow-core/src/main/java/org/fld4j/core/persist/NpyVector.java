@@ -15,6 +15,12 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class NpyVector {
 
+    /**
+     * The longest NPY header read: a version 1.0 header's length is a 16-bit field, and fld4j writes 64 bytes;
+     * later versions allow 4 GiB of header, which no 1-D vector needs.
+     */
+    static final int MAX_HEADER_BYTES = 10 + 0xFFFF;
+
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<>|=]?)([fi])(\\d+)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order':\\s*(True|False)");
@@ -57,7 +63,15 @@ final class NpyVector {
         return out.array();
     }
 
-    /** Parses an NPY vector; {@link IllegalArgumentException} says what is wrong with the bytes. */
+    /** A trained flow's parameters are finite: NaN or infinity means a diverged run or a corrupt file. */
+    private static void requireFinite(double value, int index) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("parameter " + index + " is " + value
+                    + " (a flow's parameters must be finite numbers)");
+        }
+    }
+
+    /** Parses an NPY vector of finite values; {@link IllegalArgumentException} says what is wrong with the bytes. */
     static INDArray read(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10) {
@@ -78,7 +92,11 @@ final class NpyVector {
         } else {
             throw new IllegalArgumentException("unsupported NPY version " + major);
         }
-        if (headerLength < 0 || in.remaining() < headerLength) {
+        if (headerLength < 0 || headerLength > MAX_HEADER_BYTES - 12) {
+            throw new IllegalArgumentException("NPY header of " + Integer.toUnsignedString(headerLength)
+                    + " bytes is longer than the " + (MAX_HEADER_BYTES - 12) + " a vector needs");
+        }
+        if (in.remaining() < headerLength) {
             throw new IllegalArgumentException("NPY header is truncated");
         }
         byte[] headerBytes = new byte[headerLength];
@@ -102,6 +120,9 @@ final class NpyVector {
         if (shape.group(1).isEmpty()) {
             throw new IllegalArgumentException("NPY array is not 1-D");
         }
+        if (shape.group(1).length() > 12) {
+            throw new IllegalArgumentException("NPY shape (" + shape.group(1) + ",) is larger than the data");
+        }
         long n = Long.parseLong(shape.group(1));
         if (in.remaining() != n * size) {
             throw new IllegalArgumentException("NPY data is truncated or padded: expected " + n * size
@@ -110,10 +131,16 @@ final class NpyVector {
         if (size == 4) {
             float[] values = new float[Math.toIntExact(n)];
             in.asFloatBuffer().get(values);
+            for (int i = 0; i < values.length; i++) {
+                requireFinite(values[i], i);
+            }
             return Nd4j.createFromArray(values);
         }
         double[] values = new double[Math.toIntExact(n)];
         in.asDoubleBuffer().get(values);
+        for (int i = 0; i < values.length; i++) {
+            requireFinite(values[i], i);
+        }
         return Nd4j.createFromArray(values);
     }
 }
