@@ -2,7 +2,6 @@ package org.fld4j.core.persist;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -61,18 +60,26 @@ public final class FlowFiles {
         if (Files.isDirectory(target)) {
             throw new IOException(target + " is a folder, not a file name for the flow");
         }
+        AtomicFiles.write(target, toBytes(flow));
+    }
+
+    /**
+     * The bytes of the file {@link #save} writes, made in memory: for a flow stored inside another archive (a
+     * reference file), so that it never touches the disk on its own.
+     */
+    public static byte[] toBytes(Flow flow) throws IOException {
         byte[] description = Json.write(describe(flow)).getBytes(StandardCharsets.UTF_8);
         byte[] parameters = NpyVector.write(flow.parameters());
-        AtomicFiles.write(target, temp -> {
-            try (OutputStream raw = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(raw)) {
-                zip.putNextEntry(new ZipEntry(DESCRIPTION_ENTRY));
-                zip.write(description);
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
-                zip.write(parameters);
-                zip.closeEntry();
-            }
-        });
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(parameters.length + (1 << 12));
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(DESCRIPTION_ENTRY));
+            zip.write(description);
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
+            zip.write(parameters);
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     private static Map<String, Object> describe(Flow flow) {

@@ -41,6 +41,47 @@ class AtomicFilesTest {
         assertThat(Files.getPosixFilePermissions(atomic)).isEqualTo(Files.getPosixFilePermissions(plain));
     }
 
+    @Test
+    void temporaryFilesNameTheTargetAndTheProcess(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("out.txt");
+        String[] seen = new String[1];
+        AtomicFiles.write(target, file -> {
+            seen[0] = file.getFileName().toString();
+            Files.writeString(file, "x");
+        });
+        assertThat(seen[0]).matches("\\.out\\.txt\\." + ProcessHandle.current().pid() + "\\.[0-9a-f]+\\.tmp");
+    }
+
+    @Test
+    void aSaveRemovesTheTemporaryFilesOfDeadProcessesOnly(@TempDir Path dir) throws IOException {
+        Path target = dir.resolve("ref.fld");
+        // Linux pids stay below pid_max (at most 2^22), so no process has this one.
+        long gone = 4_000_000_000L;
+        assertThat(ProcessHandle.of(gone)).isEmpty();
+        Path stale = Files.writeString(dir.resolve(".ref.fld." + gone + ".1f2e.tmp"), "left by a killed save");
+        Path running = Files.writeString(dir.resolve(".ref.fld." + ProcessHandle.current().pid() + ".abc.tmp"), "busy");
+        Path otherTarget = Files.writeString(dir.resolve(".other.fld." + gone + ".1f2e.tmp"), "another file's");
+        Path unrelated = Files.writeString(dir.resolve(".ref.fld.notes.tmp"), "not a temporary file of ours");
+        AtomicFiles.write(target, file -> Files.writeString(file, "saved"));
+        assertThat(stale).doesNotExist();
+        assertThat(running).exists();
+        assertThat(otherTarget).exists();
+        assertThat(unrelated).exists();
+        assertThat(Files.readString(target)).isEqualTo("saved");
+    }
+
+    @Test
+    void aJvmThatExitsMidSaveLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("out.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ExitDuringSave.class.getName(), target.toString())
+                .redirectErrorStream(true).start();
+        String printed = new String(p.getInputStream().readAllBytes()).trim();
+        assertThat(p.waitFor()).isZero();
+        assertThat(printed).startsWith(".out.txt.").endsWith(".tmp");
+        assertThat(list(dir)).isEmpty();
+    }
+
     private static java.util.List<Path> list(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.toList();
