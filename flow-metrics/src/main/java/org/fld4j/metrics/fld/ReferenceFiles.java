@@ -1,31 +1,41 @@
 package org.fld4j.metrics.fld;
 
+import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.fld4j.core.Fld4jVersion;
+import org.fld4j.core.EvaluationOptions;
 import org.fld4j.core.Flow;
 import org.fld4j.core.image.ImagePreset;
+import org.fld4j.core.persist.AtomicFiles;
+import org.fld4j.core.persist.FlowFileLimits;
+import org.fld4j.core.persist.FlowFiles;
 import org.fld4j.core.persist.Json;
+import org.fld4j.core.persist.JsonFields;
+import org.fld4j.core.persist.ZipEntries;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The reference file: a zip archive of {@code reference.json} (format and version, the options, the
  * real set's fingerprint and counts, the training account, and the held-out images' names and
  * log-likelihoods, written with round-trip precision) and {@code flow.fld4j} (the flow's own file).
- * Written to a temporary file beside the target and renamed over it, so a crash never leaves half a
- * file; every field is checked when read, with errors that name the file.
+ * Written through {@link AtomicFiles} (a temporary file beside the target, forced to disk and renamed over it), so
+ * a crash never leaves half a file; read with hard caps on every entry, every field checked and the flow probed,
+ * with errors that name the file.
  */
 final class ReferenceFiles {
 
@@ -34,30 +44,36 @@ final class ReferenceFiles {
     private static final String JSON_ENTRY = "reference.json";
     private static final String FLOW_ENTRY = "flow.fld4j";
 
+    /**
+     * The largest {@code reference.json}, in bytes: 64 MiB (the most the JSON reader takes, {@link Json#MAX_CHARS}).
+     * It holds the options and, per held-out real image, its name and log-likelihood (about 60 bytes), so about a
+     * million held-out images, far more than an FLD reference holds out.
+     */
+    static final int MAX_JSON_BYTES = Json.MAX_CHARS;
+
+    /** The deterministic probe images: all 0, all 128, all 255, and seeded noise. */
+    private static final int PROBE_IMAGES = 4;
+    private static final long PROBE_SEED = 0x5EEDL;
+
     private ReferenceFiles() {
     }
 
     static void save(FldReference reference, Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path flowFile = Files.createTempFile(dir, ".fld-flow-", ".tmp");
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
-        try {
-            reference.flow().save(flowFile);
+        Files.createDirectories(target.getParent());
+        byte[] json = Json.write(toJson(reference)).getBytes(StandardCharsets.UTF_8);
+        // The flow's own file, made in memory: nothing but the reference's temporary file touches the disk.
+        byte[] flow = FlowFiles.toBytes(reference.flow());
+        AtomicFiles.write(target, temp -> {
             try (OutputStream raw = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(raw)) {
                 zip.putNextEntry(new ZipEntry(JSON_ENTRY));
-                zip.write(Json.write(toJson(reference)).getBytes(StandardCharsets.UTF_8));
+                zip.write(json);
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry(FLOW_ENTRY));
-                Files.copy(flowFile, zip);
+                zip.write(flow);
                 zip.closeEntry();
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(flowFile);
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 
     private static Map<String, Object> toJson(FldReference r) {
@@ -93,75 +109,141 @@ final class ReferenceFiles {
         return m;
     }
 
+    /**
+     * Reads a reference file within the limits of {@link FlowFileLimits#fromSystemProperties()}: entries are read
+     * with hard caps (the inner flow into memory, never to disk), every field is checked, and the flow is probed on
+     * a few fixed images, so that a file whose flow gives non-finite log-likelihoods is refused here rather than
+     * when scoring. Every error is an {@link IOException} naming the file (and the entry, for the inner flow).
+     */
     static FldReference load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + " is not a file");
         }
-        String json = null;
-        Path flowFile = Files.createTempFile(".fld-flow-", ".tmp");
-        boolean flowFound = false;
+        FlowFileLimits limits = FlowFileLimits.fromSystemProperties();
+        String source = file.toString();
+        byte[] json;
+        byte[] flowBytes;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntries.checkEntryCount(zip, source);
+            json = ZipEntries.read(zip, JSON_ENTRY, new ZipEntries.Cap(MAX_JSON_BYTES,
+                    "more than a reference description may hold"), source);
+            flowBytes = ZipEntries.read(zip, FLOW_ENTRY, new ZipEntries.Cap(
+                    Math.min(limits.maxFlowFileBytes(), Integer.MAX_VALUE - 16L), "more than a flow file within the"
+                    + " limits may hold (system property fld4j.maxParameters raises it)"), source);
+        } catch (ZipException | EOFException e) {
+            throw new IOException(file + " is not an FLD reference file, or it is corrupt or truncated ("
+                    + e.getMessage() + ")", e);
+        }
+        if (json == null || flowBytes == null) {
+            throw new IOException(file + " is not an FLD reference file (it lacks " + (json == null ? JSON_ENTRY
+                    : FLOW_ENTRY) + ")");
+        }
+        Object parsed;
         try {
-            try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
-                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                    if (e.getName().equals(JSON_ENTRY)) {
-                        json = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
-                    } else if (e.getName().equals(FLOW_ENTRY)) {
-                        Files.copy(zip, flowFile, StandardCopyOption.REPLACE_EXISTING);
-                        flowFound = true;
-                    }
+            parsed = Json.parse(new String(json, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": unreadable " + JSON_ENTRY + ": " + e.getMessage(), e);
+        }
+        Flow flow = FlowFiles.load(flowBytes, file + " (entry " + FLOW_ENTRY + ")", limits);
+        FldReference reference;
+        try {
+            reference = fromJson(parsed, flow);
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": invalid " + JSON_ENTRY + ": " + e.getMessage(), e);
+        }
+        probe(reference, file);
+        return reference;
+    }
+
+    /**
+     * Scores {@value #PROBE_IMAGES} fixed images of the reference's shape (all 0, all 128, all 255, seeded noise),
+     * one at a time, and refuses the reference when one gets a log-likelihood that is not finite: parameters that
+     * are finite but absurd (1e30) pass the file checks yet make every score meaningless. A few forward passes of
+     * single images: milliseconds for the official flow.
+     */
+    static void probe(FldReference reference, Path file) throws IOException {
+        long[] shape = reference.imageShape();
+        int size = Math.toIntExact(reference.dimension());
+        float[][] images = new float[PROBE_IMAGES][size];
+        java.util.Arrays.fill(images[1], 128f);
+        java.util.Arrays.fill(images[2], 255f);
+        SplittableRandom random = new SplittableRandom(PROBE_SEED);
+        for (int i = 0; i < size; i++) {
+            images[3][i] = random.nextInt(256);
+        }
+        String[] names = {"all 0", "all 128", "all 255", "seeded noise"};
+        Flow flow = reference.flow();
+        EvaluationOptions options = reference.options().evaluation().withBatchSize(1);
+        try {
+            for (int k = 0; k < PROBE_IMAGES; k++) {
+                INDArray image = Nd4j.createFromArray(images[k]).reshape(1, shape[0], shape[1], shape[2]);
+                double value = flow.logProb(image, options)[0];
+                if (!Double.isFinite(value)) {
+                    throw new IOException(file + ": corrupt reference: its flow gives an image of " + shape[0] + "x"
+                            + shape[1] + "x" + shape[2] + " pixels (" + names[k] + ") the log-likelihood " + value
+                            + "; the flow's parameters are not those of a trained flow");
                 }
             }
-            if (json == null || !flowFound) {
-                throw new IOException(file + " is not an FLD reference file (it lacks " + (json == null ? JSON_ENTRY
-                        : FLOW_ENTRY) + ")");
-            }
-            Flow flow = Flow.load(flowFile);
-            try {
-                return fromJson(Json.parse(json), flow);
-            } catch (RuntimeException e) {
-                throw new IOException(file + ": " + e.getMessage(), e);
-            }
+        } catch (RuntimeException e) {
+            throw new IOException(file + ": corrupt reference: its flow fails on a test image (" + e.getMessage()
+                    + ")", e);
         } finally {
-            Files.deleteIfExists(flowFile);
+            flow.releaseWorkArrays();
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static FldReference fromJson(Object parsed, Flow flow) {
-        Map<String, Object> m = (Map<String, Object>) parsed;
+        JsonFields m = JsonFields.of(parsed, JSON_ENTRY);
         if (!FORMAT.equals(m.get("format"))) {
-            throw new IllegalArgumentException("format is " + m.get("format") + ", expected " + FORMAT);
+            throw new IllegalArgumentException("format is " + JsonFields.describe(m.get("format")) + ", expected "
+                    + FORMAT);
         }
-        if (((Number) m.get("version")).intValue() != VERSION) {
-            throw new IllegalArgumentException("version " + m.get("version") + " is not supported (this is version "
+        long version = m.integer("version", 1, Integer.MAX_VALUE);
+        if (version != VERSION) {
+            throw new IllegalArgumentException("version " + version + " is not supported (this is version "
                     + VERSION + ")");
         }
-        Map<String, Object> o = (Map<String, Object>) m.get("options");
-        FldOptions options = new FldOptions(ImagePreset.parse((String) o.get("preset")),
-                number(o, "heldOutFraction").doubleValue(), number(o, "seed").longValue(),
-                number(o, "maxEpochs").intValue(), Duration.ofSeconds(number(o, "timeBudgetSeconds").longValue()),
-                number(o, "batchSize").intValue(), number(o, "evaluationBatchSize").intValue(),
-                number(o, "dequantizationSamples").intValue(), number(o, "bootstrapResamples").intValue(),
-                number(o, "confidence").doubleValue());
-        List<Object> values = (List<Object>) m.get("heldOutLogLikelihoods");
+        JsonFields o = m.object("options");
+        int anyInt = Integer.MAX_VALUE;
+        FldOptions options = new FldOptions(ImagePreset.parse(o.string("preset")), o.number("heldOutFraction"),
+                o.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE), o.intValue("maxEpochs", -anyInt, anyInt),
+                Duration.ofSeconds(o.integer("timeBudgetSeconds", 0, Long.MAX_VALUE / 1_000_000_000L)),
+                o.intValue("batchSize", -anyInt, anyInt), o.intValue("evaluationBatchSize", -anyInt, anyInt),
+                o.intValue("dequantizationSamples", -anyInt, anyInt), o.intValue("bootstrapResamples", -anyInt, anyInt),
+                o.number("confidence"));
+        if (m.has("imageShape")) {
+            List<?> shape = m.list("imageShape");
+            List<Long> expected = new ArrayList<>();
+            for (long s : flow.sampleShape()) {
+                expected.add(s);
+            }
+            if (!shape.equals(expected)) {
+                throw new IllegalArgumentException("field 'imageShape' is " + shape + " but the flow takes images of "
+                        + expected);
+            }
+        }
+        List<?> values = m.list("heldOutLogLikelihoods");
+        List<?> nameList = m.list("heldOutNames");
+        if (values.size() != nameList.size()) {
+            throw new IllegalArgumentException("field 'heldOutLogLikelihoods' holds " + values.size()
+                    + " values but 'heldOutNames' " + nameList.size() + " names");
+        }
         double[] heldOut = new double[values.size()];
-        for (int i = 0; i < heldOut.length; i++) {
-            heldOut[i] = ((Number) values.get(i)).doubleValue();
-        }
         List<String> names = new ArrayList<>();
-        for (Object name : (List<Object>) m.get("heldOutNames")) {
-            names.add((String) name);
+        for (int i = 0; i < heldOut.length; i++) {
+            if (!(nameList.get(i) instanceof String name)) {
+                throw new IllegalArgumentException("field 'heldOutNames' holds " + JsonFields.describe(nameList.get(i))
+                        + " at position " + i + ", not a name");
+            }
+            if (!(values.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                throw new IllegalArgumentException("corrupt reference: held-out image " + name + " has the stored"
+                        + " log-likelihood " + JsonFields.describe(values.get(i)) + ", not a finite number");
+            }
+            heldOut[i] = n.doubleValue();
+            names.add(name);
         }
-        return new FldReference(flow, options, heldOut, names, (String) m.get("realFingerprint"),
-                number(m, "realImages").longValue(), number(m, "trainingImages").longValue(), (String) m.get("training"),
-                m.get("writtenBy") instanceof String version ? version : "");
-    }
-
-    private static Number number(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("field " + key + " is " + v + ", not a number");
-        }
-        return n;
+        return new FldReference(flow, options, heldOut, names, m.string("realFingerprint"),
+                m.integer("realImages", 0, Long.MAX_VALUE), m.integer("trainingImages", 0, Long.MAX_VALUE),
+                m.string("training"), m.get("writtenBy") instanceof String writtenBy ? writtenBy : "");
     }
 }
