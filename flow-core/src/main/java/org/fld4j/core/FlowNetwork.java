@@ -112,9 +112,29 @@ public final class FlowNetwork implements WorkArrays {
         return network;
     }
 
-    /** Rebuilds a network from layer configs and a flat parameter vector (copied). */
+    /**
+     * Rebuilds a network from layer configs and a flat parameter vector (copied). When every layer type has a size
+     * rule ({@link LayerRegistry#size}), the configs' parameter count is checked against the vector before any layer
+     * is built, so configs that declare far more parameters than the vector holds build nothing.
+     */
     public static FlowNetwork restore(long[] sampleShape, DataType dataType, List<LayerConfig> configs,
                                       INDArray flatParameters) {
+        long needed = 0;
+        for (LayerConfig config : configs) {
+            if (!LayerRegistry.hasSizeRule(config.type())) {
+                needed = -1;
+                break;
+            }
+            try {
+                needed = Math.addExact(needed, LayerRegistry.size(config).parameters());
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("the layer configs declare sizes too large to count", e);
+            }
+        }
+        if (needed >= 0 && needed != flatParameters.length() && !(needed == 0 && flatParameters.length() == 1)) {
+            throw new IllegalArgumentException("the layer configs need " + needed + " parameters, got "
+                    + flatParameters.length());
+        }
         List<Transform> layers = new ArrayList<>();
         for (LayerConfig config : configs) {
             layers.add(LayerRegistry.create(config));

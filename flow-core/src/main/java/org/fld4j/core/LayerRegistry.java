@@ -67,6 +67,11 @@ public final class LayerRegistry {
         }
     }
 
+    /** Whether layers of {@code type} can be sized from their configs (and so loaded from files). */
+    public static boolean hasSizeRule(String type) {
+        return SIZES.containsKey(type);
+    }
+
     /**
      * The parameters and work of the layer {@code config} describes, from the config alone (nothing is built).
      *

@@ -92,6 +92,17 @@ class LayerSizeTest {
     }
 
     @Test
+    void restoreRefusesConfigsThatNeedOtherThanTheGivenParametersBeforeBuildingThem() {
+        // 16M x 16M weights: building this coupling's network would allocate 2^48 values.
+        LayerConfig huge = LayerConfig.of("affine-coupling").put("dimension", 8).put("inverted", false)
+                .put("hidden", new int[] {16_000_000, 16_000_000}).put("activation", "RELU").put("form", "AFFINE")
+                .put("dataType", "FLOAT").build();
+        assertThatThrownBy(() -> FlowNetwork.restore(new long[] {8}, DataType.FLOAT, List.of(huge),
+                org.nd4j.linalg.factory.Nd4j.zeros(DataType.FLOAT, 10))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("need").hasMessageContaining("got 10");
+    }
+
+    @Test
     void integerAttributesAreExactWholeNumbers() {
         LayerConfig c = new LayerConfig("act-norm", Map.of("a", 1.9, "b", 4294967297L, "c", 7L, "d", List.of(1L, 2.5),
                 "e", "FLOAT", "f", 5L));

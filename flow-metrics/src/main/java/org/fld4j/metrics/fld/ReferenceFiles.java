@@ -26,7 +26,6 @@ import org.fld4j.core.persist.FlowFiles;
 import org.fld4j.core.persist.Json;
 import org.fld4j.core.persist.JsonFields;
 import org.fld4j.core.persist.ZipEntries;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -156,32 +155,33 @@ final class ReferenceFiles {
     }
 
     /**
-     * Scores {@value #PROBE_IMAGES} fixed images of the reference's shape (all 0, all 128, all 255, seeded noise),
-     * one at a time, and refuses the reference when one gets a log-likelihood that is not finite: parameters that
-     * are finite but absurd (1e30) pass the file checks yet make every score meaningless. A few forward passes of
-     * single images: milliseconds for the official flow.
+     * Scores {@value #PROBE_IMAGES} fixed images of the reference's shape (all 0, all 128, all 255, seeded noise)
+     * in one batch, and refuses the reference when one gets a log-likelihood that is not finite: parameters that
+     * are finite but absurd (1e30) pass the file checks yet make every score meaningless. One forward pass of
+     * four images: for the official flow on 3 x 32 x 32 images about 0.1 s on two busy cores, the time of scoring
+     * four images, small beside loading the flow and scoring a set.
      */
     static void probe(FldReference reference, Path file) throws IOException {
         long[] shape = reference.imageShape();
         int size = Math.toIntExact(reference.dimension());
-        float[][] images = new float[PROBE_IMAGES][size];
-        java.util.Arrays.fill(images[1], 128f);
-        java.util.Arrays.fill(images[2], 255f);
+        float[] images = new float[PROBE_IMAGES * size];
+        java.util.Arrays.fill(images, size, 2 * size, 128f);
+        java.util.Arrays.fill(images, 2 * size, 3 * size, 255f);
         SplittableRandom random = new SplittableRandom(PROBE_SEED);
-        for (int i = 0; i < size; i++) {
-            images[3][i] = random.nextInt(256);
+        for (int i = 3 * size; i < 4 * size; i++) {
+            images[i] = random.nextInt(256);
         }
         String[] names = {"all 0", "all 128", "all 255", "seeded noise"};
         Flow flow = reference.flow();
-        EvaluationOptions options = reference.options().evaluation().withBatchSize(1);
+        EvaluationOptions options = reference.options().evaluation().withBatchSize(PROBE_IMAGES);
         try {
+            double[] values = flow.logProb(Nd4j.createFromArray(images).reshape(PROBE_IMAGES, shape[0], shape[1],
+                    shape[2]), options);
             for (int k = 0; k < PROBE_IMAGES; k++) {
-                INDArray image = Nd4j.createFromArray(images[k]).reshape(1, shape[0], shape[1], shape[2]);
-                double value = flow.logProb(image, options)[0];
-                if (!Double.isFinite(value)) {
+                if (!Double.isFinite(values[k])) {
                     throw new IOException(file + ": corrupt reference: its flow gives an image of " + shape[0] + "x"
-                            + shape[1] + "x" + shape[2] + " pixels (" + names[k] + ") the log-likelihood " + value
-                            + "; the flow's parameters are not those of a trained flow");
+                            + shape[1] + "x" + shape[2] + " pixels (" + names[k] + ") the log-likelihood "
+                            + values[k] + "; the flow's parameters are not those of a trained flow");
                 }
             }
         } catch (RuntimeException e) {
