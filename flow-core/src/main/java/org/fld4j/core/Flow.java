@@ -272,8 +272,16 @@ public final class Flow {
         FlowFiles.save(this, file);
     }
 
-    /** Loads a flow saved by {@link #save}. */
+    /**
+     * Loads a flow saved by {@link #save}, refusing files beyond the default limits or those the {@code fld4j.*}
+     * system properties set (see {@link org.fld4j.core.persist.FlowFileLimits}).
+     */
     public static Flow load(Path file) throws IOException {
         return FlowFiles.load(file);
+    }
+
+    /** Loads a flow saved by {@link #save}, within the given limits (to load a flow larger than the defaults). */
+    public static Flow load(Path file, org.fld4j.core.persist.FlowFileLimits limits) throws IOException {
+        return FlowFiles.load(file, limits);
     }
 }

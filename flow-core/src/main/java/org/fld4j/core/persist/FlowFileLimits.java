@@ -18,8 +18,9 @@ public record FlowFileLimits(long maxParameters, long maxSampleValues, long maxL
                              long maxWorkValuesPerSample, int maxDescriptionBytes) {
 
     /**
-     * 2^27 (134,217,728) parameters, 512 MiB at float32: the official FLD flow has about 2 million, the largest
-     * preset a few tens of millions at large image sizes. Property {@code fld4j.maxParameters}.
+     * 2^27 (134,217,728) parameters, 512 MiB at float32: fld4j's image presets have 0.09 to 4.2 million at any
+     * image size (the official FLD flow 1,943,646), so this leaves 30 times the largest for custom flows. Property
+     * {@code fld4j.maxParameters}.
      */
     public static final long DEFAULT_MAX_PARAMETERS = 1L << 27;
 
@@ -42,16 +43,18 @@ public record FlowFileLimits(long maxParameters, long maxSampleValues, long maxL
     public static final long DEFAULT_MAX_LAYER_DIMENSION = 1L << 24;
 
     /**
-     * 2^31 values per sample kept by the layers during a pass (8 GiB at float32 for ONE sample): the official FLD
-     * flow keeps about 2^17 per 3 x 32 x 32 image, and about 2^25 at 3 x 256 x 256. A file beyond this would need
-     * more memory per image than any machine scoring it has. Property {@code fld4j.maxWorkValuesPerSample}.
+     * 2^33 values per sample kept by the layers during a pass, by the layers' own estimates from above
+     * ({@link org.fld4j.core.LayerSize}): the official FLD flow's estimate is 2^21.7 for a 3 x 32 x 32 image,
+     * 2^27.7 at 3 x 256 x 256 and 2^31.7 at 3 x 1024 x 1024, so this admits the official flow up to about
+     * 1448 x 1448 pixels; a file beyond it would need more than 32 GiB for ONE image. Property
+     * {@code fld4j.maxWorkValuesPerSample}.
      */
-    public static final long DEFAULT_MAX_WORK_VALUES_PER_SAMPLE = 1L << 31;
+    public static final long DEFAULT_MAX_WORK_VALUES_PER_SAMPLE = 1L << 33;
 
     /**
-     * 16 MiB for {@code flow.json}: it holds layer settings and, for dense flows, permutations (about 8 bytes per
-     * feature); fld4j's own flows write a few kilobytes, a dense flow of a million features about 50 MB would not
-     * fit. Property {@code fld4j.maxFlowDescriptionBytes}.
+     * 16 MiB for {@code flow.json}: it holds layer settings and, for dense flows, permutations (up to 9 bytes per
+     * feature and coupling); fld4j's image presets write 2 to 25 KB, and a dense flow of 100,000 features with 16
+     * random permutations about 13 MB. Property {@code fld4j.maxFlowDescriptionBytes}.
      */
     public static final int DEFAULT_MAX_DESCRIPTION_BYTES = 16 << 20;
 

@@ -30,9 +30,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code parameters.npy} (the flat parameter vector, readable with NumPy).
  *
  * <p>Saving writes a temporary file next to the target, forces it to disk and renames it over the
- * target, so a crash never leaves a half-written flow. Loading checks everything it reads (zip
- * checksums, the format version, the parameter count) and fails with a {@link FlowFileException}
- * that names the file. No Java serialisation is involved.
+ * target, so a crash never leaves a half-written flow. Loading checks everything it reads and fails
+ * with a {@link FlowFileException} that names the file: entries are read with hard caps whatever
+ * their headers say; the description is checked against {@link FlowFileLimits} and each layer's
+ * parameter count is worked out from its config ({@link LayerRegistry#size}) and compared with the
+ * declared and the stored count before any layer or array is built; versions and fields must be
+ * exactly what the format says; parameters must be finite; zip checksums must match. No Java
+ * serialisation is involved.
  */
 public final class FlowFiles {
 
