@@ -263,6 +263,21 @@ class ScoreCommandTest {
     }
 
     @Test
+    void resamplesBeyondTheDocumentedMaximumAreRefusedBeforeAnyWork() {
+        for (String count : new String[] {"2000000000", "100001", "99"}) {
+            FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--bootstrap", count);
+            assertThat(run.code()).as(run.err()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("--bootstrap " + count).contains("100 to 100,000")
+                    .doesNotContain("reference:");
+        }
+        FldCli.Run most = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--bootstrap", "100000",
+                "--json", "-q");
+        assertThat(most.code()).as(most.err()).isZero();
+        assertThat(FldCli.json(most.out()).get("result").get("interval").get("resamples").asInt()).isEqualTo(100_000);
+    }
+
+    @Test
     void dualReportsTheLibrarysDfldWithTheCachedReference() throws IOException {
         Path cache = dir.resolve("dual-cache");
         FldCli.Run run = FldCli.run("score", real.toString(), generated.toString(), "--dual", "--preset", "small",
