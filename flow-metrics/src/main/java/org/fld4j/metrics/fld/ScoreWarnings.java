@@ -57,7 +57,7 @@ public final class ScoreWarnings {
         }
         if (heldOut < SMALL_SET) {
             warnings.add(new ScoreWarning(ScoreWarning.SMALL_HELD_OUT_SET, String.format(Locale.ROOT,
-                    "only %d held-out real images (R_test): below %d the real side of the interval is unreliable;"
+                    "only %d held-out real images in R_test: below %d the real side of the interval is unreliable;"
                             + " use more real images or a larger held-out fraction", heldOut, SMALL_SET)));
         }
         if (heldOut > 0 && generated >= LARGE_RATIO * heldOut) {
