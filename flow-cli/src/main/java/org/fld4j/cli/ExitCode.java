@@ -13,7 +13,12 @@ public enum ExitCode {
     /** Fewer usable images than the computation needs. */
     TOO_FEW_IMAGES(4),
     /** Training produced non-finite losses and stopped. */
-    TRAINING_DIVERGED(5);
+    TRAINING_DIVERGED(5),
+    /**
+     * The Java virtual machine ran out of memory (heap or ND4J's off-heap arrays) or of thread stack. Not a bug
+     * and not bad input as such: the same command may succeed with more memory, so scripts can tell it from 1.
+     */
+    OUT_OF_RESOURCES(6);
 
     private final int status;
 

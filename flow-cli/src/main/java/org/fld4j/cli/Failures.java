@@ -18,7 +18,8 @@ import org.fld4j.io.ImageInputException;
 import org.fld4j.metrics.fld.TooFewImagesException;
 
 /**
- * Turns what a command threw into an exit code and one line on stderr. Only internal errors (exit 1) get
+ * Turns what a command threw into an exit code and one line on stderr, {@link Error}s included (picocli
+ * rethrows them). Only internal errors (exit 1) and running out of memory or stack (exit 6) get
  * a log file with the stack trace; {@code --verbose} prints it too.
  */
 final class Failures {
@@ -40,6 +41,9 @@ final class Failures {
 
     /** What one throwable, without its causes, says about the exit code; null when it says nothing. */
     private static ExitCode kindOf(Throwable t) {
+        if (ResourceExhaustion.isExhaustion(t)) {
+            return ExitCode.OUT_OF_RESOURCES;
+        }
         if (t instanceof CliException cli) {
             return cli.exitCode();
         }
@@ -64,6 +68,16 @@ final class Failures {
     /** Reports the failure on stderr and returns the exit status. */
     static int report(Throwable failure) {
         ExitCode code = classify(failure);
+        if (code == ExitCode.OUT_OF_RESOURCES) {
+            // a log as for internal errors: where it ran out tells whether a limit was missing
+            String where = writeLog(failure);
+            Cli.err().println("fld: " + ResourceExhaustion.describe(cause(failure, code))
+                    + (where == null ? "" : " (details: " + where + ")"));
+            if (Cli.verbose()) {
+                failure.printStackTrace(Cli.err());
+            }
+            return code.status();
+        }
         String message = oneLine(failure, code);
         if (code != ExitCode.INTERNAL) {
             Cli.err().println("fld: " + message);
@@ -80,16 +94,19 @@ final class Failures {
         return code.status();
     }
 
-    private static String oneLine(Throwable failure, ExitCode code) {
-        Throwable t = failure;
+    /** The throwable that decided the exit code (it carries the precise message); {@code failure} if none. */
+    private static Throwable cause(Throwable failure, ExitCode code) {
         int depth = 0;
         for (Throwable c = failure; c != null && depth < 32; c = c.getCause(), depth++) {
-            // the throwable that decided the exit code carries the precise message
             if (kindOf(c) == code) {
-                t = c;
-                break;
+                return c;
             }
         }
+        return failure;
+    }
+
+    private static String oneLine(Throwable failure, ExitCode code) {
+        Throwable t = cause(failure, code);
         if (code == ExitCode.INTERNAL && failure instanceof UncheckedIOException && failure.getCause() != null) {
             t = failure.getCause();
         }

@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code --json} output: one JSON object on stdout per command, {@code {"schemaVersion": 1, "command":
+ * The {@code --json} output: one JSON object on stdout per command, {@code {"schemaVersion": 2, "command":
  * ..., "result": {...}, "provenance": {...}}}, described by docs/schema/fld-result.schema.json. Numbers are
  * written with round-trip precision; NaN and infinities are not JSON, so results never hold them (a value that
  * does not exist is {@code null}).
  */
 public final class JsonResults {
 
-    /** Raised when a field is renamed, removed or changes meaning; adding a field keeps it. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Raised when a field is renamed, removed or changes meaning; adding a field keeps it. 2: the warnings of a
+     * D-FLD score became {@code {code, message}} objects (they were strings), and FLD scores gained them.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -42,6 +42,14 @@ public final class Main implements Callable<Integer> {
 
     /** Runs one command line; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(new Main(), args, out, err);
+    }
+
+    /**
+     * Runs one command line against {@code root}, a picocli command; tests give their own root to reach paths
+     * that real commands reach only with hostile input.
+     */
+    static int run(Object root, String[] args, PrintStream out, PrintStream err) {
         List<String> all = Arrays.asList(args);
         boolean verbose = all.contains("-v") || all.contains("--verbose");
         boolean quiet = !verbose && (all.contains("-q") || all.contains("--quiet"));
@@ -51,7 +59,7 @@ public final class Main implements Callable<Integer> {
         line.add("fld");
         line.addAll(all);
         Cli.set(out, err, verbose, quiet, line);
-        CommandLine cli = new CommandLine(new Main())
+        CommandLine cli = new CommandLine(root)
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -63,6 +71,10 @@ public final class Main implements Callable<Integer> {
                 .setExecutionExceptionHandler((ex, commandLine, parseResult) -> Failures.report(ex));
         try {
             return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler above and rethrows Errors: out-of-memory and
+            // stack overflow get the same one-line message, log file and exit code as any other failure.
+            return Failures.report(e);
         } finally {
             out.flush();
             err.flush();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class JsonSchemaCheckTest {
 
     private static String envelope(String command, String provenanceExtra) {
-        return "{\"schemaVersion\":1,\"command\":\"" + command + "\",\"result\":{\"report\":\"r/index.html\"},\"provenance\":{"
+        return "{\"schemaVersion\":2,\"command\":\"" + command + "\",\"result\":{\"report\":\"r/index.html\"},\"provenance\":{"
                 + "\"fld4jVersion\":\"0.1.0\",\"command\":[\"fld\"],\"createdAt\":\"2026-01-02T03:04:05Z\","
                 + "\"preset\":null,\"seed\":1,\"counts\":{\"real\":3},\"fingerprints\":{\"real\":\""
                 + "a".repeat(64) + "\"},\"options\":{},\"java\":\"17\"" + provenanceExtra + "}}";
@@ -24,7 +24,7 @@ class JsonSchemaCheckTest {
     @Test
     void violationsAreCaught() {
         assertThat(JsonSchemaCheck.errors(envelope("report", ",\"extra\":1"))).isNotEmpty();
-        assertThat(JsonSchemaCheck.errors(envelope("report", "").replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
+        assertThat(JsonSchemaCheck.errors(envelope("report", "").replace("\"schemaVersion\":2", "\"schemaVersion\":1")))
                 .isNotEmpty();
         assertThat(JsonSchemaCheck.errors(envelope("report", "").replace("a".repeat(64), "xyz"))).isNotEmpty();
         assertThat(JsonSchemaCheck.errors(envelope("report", "").replace("2026-01-02T03:04:05Z", "yesterday")))

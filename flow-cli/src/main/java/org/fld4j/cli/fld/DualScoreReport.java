@@ -1,11 +1,13 @@
 package org.fld4j.cli.fld;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fld4j.cli.InputOptions;
 import org.fld4j.cli.JsonResults;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.metrics.fld.DualFldScore;
+import org.fld4j.metrics.fld.ScoreWarning;
 
 /** The result of {@code fld score --dual}: a short table, or the JSON document. */
 final class DualScoreReport {
@@ -27,12 +29,19 @@ final class DualScoreReport {
                 .row("bpd G on generated", Formats.number(score.bpdGeneratedOnGenerated()))
                 .row("bpd G on real", Formats.number(score.bpdGeneratedOnReal()))
                 .row("generated flow", generatedPreset.id() + ", trained on " + score.generatedTraining() + " images");
-        for (String warning : score.warnings()) {
-            table.row("warning", warning);
+        for (ScoreWarning w : warnings(in, score)) {
+            table.row("warning", w.message() + " [" + w.code() + "]");
         }
         FldScoreReport.skippedRows(table, FldScoreReport.skipped(in));
         table.row("reference", FldScoreReport.origin(in.reference())).row("flow", Formats.flow(in.reference().reference()));
         return table.format();
+    }
+
+    /** The command line's warnings, then the score's. */
+    static List<ScoreWarning> warnings(ScoringInputs in, DualFldScore score) {
+        List<ScoreWarning> all = new ArrayList<>(in.warnings());
+        all.addAll(score.scoreWarnings());
+        return all;
     }
 
     static ObjectNode json(ScoringInputs in, DualFldScore score, ImagePreset generatedPreset, InputOptions inputs) {
@@ -56,8 +65,7 @@ final class DualScoreReport {
         result.put("generatedHeldOut", score.generatedCount());
         result.put("generatedTraining", score.generatedTraining());
         result.put("generatedPreset", generatedPreset.id());
-        ArrayNode warnings = result.putArray("warnings");
-        score.warnings().forEach(warnings::add);
+        ResultWarnings.json(result, warnings(in, score));
         result.set("skipped", FldScoreReport.skipped(in).json());
         result.set("reference", ReferenceJson.describe(in.reference()));
         return doc;

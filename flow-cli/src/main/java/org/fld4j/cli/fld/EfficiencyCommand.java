@@ -32,7 +32,7 @@ public final class EfficiencyCommand implements Callable<Integer> {
             description = "Subset sizes, increasing (default 50,100,200,500,1000,2000,5000).")
     int[] sizes;
 
-    @Option(names = "--repeats", paramLabel = "R", description = "Subsets drawn at each size (default 20).")
+    @Option(names = "--repeats", paramLabel = "R", description = "Subsets drawn at each size, 2 to 10000 (default 20).")
     Integer repeats;
 
     @Option(names = "--subsample-real",
@@ -79,8 +79,9 @@ public final class EfficiencyCommand implements Callable<Integer> {
             o = o.withSizes(sizes);
         }
         if (repeats != null) {
-            if (repeats < 2) {
-                throw Usage.invalid("--repeats", repeats, "at least 2, so that a spread exists");
+            if (repeats < 2 || repeats > SampleEfficiencyOptions.MAX_REPEATS) {
+                throw Usage.invalid("--repeats", repeats, "2 (so that a spread exists) to "
+                        + SampleEfficiencyOptions.MAX_REPEATS);
             }
             o = o.withRepeats(repeats);
         }

@@ -2,11 +2,13 @@ package org.fld4j.cli.fld;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.fld4j.cli.InputOptions;
 import org.fld4j.cli.JsonResults;
 import org.fld4j.metrics.fld.FldScore;
+import org.fld4j.metrics.fld.ScoreWarning;
 
 /** The result of {@code fld score} without {@code --dual}: a short table, or the JSON document. */
 final class FldScoreReport {
@@ -20,6 +22,9 @@ final class FldScoreReport {
                 .row("ratio", Formats.number(score.ratio()) + "  (bpd generated / bpd real)")
                 .row("bpd generated", Formats.number(score.bpdGenerated()) + "  (" + score.generatedCount() + " images)")
                 .row("bpd real", Formats.number(score.bpdReal()) + "  (" + score.realCount() + " held-out images)");
+        for (ScoreWarning w : warnings(in, score)) {
+            table.row("warning", w.message() + " [" + w.code() + "]");
+        }
         skippedRows(table, skipped(in));
         if (perImage != null) {
             table.row("per-image scores", perImage.toString());
@@ -41,10 +46,18 @@ final class FldScoreReport {
         result.put("bpdGenerated", JsonResults.finite(score.bpdGenerated()));
         result.put("realHeldOut", score.realCount());
         result.put("generated", score.generatedCount());
+        ResultWarnings.json(result, warnings(in, score));
         result.set("skipped", skipped(in).json());
         result.put("perImageFile", perImage == null ? null : perImage.toString());
         result.set("reference", ReferenceJson.describe(in.reference()));
         return doc;
+    }
+
+    /** The command line's warnings, then the score's. */
+    static List<ScoreWarning> warnings(ScoringInputs in, FldScore score) {
+        List<ScoreWarning> all = new ArrayList<>(in.warnings());
+        all.addAll(score.scoreWarnings());
+        return all;
     }
 
     /** The real images' and the generated images' skipped inputs. */

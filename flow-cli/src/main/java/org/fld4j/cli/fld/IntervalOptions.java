@@ -1,5 +1,7 @@
 package org.fld4j.cli.fld;
 
+import java.util.Locale;
+import org.fld4j.metrics.fld.FldOptions;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,7 +11,7 @@ import picocli.CommandLine.Option;
 public final class IntervalOptions {
 
     @Option(names = "--bootstrap", paramLabel = "N",
-            description = "Bootstrap resamples of the interval (default: the reference's, 1000).")
+            description = "Bootstrap resamples of the interval, 100 to 100000 (default: the reference's, 1000).")
     Integer bootstrap;
 
     @Option(names = "--confidence", paramLabel = "C",
@@ -18,8 +20,11 @@ public final class IntervalOptions {
 
     /** Refuses (exit 2) values the interval cannot use, before any image is read. */
     void check() {
-        if (bootstrap != null && bootstrap < 100) {
-            throw Usage.invalid("--bootstrap", bootstrap, "at least 100 resamples");
+        if (bootstrap != null && (bootstrap < FldOptions.MIN_BOOTSTRAP_RESAMPLES
+                || bootstrap > FldOptions.MAX_BOOTSTRAP_RESAMPLES)) {
+            throw Usage.invalid("--bootstrap", bootstrap, String.format(Locale.ROOT,
+                    "%,d to %,d resamples (past 10,000 the interval's ends move by under 3%% of its spread)",
+                    FldOptions.MIN_BOOTSTRAP_RESAMPLES, FldOptions.MAX_BOOTSTRAP_RESAMPLES));
         }
         if (confidence != null && !(confidence > 0 && confidence < 1)) {
             throw Usage.invalid("--confidence", confidence, "a coverage between 0 and 1, e.g. 0.95");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -14,6 +15,7 @@ import org.fld4j.io.preprocess.Preprocessing;
 import org.fld4j.io.stream.SourceFingerprint;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldOptions;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Trained references kept in a folder, one file per (real set, training options, preprocessing): the file name is
@@ -64,8 +66,10 @@ final class ReferenceCache {
     }
 
     /**
-     * The cached reference of {@code key}, if there is one trained on {@code real} with {@code options}; a file that
-     * cannot be read or holds another reference is reported on stderr and treated as absent.
+     * The cached reference of {@code key}, if there is one trained on {@code real} with {@code options}. A file
+     * that cannot be read (truncated, not a reference, nested past the stack, non-finite parameters) is reported on
+     * stderr and removed, so that it breaks this run alone; one that holds another reference is reported and
+     * treated as absent (training replaces it).
      */
     Optional<Fld> read(String key, SourceFingerprint real, FldOptions options) {
         Path file = file(key);
@@ -75,8 +79,10 @@ final class ReferenceCache {
         Fld fld;
         try {
             fld = Fld.load(file);
-        } catch (IOException | RuntimeException e) {
-            Cli.message("cached reference " + file + " cannot be read (" + e.getMessage() + "); training again");
+            requireFiniteParameters(fld);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            discard(file, "cannot be read (" + why.replace('\n', ' ').strip() + ")");
             return Optional.empty();
         }
         String found = fld.reference().realFingerprint();
@@ -93,12 +99,50 @@ final class ReferenceCache {
         return Optional.of(fld);
     }
 
-    /** Saves a trained reference under {@code key} (atomically: a reader never sees half a file). */
+    /**
+     * Removes a broken cached reference and says so (the cache holds only what can be trained again); when it
+     * cannot be removed, says how to clear it by hand.
+     */
+    static void discard(Path file, String why) {
+        try {
+            Files.deleteIfExists(file);
+            Cli.message("cached reference " + file + " " + why + "; removed it, training again");
+        } catch (IOException e) {
+            Cli.message("cached reference " + file + " " + why + " and could not be removed (" + e.getMessage()
+                    + "); training again; delete it by hand or run with --no-cache");
+        }
+    }
+
+    /** NaN or infinite weights load without complaint but make every score NaN. */
+    private static void requireFiniteParameters(Fld fld) {
+        INDArray parameters = fld.reference().flow().parameters();
+        if (parameters != null && !parameters.isEmpty()
+                && (parameters.isNaN().any() || parameters.isInfinite().any())) {
+            throw new IllegalArgumentException("its flow has non-finite parameters");
+        }
+    }
+
+    /**
+     * Saves a trained reference under {@code key}. It is written under a name that carries this process's id
+     * ({@link CacheTempFiles}), then renamed: a reader never sees half a file, and what a killed run leaves is
+     * recognised and cleaned by the next.
+     */
     Path write(String key, Fld fld) throws IOException {
         Files.createDirectories(folder);
         Path file = file(key);
-        fld.save(file);
+        Path partial = CacheTempFiles.partial(file);
+        try {
+            fld.save(partial);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
         return file;
+    }
+
+    /** Removes what killed runs left in the folder (see {@link CacheTempFiles#isStale}); never fails a run. */
+    void cleanStaleTempFiles() {
+        CacheTempFiles.clean(folder);
     }
 
     private static boolean sameTraining(FldOptions a, FldOptions b) {

@@ -14,6 +14,7 @@ import org.fld4j.io.ImageSource;
 import org.fld4j.io.stream.FingerprintResult;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldOptions;
+import org.fld4j.metrics.fld.InvalidLikelihoodException;
 
 /**
  * Gets a command its reference: loads {@code --ref}, or fingerprints the real images and takes the reference
@@ -46,6 +47,7 @@ public final class ReferenceResolver {
                     read);
         }
         ReferenceCache cache = new ReferenceCache(folder);
+        cache.cleanStaleTempFiles();
         String key = ReferenceCache.key(read.fingerprint(), fldOptions, inputs.preprocessing());
         Optional<Fld> cached = cache.read(key, read.fingerprint(), fldOptions);
         if (cached.isPresent()) {
@@ -77,6 +79,28 @@ public final class ReferenceResolver {
             throw new CliException(ExitCode.INPUT, (why.contains(file.toString()) ? why
                     : file + " is not a readable FLD reference: " + why), e);
         }
+    }
+
+    /**
+     * The failure (exit 3) for a reference whose flow gave impossible log-likelihoods while scoring: it names the
+     * reference, since a flow that loaded and then gives NaN has broken parameters. A cached one is removed first,
+     * so that the next run trains it again instead of failing the same way.
+     */
+    public static CliException brokenReference(ResolvedReference r, InvalidLikelihoodException e) {
+        String what = switch (r.origin()) {
+            case LOADED -> "the reference " + r.file();
+            case CACHED -> "the cached reference " + r.file();
+            case TRAINED -> "the reference flow trained in this run";
+        };
+        String advice = switch (r.origin()) {
+            case LOADED -> "the file is damaged or was edited; train it again (fld train)";
+            case CACHED -> "the cached file was damaged; it is removed, run the command again to train it anew";
+            case TRAINED -> "training went wrong without a non-finite loss; try another --seed or more --epochs";
+        };
+        if (r.origin() == ResolvedReference.Origin.CACHED && r.file() != null) {
+            ReferenceCache.discard(r.file(), "gives impossible log-likelihoods");
+        }
+        return new CliException(ExitCode.INPUT, what + " is broken: " + e.getMessage() + "; " + advice, e);
     }
 
     private static String human(TrainingRun run) {

@@ -75,7 +75,7 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Sample-efficiency subset sizes, increasing (default 50,100,200,500,1000,2000,5000).")
     int[] sizes;
 
-    @Option(names = "--repeats", paramLabel = "R", description = "Subsets drawn at each size (default 20).")
+    @Option(names = "--repeats", paramLabel = "R", description = "Subsets drawn at each size, 2 to 10000 (default 20).")
     Integer repeats;
 
     @Option(names = "--thumbnails", paramLabel = "K",

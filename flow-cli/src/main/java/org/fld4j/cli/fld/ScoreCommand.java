@@ -13,6 +13,7 @@ import org.fld4j.core.image.ImagePreset;
 import org.fld4j.metrics.fld.DualFldScore;
 import org.fld4j.metrics.fld.FldOptions;
 import org.fld4j.metrics.fld.FldScore;
+import org.fld4j.metrics.fld.InvalidLikelihoodException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,13 +66,24 @@ public final class ScoreCommand implements Callable<Integer> {
         ScoringInputs in = ScoringInputs.prepare(reference, args, inputs, interval.bootstrap, interval.confidence);
         if (dual) {
             FldOptions generatedOptions = DualScoring.generatedOptions(in.reference().fld().options(), generatedPreset);
-            DualFldScore score = DualScoring.score(in, generatedOptions);
-            score.warnings().forEach(w -> Cli.message("warning: " + w));
+            DualFldScore score;
+            try {
+                score = DualScoring.score(in, generatedOptions);
+            } catch (InvalidLikelihoodException e) {
+                throw ReferenceResolver.brokenReference(in.reference(), e);
+            }
+            ResultWarnings.print(score.scoreWarnings());
             ResultOutput.print(json, () -> DualScoreReport.json(in, score, generatedOptions.preset(), inputs),
                     () -> DualScoreReport.human(in, score, generatedOptions.preset()));
             return 0;
         }
-        FldScore score = FldScoring.score(in.reference().fld(), in.generated(), in.generatedSpec());
+        FldScore score;
+        try {
+            score = FldScoring.score(in.reference().fld(), in.generated(), in.generatedSpec());
+        } catch (InvalidLikelihoodException e) {
+            throw ReferenceResolver.brokenReference(in.reference(), e);
+        }
+        ResultWarnings.print(score.scoreWarnings());
         if (perImage != null) {
             try {
                 OutputFiles.writeAtomically(perImage, PerImageCsv.format(score.perImage()));

@@ -1,5 +1,8 @@
 package org.fld4j.cli.fld;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.fld4j.metrics.fld.ScoreWarning;
 import org.fld4j.cli.InputOptions;
 import org.fld4j.cli.Inputs;
 import org.fld4j.io.ImageSource;
@@ -13,9 +16,16 @@ import org.fld4j.io.stream.FingerprintResult;
  * @param generated     the generated images, preprocessed
  * @param generatedSpec how the command line named them
  * @param generatedRead the read that fingerprinted them (what it skipped)
+ * @param warnings      what the command line itself makes doubtful (arguments that look swapped), already said
+ *                      on stderr
  */
 record ScoringInputs(ResolvedReference reference, ImageSource generated, String generatedSpec,
-                     FingerprintResult generatedRead) {
+                     FingerprintResult generatedRead, List<ScoreWarning> warnings) {
+
+    ScoringInputs {
+        warnings = List.copyOf(warnings);
+    }
+
 
     /**
      * Opens the images, checks the generated ones against the real ones (shape; every image readable under
@@ -33,12 +43,19 @@ record ScoringInputs(ResolvedReference reference, ImageSource generated, String 
                     "the real images " + images.real() + " are");
         }
         FingerprintResult generatedRead = ImageSets.fingerprint(generated, images.generated(), "generated");
+        // said before the reference is trained: a swap is cheapest to fix before minutes of training
+        List<ScoreWarning> warnings = new ArrayList<>();
+        if (real != null) {
+            SwappedArguments.check(images.real(), real.size(), images.generated(), generated.size())
+                    .ifPresent(warnings::add);
+        }
+        ResultWarnings.print(warnings);
         ResolvedReference reference = ReferenceResolver.resolve(options, images.real(), real, inputs)
                 .withInterval(resamples, confidence);
         if (real == null) {
             ImageSets.requireShape(generated, images.generated(), reference.reference().imageShape(),
                     "the reference flow " + options.ref() + " takes");
         }
-        return new ScoringInputs(reference, generated, images.generated(), generatedRead);
+        return new ScoringInputs(reference, generated, images.generated(), generatedRead, warnings);
     }
 }

@@ -89,5 +89,9 @@ class EfficiencyCommandTest {
                 .isEqualTo(2);
         assertThat(FldCli.run("efficiency", "--ref", ref.toString(), generated.toString(), "--repeats", "1").code())
                 .isEqualTo(2);
+        FldCli.Run huge = FldCli.run("efficiency", "--ref", ref.toString(), generated.toString(), "--repeats",
+                "2000000000");
+        assertThat(huge.code()).isEqualTo(2);
+        assertThat(huge.err()).contains("--repeats 2000000000").contains("to 10000");
     }
 }

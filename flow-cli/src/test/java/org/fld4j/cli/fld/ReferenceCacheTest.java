@@ -154,4 +154,63 @@ class ReferenceCacheTest {
         assertThat(Fld.load(file).reference().realFingerprint())
                 .isEqualTo(ImageSource.folder(real).build().fingerprint().fingerprint().sha256());
     }
+
+    @Test
+    void aTruncatedOrNanCacheEntryIsRemovedAndRetrainedAndBreaksNoLaterRun() throws IOException {
+        Path cache = dir.resolve("cache-broken");
+        score(real, cache);
+        Path file = files(cache).get(0);
+        byte[] good = Files.readAllBytes(file);
+
+        BrokenReferences.truncate(file);
+        FldCli.Run truncated = score(real, cache);
+        assertThat(truncated.err()).contains("cached reference " + file).contains("cannot be read")
+                .contains("removed it").contains("reference: trained in");
+        FldCli.Run after = score(real, cache);
+        assertThat(after.err()).contains("reference: from the cache");
+
+        Path nan = BrokenReferences.withNanWeights(file, dir.resolve("nan-copy.fld"));
+        Files.copy(nan, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        FldCli.Run nanRun = score(real, cache);
+        assertThat(nanRun.err()).contains("cached reference " + file).contains("removed it")
+                .contains("reference: trained in");
+        JsonNode result = FldCli.json(nanRun.out()).get("result");
+        assertThat(result.get("fld").isNumber()).isTrue();
+        assertThat(score(real, cache).err()).contains("reference: from the cache");
+        assertThat(Files.readAllBytes(file)).hasSameSizeAs(good);
+    }
+
+    @Test
+    void tempFilesOfKilledRunsAreCleanedOnStartAndTheWriterLeavesNone() throws IOException {
+        Path cache = dir.resolve("cache-temps");
+        Files.createDirectories(cache);
+        long dead = deadPid();
+        Path deadPartial = Files.writeString(cache.resolve("abc.fld." + dead + ".partial"), "half");
+        Path deadHidden = Files.writeString(cache.resolve(".abc.fld." + dead + ".partial-123.tmp"), "half");
+        Path oldFlow = Files.writeString(cache.resolve(".fld-flow-99.tmp"), "old");
+        Files.setLastModifiedTime(oldFlow, FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
+        Path freshFlow = Files.writeString(cache.resolve(".fld-flow-100.tmp"), "maybe a save in progress");
+        Path unrelated = Files.writeString(cache.resolve("notes.txt"), "kept");
+        score(real, cache);
+        assertThat(deadPartial).doesNotExist();
+        assertThat(deadHidden).doesNotExist();
+        assertThat(oldFlow).doesNotExist();
+        assertThat(freshFlow).exists();
+        assertThat(unrelated).exists();
+        // what the run wrote: the reference, and no temporary of its own
+        assertThat(files(cache).stream().map(p -> p.getFileName().toString())
+                .filter(n -> n.endsWith(".fld")).count()).isEqualTo(1);
+        assertThat(files(cache)).hasSize(3);
+    }
+
+    /** A process id that is not running: that of a process that has ended. */
+    static long deadPid() throws IOException {
+        Process p = new ProcessBuilder("true").start();
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return p.pid();
+    }
 }

@@ -104,7 +104,7 @@ class ScoreCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).startsWith("FLD").contains(String.format(java.util.Locale.ROOT, "%.4f", library.value()));
         assertThat(lines).allSatisfy(line -> assertThat(line).matches(
-                "(FLD|ratio|bpd generated|bpd real|skipped|reference|flow) .*"));
+                "(FLD|ratio|bpd generated|bpd real|warning|skipped|reference|flow) .*"));
         assertThat(run.out()).doesNotContain("scoring").doesNotContain("images (").doesNotContain("\r");
         assertThat(run.err()).contains("scoring");
     }
@@ -263,6 +263,21 @@ class ScoreCommandTest {
     }
 
     @Test
+    void resamplesBeyondTheDocumentedMaximumAreRefusedBeforeAnyWork() {
+        for (String count : new String[] {"2000000000", "100001", "99"}) {
+            FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--bootstrap", count);
+            assertThat(run.code()).as(run.err()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).contains("--bootstrap " + count).contains("100 to 100,000")
+                    .doesNotContain("reference:");
+        }
+        FldCli.Run most = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--bootstrap", "100000",
+                "--json", "-q");
+        assertThat(most.code()).as(most.err()).isZero();
+        assertThat(FldCli.json(most.out()).get("result").get("interval").get("resamples").asInt()).isEqualTo(100_000);
+    }
+
+    @Test
     void dualReportsTheLibrarysDfldWithTheCachedReference() throws IOException {
         Path cache = dir.resolve("dual-cache");
         FldCli.Run run = FldCli.run("score", real.toString(), generated.toString(), "--dual", "--preset", "small",
@@ -283,5 +298,57 @@ class ScoreCommandTest {
         try (var files = Files.list(cache)) {
             assertThat(files.toList()).hasSize(1);
         }
+    }
+
+    @Test
+    void warningsOfSmallSetsAreInTheJsonAndOnStderr() {
+        FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode warnings = FldCli.json(run.out()).get("result").get("warnings");
+        // 30 generated and 12 held-out real images: both below 50
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0).get("code").asText()).isEqualTo("SMALL_GENERATED_SET");
+        assertThat(warnings.get(0).get("message").asText()).contains("only 30 generated images");
+        assertThat(warnings.get(1).get("code").asText()).isEqualTo("SMALL_HELD_OUT_SET");
+        assertThat(run.err()).contains("warning: only 30 generated images").contains("[SMALL_GENERATED_SET]")
+                .contains("[SMALL_HELD_OUT_SET]");
+        assertThat(FldCli.run("score", "--ref", ref.toString(), generated.toString(), "-q").err()).isEmpty();
+    }
+
+    @Test
+    void oneGeneratedImageGetsNoIntervalButExitFour() throws IOException {
+        Path one = dir.resolve("one-image");
+        Files.createDirectories(one);
+        Files.copy(generated.resolve("img-000.png"), one.resolve("img-000.png"));
+        FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), one.toString(), "--json");
+        assertThat(run.code()).as(run.err()).isEqualTo(4);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("1 usable generated image").contains("at least 2");
+    }
+
+    @Test
+    void swappedArgumentsAreWarnedAboutNotRefused() throws IOException {
+        Path cache = dir.resolve("swap-cache");
+        Path samples = FldCli.copy(generated, dir.resolve("samples"));
+        Path realCopy = FldCli.copy(real, dir.resolve("real-images"));
+        FldCli.Run run = FldCli.run("score", samples.toString(), realCopy.toString(), "--preset", "small",
+                "--epochs", "1", "--batch", "16", "--cache-dir", cache.toString(), "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode warnings = FldCli.json(run.out()).get("result").get("warnings");
+        assertThat(warnings.get(0).get("code").asText()).isEqualTo("LIKELY_SWAPPED_ARGUMENTS");
+        assertThat(warnings.get(0).get("message").asText()).contains(samples.toString()).contains("REAL first");
+        // said before the reference is trained
+        assertThat(run.err().indexOf("LIKELY_SWAPPED_ARGUMENTS")).isLessThan(run.err().indexOf("reference:"));
+    }
+
+    @Test
+    void aReferenceWithNanWeightsIsBadInputNamingTheFile() throws IOException {
+        Path broken = BrokenReferences.withNanWeights(ref, dir.resolve("nan-weights.fld"));
+        FldCli.Run run = FldCli.run("score", "--ref", broken.toString(), generated.toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains(broken.toString()).doesNotContain("internal error");
     }
 }

@@ -163,13 +163,14 @@ public final class DualFld {
         FldFormulas.check(gr, r.reference().heldOutNames().toArray(new String[0]), "the held-out real images");
         long d = r.reference().dimension();
 
-        List<String> warnings = new ArrayList<>();
+        List<ScoreWarning> warnings = new ArrayList<>();
         int minimum = minimumTrainingImages(generatedOptions.preset());
         if (g.reference().trainingImages() < minimum) {
-            warnings.add("the generated flow (" + generatedOptions.preset().id() + ") was trained on "
+            warnings.add(new ScoreWarning(ScoreWarning.UNDERTRAINED_GENERATED_FLOW, "the generated flow (" + generatedOptions.preset().id() + ") was trained on "
                     + g.reference().trainingImages() + " images, fewer than the " + minimum
-                    + " it needs to be trusted; use more generated images or a smaller preset");
+                    + " it needs to be trusted; use more generated images or a smaller preset"));
         }
+        warnings.addAll(ScoreWarnings.forCounts(gg.length, rr.length));
 
         int resamples = realOptions.bootstrapResamples();
         double[] difference = new double[resamples];
@@ -196,7 +197,7 @@ public final class DualFld {
                 PercentileBootstrap.percentileInterval(j, confidence),
                 FldFormulas.bitsPerDim(FldFormulas.mean(rr), d), FldFormulas.bitsPerDim(FldFormulas.mean(rg), d),
                 FldFormulas.bitsPerDim(FldFormulas.mean(gg), d), FldFormulas.bitsPerDim(FldFormulas.mean(gr), d),
-                rr.length, gg.length, g.reference().trainingImages(), warnings);
+                rr.length, gg.length, g.reference().trainingImages(), ScoreWarnings.messages(warnings), warnings);
     }
 
     public DualFldScore score(Path generated) {

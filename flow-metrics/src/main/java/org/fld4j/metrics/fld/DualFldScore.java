@@ -24,16 +24,35 @@ import java.util.Locale;
  * @param realCount           held-out real images
  * @param generatedCount      held-out generated images
  * @param generatedTraining   generated images the G flow was trained on
- * @param warnings            what makes the score less trustworthy (e.g. too few generated images)
+ * @param warnings            what makes the score less trustworthy (e.g. too few generated images): the
+ *                            messages of {@code scoreWarnings}
+ * @param scoreWarnings       the same warnings with their codes ({@link ScoreWarning}), in the same order
  */
 public record DualFldScore(double value, ConfidenceInterval interval, double difference,
                            ConfidenceInterval differenceInterval, double divergence,
                            ConfidenceInterval divergenceInterval, double bpdRealOnReal, double bpdRealOnGenerated,
                            double bpdGeneratedOnGenerated, double bpdGeneratedOnReal, int realCount,
-                           int generatedCount, long generatedTraining, List<String> warnings) {
+                           int generatedCount, long generatedTraining, List<String> warnings,
+                           List<ScoreWarning> scoreWarnings) {
 
     public DualFldScore {
+        scoreWarnings = List.copyOf(scoreWarnings);
         warnings = List.copyOf(warnings);
+        if (!warnings.equals(ScoreWarnings.messages(scoreWarnings))) {
+            throw new IllegalArgumentException("warnings " + warnings + " are not the messages of " + scoreWarnings);
+        }
+    }
+
+    /** A score whose warnings carry no code ({@link ScoreWarning#UNCLASSIFIED}); kept for existing callers. */
+    public DualFldScore(double value, ConfidenceInterval interval, double difference,
+                        ConfidenceInterval differenceInterval, double divergence,
+                        ConfidenceInterval divergenceInterval, double bpdRealOnReal, double bpdRealOnGenerated,
+                        double bpdGeneratedOnGenerated, double bpdGeneratedOnReal, int realCount,
+                        int generatedCount, long generatedTraining, List<String> warnings) {
+        this(value, interval, difference, differenceInterval, divergence, divergenceInterval, bpdRealOnReal,
+                bpdRealOnGenerated, bpdGeneratedOnGenerated, bpdGeneratedOnReal, realCount, generatedCount,
+                generatedTraining, warnings,
+                warnings.stream().map(w -> new ScoreWarning(ScoreWarning.UNCLASSIFIED, w)).toList());
     }
 
     /** E.g. {@code D-FLD 0.0312 [0.0101, 0.0540] (95%), J 0.0821 bpd [...], bpd R/R 3.01 G/G 3.10 ...}. */

@@ -31,6 +31,8 @@ final class FldFormulas {
     /**
      * Checks a set's per-image log-likelihoods: all finite, and a negative mean (an 8-bit image has a
      * probability of at most 1; a mean at or above 0 means a broken flow or input that is not 8-bit).
+     *
+     * @throws InvalidLikelihoodException if one is not finite or the mean is not negative
      */
     static void check(double[] logLikelihoods, String[] names, String what) {
         if (logLikelihoods.length == 0) {
@@ -38,13 +40,13 @@ final class FldFormulas {
         }
         for (int i = 0; i < logLikelihoods.length; i++) {
             if (!Double.isFinite(logLikelihoods[i])) {
-                throw new IllegalStateException("the reference flow gives image " + names[i] + " of " + what
+                throw new InvalidLikelihoodException("the reference flow gives image " + names[i] + " of " + what
                         + " the log-likelihood " + logLikelihoods[i] + "; the flow diverged or the image is broken");
             }
         }
         double mean = mean(logLikelihoods);
         if (mean >= 0) {
-            throw new IllegalStateException("the mean log-likelihood of " + what + " is " + mean
+            throw new InvalidLikelihoodException("the mean log-likelihood of " + what + " is " + mean
                     + " nats >= 0, impossible for 8-bit images (each has probability <= 1): the flow is broken or"
                     + " the images are not 8-bit values 0..255");
         }

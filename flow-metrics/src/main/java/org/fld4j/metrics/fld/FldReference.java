@@ -163,6 +163,13 @@ public final class FldReference {
 
     /** Scores per-image log-likelihoods of a generated set against the held-out real ones. */
     FldScore score(double[] generated, List<String> names, org.fld4j.io.InputReport report) {
+        if (generated.length < ScoreWarnings.MIN_GENERATED_IMAGES) {
+            throw new TooFewImagesException(report.source() + " holds " + generated.length
+                    + " usable generated image" + (generated.length == 1 ? "" : "s") + "; FLD's interval needs at least "
+                    + ScoreWarnings.MIN_GENERATED_IMAGES + " (with one, every bootstrap resample is that image and the"
+                    + " interval shows only the real images' spread)", generated.length,
+                    ScoreWarnings.MIN_GENERATED_IMAGES);
+        }
         FldFormulas.check(generated, names.toArray(new String[0]), "the generated images");
         double meanReal = heldOutMeanLogLikelihood();
         double meanGenerated = FldFormulas.mean(generated);

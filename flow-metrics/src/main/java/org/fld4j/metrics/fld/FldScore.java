@@ -26,6 +26,20 @@ public record FldScore(double value, double ratio, double bpdReal, double bpdGen
         perImage = List.copyOf(perImage);
     }
 
+    /**
+     * What makes this score less trustworthy than its interval suggests (too few generated or held-out real
+     * images, far more generated than held-out real images), in a fixed order; empty when nothing does. The
+     * thresholds and where they come from: {@link ScoreWarnings}.
+     */
+    public List<ScoreWarning> scoreWarnings() {
+        return ScoreWarnings.forCounts(generatedCount, realCount);
+    }
+
+    /** The messages of {@link #scoreWarnings()}, as {@link DualFldScore#warnings()} gives them. */
+    public List<String> warnings() {
+        return ScoreWarnings.messages(scoreWarnings());
+    }
+
     /** E.g. {@code FLD 0.1234 [0.1011, 0.1458] (95%), ratio 1.131, bpd 3.412 generated vs 3.017 real (500 / 500)}. */
     public String summary() {
         return String.format(Locale.ROOT, "FLD %.4f [%.4f, %.4f] (%.0f%%), ratio %.4f, bpd %.4f generated vs %.4f real"

@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * @param sizes         subset sizes, strictly increasing, each at least 1; sizes larger than the scored set are
  *                      left out of the result (with a note)
- * @param repeats       subsets drawn at each size (>= 2, so that a standard deviation exists)
+ * @param repeats       subsets drawn at each size, 2 (so that a standard deviation exists) to {@value #MAX_REPEATS}
  * @param seed          seed of the draws; a size's subsets depend only on the seed and the size
  * @param subsampleReal whether the held-out real images are subsampled to the same size as the generated ones
  *                      (see {@link SampleEfficiency} for what each choice measures)
@@ -24,8 +24,16 @@ public record SampleEfficiencyOptions(int[] sizes, int repeats, long seed, boole
             require(sizes[i] >= 1 && (i == 0 || sizes[i] > sizes[i - 1]), "sizes",
                     Arrays.toString(sizes) + " (need strictly increasing sizes >= 1)");
         }
-        require(repeats >= 2, "repeats", repeats);
+        require(repeats >= 2 && repeats <= MAX_REPEATS, "repeats", repeats + " (allowed: 2 to " + MAX_REPEATS + ")");
     }
+
+    /**
+     * The most subsets drawn at one size. The spread the subsets measure is a standard deviation, whose relative
+     * standard error from R draws is about {@code 1 / sqrt(2 (R - 1))}: 0.7% at 10,000, already far below the
+     * differences the sizes are compared by. Each repeat holds a double and costs a draw per image of the size,
+     * so an unbounded count ({@code --repeats 2000000000}) asks for gigabytes and hours.
+     */
+    public static final int MAX_REPEATS = 10_000;
 
     private static void require(boolean ok, String option, Object value) {
         if (!ok) {

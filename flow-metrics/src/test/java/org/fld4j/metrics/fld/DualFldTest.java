@@ -89,6 +89,11 @@ class DualFldTest {
     @Test
     void warnsWhenTheGeneratedSetIsTooSmallForItsFlow() {
         DualFldScore score = dual.score(otherHalf.subset(range(0, 150)));
-        assertThat(score.warnings()).singleElement().asString().contains("trained on 120 images").contains("small");
+        assertThat(score.warnings().get(0)).contains("trained on 120 images").contains("small");
+        assertThat(score.scoreWarnings().get(0).code()).isEqualTo(ScoreWarning.UNDERTRAINED_GENERATED_FLOW);
+        // 150 images, 30 of them held out: fewer than 50 held-out generated images
+        assertThat(score.generatedCount()).isEqualTo(30);
+        assertThat(score.scoreWarnings()).extracting(ScoreWarning::code).contains(ScoreWarning.SMALL_GENERATED_SET);
+        assertThat(score.warnings()).isEqualTo(score.scoreWarnings().stream().map(ScoreWarning::message).toList());
     }
 }

@@ -200,5 +200,27 @@ class FldTest {
                     assertThat(e.found()).isEqualTo(5);
                     assertThat(e.needed()).isEqualTo(10);
                 });
+        // one generated image: every bootstrap resample would be that image; refused, not given an interval
+        assertThatThrownBy(() -> fld.score(first(1)))
+                .isInstanceOfSatisfying(TooFewImagesException.class, e -> {
+                    assertThat(e.found()).isEqualTo(1);
+                    assertThat(e.needed()).isEqualTo(2);
+                }).hasMessageContaining("at least 2");
+        FldScore two = fld.score(first(2));
+        assertThat(two.generatedCount()).isEqualTo(2);
+        assertThat(two.scoreWarnings()).extracting(ScoreWarning::code).contains(ScoreWarning.SMALL_GENERATED_SET);
+    }
+
+    @Test
+    void aFlowWithNonFiniteParametersGivesAnInvalidLikelihoodError(@TempDir Path dir) throws IOException {
+        Path copy = dir.resolve("flow.fld4j");
+        fld.reference().flow().save(copy);
+        org.fld4j.core.FlowNetwork network = org.fld4j.core.Flow.load(copy).toNetwork();
+        network.parameters().assign(Double.NaN);
+        org.fld4j.core.Flow broken = org.fld4j.core.Flow.of(network);
+        assertThat(broken.parameters().isNaN().all()).isTrue();
+        assertThatThrownBy(() -> Fld.using(broken, ImageSources.of(first(20)), fld.options()))
+                .isInstanceOf(InvalidLikelihoodException.class).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NaN");
     }
 }
