@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,7 +14,7 @@ import org.fld4j.io.preprocess.Preprocessing;
 import org.fld4j.io.stream.SourceFingerprint;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldOptions;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.fld4j.core.persist.AtomicFiles;
 
 /**
  * Trained references kept in a folder, one file per (real set, training options, preprocessing): the file name is
@@ -67,7 +66,7 @@ final class ReferenceCache {
 
     /**
      * The cached reference of {@code key}, if there is one trained on {@code real} with {@code options}. A file
-     * that cannot be read (truncated, not a reference, nested past the stack, non-finite parameters) is reported on
+     * that cannot be read (truncated, not a reference, non-finite parameters, any of the loader's refusals) is reported on
      * stderr and removed, so that it breaks this run alone; one that holds another reference is reported and
      * treated as absent (training replaces it).
      */
@@ -79,8 +78,7 @@ final class ReferenceCache {
         Fld fld;
         try {
             fld = Fld.load(file);
-            requireFiniteParameters(fld);
-        } catch (IOException | RuntimeException | StackOverflowError e) {
+        } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             discard(file, "cannot be read (" + why.replace('\n', ' ').strip() + ")");
             return Optional.empty();
@@ -113,34 +111,18 @@ final class ReferenceCache {
         }
     }
 
-    /** NaN or infinite weights load without complaint but make every score NaN. */
-    private static void requireFiniteParameters(Fld fld) {
-        INDArray parameters = fld.reference().flow().parameters();
-        if (parameters != null && !parameters.isEmpty()
-                && (parameters.isNaN().any() || parameters.isInfinite().any())) {
-            throw new IllegalArgumentException("its flow has non-finite parameters");
-        }
-    }
-
     /**
-     * Saves a trained reference under {@code key}. It is written under a name that carries this process's id
-     * ({@link CacheTempFiles}), then renamed: a reader never sees half a file, and what a killed run leaves is
-     * recognised and cleaned by the next.
+     * Saves a trained reference under {@code key}, atomically ({@link AtomicFiles}): a reader never sees half a
+     * file, and what a killed run leaves is recognised and cleaned by the next start ({@link CacheTempFiles}).
      */
     Path write(String key, Fld fld) throws IOException {
         Files.createDirectories(folder);
         Path file = file(key);
-        Path partial = CacheTempFiles.partial(file);
-        try {
-            fld.save(partial);
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        fld.save(file);
         return file;
     }
 
-    /** Removes what killed runs left in the folder (see {@link CacheTempFiles#isStale}); never fails a run. */
+    /** Removes what killed runs left in the folder (see {@link CacheTempFiles}); never fails a run. */
     void cleanStaleTempFiles() {
         CacheTempFiles.clean(folder);
     }

@@ -185,22 +185,23 @@ class ReferenceCacheTest {
         Path cache = dir.resolve("cache-temps");
         Files.createDirectories(cache);
         long dead = deadPid();
-        Path deadPartial = Files.writeString(cache.resolve("abc.fld." + dead + ".partial"), "half");
-        Path deadHidden = Files.writeString(cache.resolve(".abc.fld." + dead + ".partial-123.tmp"), "half");
+        Path deadHidden = Files.writeString(cache.resolve(".abc.fld." + dead + ".5f3a.tmp"), "half");
+        Path liveHidden = Files.writeString(cache.resolve(".abc.fld." + ProcessHandle.current().parent()
+                .orElseThrow().pid() + ".77.tmp"), "a save in progress in another process");
         Path oldFlow = Files.writeString(cache.resolve(".fld-flow-99.tmp"), "old");
         Files.setLastModifiedTime(oldFlow, FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))));
         Path freshFlow = Files.writeString(cache.resolve(".fld-flow-100.tmp"), "maybe a save in progress");
         Path unrelated = Files.writeString(cache.resolve("notes.txt"), "kept");
         score(real, cache);
-        assertThat(deadPartial).doesNotExist();
         assertThat(deadHidden).doesNotExist();
+        assertThat(liveHidden).exists();
         assertThat(oldFlow).doesNotExist();
         assertThat(freshFlow).exists();
         assertThat(unrelated).exists();
         // what the run wrote: the reference, and no temporary of its own
         assertThat(files(cache).stream().map(p -> p.getFileName().toString())
                 .filter(n -> n.endsWith(".fld")).count()).isEqualTo(1);
-        assertThat(files(cache)).hasSize(3);
+        assertThat(files(cache)).hasSize(4);
     }
 
     /** A process id that is not running: that of a process that has ended. */

@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -83,24 +84,47 @@ public final class AtomicFiles {
      */
     static void removeStaleTemporaryFiles(Path target) {
         Path folder = target.getParent();
-        String name = target.getFileName().toString();
-        if (folder == null || !Files.isDirectory(folder)) {
-            return;
+        if (folder != null) {
+            removeStale(folder, "." + globEscape(target.getFileName().toString()) + ".*.tmp",
+                    target.getFileName().toString());
         }
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(folder, "." + globEscape(name) + ".*.tmp")) {
+    }
+
+    /**
+     * Removes every temporary file in {@code folder} that a save killed with its process left behind, whatever its
+     * target (a cache folder cleans itself this way when a program starts). Returns how many were removed.
+     */
+    public static int removeStaleTemporaryFilesIn(Path folder) {
+        return removeStale(folder, ".*.tmp", null);
+    }
+
+    /** Whether {@code fileName} is the name of a temporary file that this class makes. */
+    public static boolean isTemporaryFileName(String fileName) {
+        Matcher m = TEMP_NAME.matcher(fileName);
+        return m.matches() && m.group(2).length() <= 18;
+    }
+
+    private static int removeStale(Path folder, String glob, String targetName) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int removed = 0;
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(folder, glob)) {
             for (Path sibling : siblings) {
                 Matcher m = TEMP_NAME.matcher(sibling.getFileName().toString());
-                if (!m.matches() || !m.group(1).equals(name) || m.group(2).length() > 18) {
+                if (!m.matches() || m.group(2).length() > 18 || (targetName != null && !m.group(1).equals(targetName))) {
                     continue;
                 }
                 long pid = Long.parseLong(m.group(2));
-                if (ProcessHandle.of(pid).isEmpty() && Files.isRegularFile(sibling)) {
-                    Files.deleteIfExists(sibling);
+                if (ProcessHandle.of(pid).isEmpty() && Files.isRegularFile(sibling, LinkOption.NOFOLLOW_LINKS)
+                        && Files.deleteIfExists(sibling)) {
+                    removed++;
                 }
             }
         } catch (IOException | RuntimeException e) {
             // Cleaning is a courtesy: a folder that cannot be listed does not stop the save.
         }
+        return removed;
     }
 
     private static String globEscape(String name) {

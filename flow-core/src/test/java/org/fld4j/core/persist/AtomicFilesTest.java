@@ -71,6 +71,24 @@ class AtomicFilesTest {
     }
 
     @Test
+    void aFolderSweepRemovesTheTemporaryFilesOfDeadProcessesOfEveryTarget(@TempDir Path dir) throws IOException {
+        long gone = 4_000_000_000L;
+        Path stale = Files.writeString(dir.resolve(".ref.fld." + gone + ".1f2e.tmp"), "left by a killed save");
+        Path otherStale = Files.writeString(dir.resolve(".other.fld." + gone + ".9.tmp"), "another file's");
+        Path running = Files.writeString(dir.resolve(".ref.fld." + ProcessHandle.current().pid() + ".abc.tmp"), "busy");
+        Path unrelated = Files.writeString(dir.resolve(".ref.fld.notes.tmp"), "not a temporary file of ours");
+        Path reference = Files.writeString(dir.resolve("ref.fld"), "kept");
+        assertThat(AtomicFiles.removeStaleTemporaryFilesIn(dir)).isEqualTo(2);
+        assertThat(stale).doesNotExist();
+        assertThat(otherStale).doesNotExist();
+        assertThat(running).exists();
+        assertThat(unrelated).exists();
+        assertThat(reference).exists();
+        assertThat(AtomicFiles.isTemporaryFileName(running.getFileName().toString())).isTrue();
+        assertThat(AtomicFiles.isTemporaryFileName("ref.fld")).isFalse();
+    }
+
+    @Test
     void aJvmThatExitsMidSaveLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("out.txt");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
