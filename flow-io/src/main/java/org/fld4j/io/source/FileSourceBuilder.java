@@ -27,7 +27,7 @@ public final class FileSourceBuilder {
     private boolean ignoreHidden;
     private boolean ignoreNonImages;
     private BadInputPolicy policy = BadInputPolicy.FAIL;
-    private long maxPixels = DecodeOptions.DEFAULT_MAX_PIXELS;
+    private DecodeOptions decodeOptions = DecodeOptions.defaults();
 
     private FileSourceBuilder(Path folder, List<Path> files) {
         this.folder = folder;
@@ -78,8 +78,19 @@ public final class FileSourceBuilder {
 
     /** The largest width x height accepted (see {@link DecodeOptions#maxPixels()}). */
     public FileSourceBuilder maxPixels(long value) {
-        new DecodeOptions(value); // validates now, so the error points at this call
-        this.maxPixels = value;
+        this.decodeOptions = decodeOptions.withMaxPixels(value); // validates now, so the error points at this call
+        return this;
+    }
+
+    /** The largest decoded raster accepted, in bytes (see {@link DecodeOptions#maxDecodedBytes()}). */
+    public FileSourceBuilder maxDecodedBytes(long value) {
+        this.decodeOptions = decodeOptions.withMaxDecodedBytes(value);
+        return this;
+    }
+
+    /** Both decoding limits at once. */
+    public FileSourceBuilder decodeOptions(DecodeOptions value) {
+        this.decodeOptions = Objects.requireNonNull(value, "decodeOptions");
         return this;
     }
 
@@ -89,7 +100,7 @@ public final class FileSourceBuilder {
      * @throws ImageInputException if the folder is missing or empty, or under FAIL cannot be fully listed
      */
     public FileImageSource build() {
-        ImageFileDecoder decoder = new ImageFileDecoder(new DecodeOptions(maxPixels));
+        ImageFileDecoder decoder = new ImageFileDecoder(decodeOptions);
         if (folder == null) {
             List<String> names = new ArrayList<>(files.size());
             for (Path f : files) {
