@@ -27,6 +27,7 @@ public final class FileSourceBuilder {
     private boolean ignoreHidden;
     private boolean ignoreNonImages;
     private BadInputPolicy policy = BadInputPolicy.FAIL;
+    private LinkPolicy links = LinkPolicy.FOLLOW;
     private DecodeOptions decodeOptions = DecodeOptions.defaults();
 
     private FileSourceBuilder(Path folder, List<Path> files) {
@@ -70,6 +71,13 @@ public final class FileSourceBuilder {
         return this;
     }
 
+    /** What symbolic links do (see {@link LinkPolicy}). Default {@link LinkPolicy#FOLLOW}. Folders only. */
+    public FileSourceBuilder links(LinkPolicy value) {
+        requireFolder("links");
+        this.links = Objects.requireNonNull(value, "links");
+        return this;
+    }
+
     /** What to do with files that cannot be used. Default {@link BadInputPolicy#FAIL}. */
     public FileSourceBuilder badInput(BadInputPolicy value) {
         this.policy = Objects.requireNonNull(value, "badInput");
@@ -110,7 +118,7 @@ public final class FileSourceBuilder {
             return new FileImageSource(files, names, decoder, policy, collector.snapshot(),
                     "files (" + files.size() + ")");
         }
-        FolderOptions options = new FolderOptions(recursive, ignoreHidden, ignoreNonImages);
+        FolderOptions options = new FolderOptions(recursive, ignoreHidden, ignoreNonImages, links);
         String description = "folder " + folder + (recursive ? " (recursive)" : "");
         InputReportCollector collector = new InputReportCollector(description);
         List<ListedFile> listed = FolderScanner.list(folder, options, policy, collector);
