@@ -32,8 +32,20 @@ final class ImageSources {
                 + " build an ImageSource (ImageSource.npy(path).layout(...), ...) and pass that");
     }
 
-    /** An array {@code [N, C, H, W]} of 8-bit values 0..255. */
+    /**
+     * An array {@code [N, C, H, W]} of integers 0..255 (any integer data type). A floating-point array is refused:
+     * its values could mean 0..255, 0..1 or -1..1, and reading 0..1 data as 0..255 gives a confidently wrong score,
+     * so its range must be stated by building the source with {@link ImageSource#array} and
+     * {@link org.fld4j.io.array.ArraySourceBuilder#range}.
+     *
+     * @throws IllegalArgumentException for a floating-point array, naming the call that states its range
+     */
     static ImageSource of(INDArray images) {
+        if (images.dataType().isFPType()) {
+            throw new IllegalArgumentException("a " + images.dataType() + " array does not say what its values mean;"
+                    + " state the range: pass ImageSource.array(images).range(ValueRange.UINT8 | UNIT | SIGNED)"
+                    + ".build() instead of the array (UINT8: 0..255, UNIT: 0..1, SIGNED: -1..1)");
+        }
         return ImageSource.array(images).range(ValueRange.UINT8).build();
     }
 }
