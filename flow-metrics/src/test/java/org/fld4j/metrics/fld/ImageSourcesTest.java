@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Arrays handed to FLD: integers are 0..255, floating point must state its range. */
+/** Arrays handed to FLD as they are hold 0..255; floating point in [0, 1] must state its range. */
 class ImageSourcesTest {
 
     @Test
@@ -17,9 +17,14 @@ class ImageSourcesTest {
         // all values in [0, 1]: read as 0..255 they would be an almost black set, a confidently wrong score
         assertThatThrownBy(() -> ImageSources.of(Nd4j.rand(DataType.FLOAT, 2, 1, 4, 4)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("ImageSource.array(images).range(ValueRange.UINT8 | UNIT | SIGNED)");
+                .hasMessageContaining("ImageSource.array(images).range(ValueRange.UNIT | UINT8 | SIGNED)");
         assertThatThrownBy(() -> Fld.of(Nd4j.zeros(DataType.DOUBLE, 2, 1, 4, 4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DOUBLE");
+        // one value above 1 shows the array is not 0..1 data: read as 0..255, as before
+        ImageSource bright = ImageSources.of(Nd4j.createFromArray(new float[] {0f, 0.5f, 1f, 2f})
+                .reshape(1, 1, 2, 2));
+        assertThat(bright.read(0).image().sample(0, 1, 1)).isEqualTo(2);
+        assertThat(bright.read(0).image().sample(0, 0, 1)).isEqualTo(1); // 0.5 rounds half up
     }
 
     @Test
