@@ -2,12 +2,16 @@ package org.fld4j.cli;
 
 import java.util.Locale;
 import org.fld4j.io.BadInputPolicy;
+import org.fld4j.io.ImageInputException;
+import org.fld4j.io.InputProblem;
 import org.fld4j.io.ValueRange;
 import org.fld4j.io.array.ArrayLayout;
+import org.fld4j.io.decode.DecodeOptions;
 import org.fld4j.io.preprocess.ChannelMode;
 import org.fld4j.io.preprocess.Preprocessing;
 import org.fld4j.io.preprocess.ResizeFilter;
 import org.fld4j.io.preprocess.SizePolicy;
+import org.fld4j.io.source.LinkPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -58,6 +62,23 @@ public final class InputOptions {
             description = "Value range of float NPY/NPZ arrays: uint8 (0..255), unit (0..1) or signed (-1..1).")
     ValueRange range;
 
+    @Option(names = "--max-pixels", paramLabel = "N", converter = PositiveLongConverter.class,
+            description = "Largest image accepted, in pixels (width x height), checked from the header before"
+                    + " decoding (default 16777216 = 16 Mi pixels).")
+    long maxPixels = DecodeOptions.DEFAULT_MAX_PIXELS;
+
+    @Option(names = "--max-decoded-mb", paramLabel = "MB", converter = PositiveLongConverter.class,
+            description = "Largest decoded image accepted, in MiB (width x height x bytes per pixel of the file's"
+                    + " samples), checked from the header before decoding (default 256).")
+    long maxDecodedMiB = DecodeOptions.DEFAULT_MAX_DECODED_BYTES >> 20;
+
+    @Option(names = "--links", defaultValue = "follow", paramLabel = "follow|inside|ignore",
+            converter = LinkPolicyConverter.class,
+            description = "Symbolic links to files in image folders: follow (default; links that lead outside the"
+                    + " folder are listed in the input report), inside (refuse links that lead outside the folder)"
+                    + " or ignore (leave every link out).")
+    LinkPolicy links = LinkPolicy.FOLLOW;
+
     /**
      * The same options with {@code --on-error skip}, for commands that list every bad input instead of stopping at
      * the first (a pre-flight check).
@@ -72,7 +93,41 @@ public final class InputOptions {
         copy.recursive = recursive;
         copy.layout = layout;
         copy.range = range;
+        copy.maxPixels = maxPixels;
+        copy.maxDecodedMiB = maxDecodedMiB;
+        copy.links = links;
         return copy;
+    }
+
+    /** The decoding limits the options ask for. */
+    public DecodeOptions decodeOptions() {
+        if (maxDecodedMiB > Long.MAX_VALUE >> 20) {
+            throw new CliException(ExitCode.USAGE, "--max-decoded-mb " + maxDecodedMiB + " is too large");
+        }
+        return new DecodeOptions(maxPixels, maxDecodedMiB << 20);
+    }
+
+    /**
+     * {@code e}'s message with the command-line option that fixes it, for problems an option fixes: a mix of
+     * sizes ({@code --resize} / {@code --crop}), of channel counts ({@code --channels}), an image over the size
+     * limits ({@code --max-pixels} / {@code --max-decoded-mb}). The library's message says the fix in plain words;
+     * this names the option.
+     */
+    public static String withOptionHint(ImageInputException e) {
+        return withOptionHint(e.problem(), e.getMessage());
+    }
+
+    /** As {@link #withOptionHint(ImageInputException)}, for a problem and message already recorded (a skip). */
+    public static String withOptionHint(InputProblem problem, String message) {
+        String hint = switch (problem) {
+            case SIZE_MISMATCH -> "--resize HxW or --crop HxW";
+            case CHANNEL_MISMATCH -> "--channels gray|rgb";
+            case TOO_LARGE -> message.contains("maxPixels") ? "--max-pixels N"
+                    : message.contains("maxDecodedBytes") ? "--max-decoded-mb MB" : null;
+            case LINK_OUTSIDE_FOLDER -> "--links follow";
+            default -> null;
+        };
+        return hint == null ? message : message + " (option: " + hint + ")";
     }
 
     /** The policy for bad images. */
@@ -139,6 +194,28 @@ public final class InputOptions {
     static final class LayoutConverter extends EnumConverter<ArrayLayout> {
         LayoutConverter() {
             super(ArrayLayout.class, "layout");
+        }
+    }
+
+    static final class LinkPolicyConverter extends EnumConverter<LinkPolicy> {
+        LinkPolicyConverter() {
+            super(LinkPolicy.class, "link policy");
+        }
+    }
+
+    /** A whole number of at least 1. */
+    static final class PositiveLongConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                long n = Long.parseLong(value.strip());
+                if (n >= 1) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number of at least 1");
         }
     }
 

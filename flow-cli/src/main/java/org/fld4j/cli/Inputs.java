@@ -43,7 +43,8 @@ public final class Inputs {
             throw new CliException(ExitCode.INPUT, spec + " is not readable");
         }
         if (Files.isDirectory(path)) {
-            return ImageSource.folder(path).recursive(options.recursive).badInput(options.policy()).build();
+            return ImageSource.folder(path).recursive(options.recursive).links(options.links)
+                    .decodeOptions(options.decodeOptions()).badInput(options.policy()).build();
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.contains("-ubyte") || name.contains(".idx")) {
@@ -79,6 +80,14 @@ public final class Inputs {
         if (options.range != null) {
             builder.range(options.range);
         }
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            // The builder refuses options that do not fit the data (a float array without a range, a range or
+            // layout the data cannot have): a usage error, named with the option that fixes it.
+            String fix = options.range == null && e.getMessage().contains("range")
+                    ? "; give --range uint8|unit|signed" : "";
+            throw new CliException(ExitCode.USAGE, spec + ": " + e.getMessage() + fix, e);
+        }
     }
 }

@@ -14,6 +14,7 @@ public class ImageInputException extends RuntimeException {
 
     private final String input;
     private final InputProblem problem;
+    private final String detail;
 
     /**
      * @param input   the file or image identity the problem is about, as it should appear to the user
@@ -29,6 +30,12 @@ public class ImageInputException extends RuntimeException {
         super(input + ": " + detail, cause);
         this.input = Objects.requireNonNull(input, "input");
         this.problem = Objects.requireNonNull(problem, "problem");
+        this.detail = Objects.requireNonNull(detail, "detail");
+    }
+
+    /** What is wrong, without the input's name: the message is {@code input + ": " + detail}. */
+    public String detail() {
+        return detail;
     }
 
     /** The file or image identity that the problem is about. */

@@ -28,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>A source knows how many images it lists and what each one is called ({@link #id}) without decoding anything;
  * {@link #read} decodes one image on demand. That is what lets a folder of a million files be streamed in bounded
- * memory ({@link #batches}), shuffled and split by index, and summarised from headers alone ({@link #preflight}).
+ * memory ({@link #batches}), shuffled and split by index, and summarised before use ({@link #preflight}).
  *
  * <h2>Building a source</h2>
  * <pre>{@code
@@ -162,7 +162,10 @@ public interface ImageSource {
         return fingerprint(Preprocessing.none());
     }
 
-    /** Formats, sizes, channel and bit-depth counts and problem files, from headers only. */
+    /**
+     * Formats, sizes, channel and bit-depth counts from the headers, and problem files: every image is also
+     * decoded (and dropped), so truncated and damaged images are listed as the real read would find them.
+     */
     default PreflightSummary preflight() {
         return PreflightScanner.scan(this);
     }

@@ -14,7 +14,12 @@ public enum ImageWarning {
     /** The image was in a colour space other than gray or RGB and was converted to sRGB. */
     CONVERTED_TO_SRGB("converted to sRGB"),
     /** The file's extension names a different format than its content; the content decided. */
-    EXTENSION_MISMATCH("file extension does not match the content");
+    EXTENSION_MISMATCH("file extension does not match the content"),
+    /**
+     * The file was listed through a symbolic link that leads outside the folder being read (recorded when the
+     * folder is listed, under {@link org.fld4j.io.source.LinkPolicy#FOLLOW}).
+     */
+    LINK_LEAVES_FOLDER("symbolic link leads outside the folder");
 
     private final String description;
 

@@ -18,6 +18,8 @@ public enum InputProblem {
     UNREADABLE,
     /** A symbolic link leads back into a folder that is already being walked. */
     SYMLINK_LOOP,
+    /** A symbolic link leads outside the folder while links are limited to it ({@code LinkPolicy.INSIDE}). */
+    LINK_OUTSIDE_FOLDER,
     /** A folder holds no image files (after anything the caller asked to ignore). */
     EMPTY_FOLDER,
     /** An array value is NaN, infinite or outside the declared value range. */

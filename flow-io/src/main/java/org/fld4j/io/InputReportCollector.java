@@ -53,6 +53,15 @@ public final class InputReportCollector {
         }
     }
 
+    /** Records a warning about {@code name} found outside decoding (e.g. while listing a folder). */
+    public synchronized void warning(ImageWarning warning, String name) {
+        warningCounts.merge(warning, 1L, Long::sum);
+        List<String> examples = warningExamples.computeIfAbsent(warning, k -> new ArrayList<>());
+        if (examples.size() < InputReport.WARNING_EXAMPLES) {
+            examples.add(name);
+        }
+    }
+
     /** Records one input left out under {@link BadInputPolicy#SKIP}. */
     public synchronized void skipped(SkippedImage skip) {
         skipped.add(Objects.requireNonNull(skip, "skip"));

@@ -3,6 +3,7 @@ package org.fld4j.cli.preflight;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.fld4j.cli.InputOptions;
 import org.fld4j.cli.output.TextTable;
 import org.fld4j.io.BadInputPolicy;
 import org.fld4j.io.SkippedImage;
@@ -59,7 +60,8 @@ public final class PreflightText {
                     : "left out when the set is read (--on-error skip); --on-error fail would stop at the first")
                     .append('\n');
             for (SkippedImage p : s.problems()) {
-                out.append("    ").append(p.problem()).append(": ").append(p.message().replace('\n', ' ')).append('\n');
+                String message = InputOptions.withOptionHint(p.problem(), p.message());
+                out.append("    ").append(p.problem()).append(": ").append(message.replace('\n', ' ')).append('\n');
             }
         }
         if (!s.ignored().isEmpty()) {

@@ -89,6 +89,9 @@ public final class ArrayImageSource implements ImageSource {
             throw new ImageInputException(id.name(), InputProblem.TRUNCATED, "data ends early: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new ImageInputException(id.name(), InputProblem.UNREADABLE, "cannot be read: " + e, e);
+        } catch (OutOfMemoryError | ArithmeticException e) {
+            throw new ImageInputException(id.name(), InputProblem.TOO_LARGE, "one image of " + s + " does not fit"
+                    + " in the memory available (" + e.getMessage() + ")", e);
         }
         return DecodedImage.clean(id, UInt8Image.adopt(s.channels(), s.height(), s.width(), out));
     }

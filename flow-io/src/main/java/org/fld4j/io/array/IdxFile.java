@@ -30,6 +30,9 @@ public final class IdxFile {
 
     private static final int UNSIGNED_BYTE = 0x08;
 
+    /** The first buffer for gzipped data; it doubles as bytes arrive, up to the size the header declares. */
+    private static final int INITIAL_BUFFER = 1 << 20;
+
     private final String name;
     private final int[] dims;
     private final ByteStore data;
@@ -67,7 +70,7 @@ public final class IdxFile {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
                 int[] dims = readHeader(in, name);
                 long headerLength = 4 + 4L * dims.length;
-                long expected = dataLength(dims);
+                long expected = dataLength(name, dims);
                 if (size - headerLength < expected) {
                     throw truncated(name, dims, size - headerLength);
                 }
@@ -127,20 +130,31 @@ public final class IdxFile {
             } catch (EOFException e) {
                 throw new ImageInputException(name, InputProblem.TRUNCATED, "IDX header is cut off", e);
             }
-            long expected = dataLength(dims);
+            long expected = dataLength(name, dims);
             if (expected > Integer.MAX_VALUE - 8) {
                 throw new ImageInputException(name, InputProblem.SHAPE_MISMATCH, "IDX data of " + expected
                         + " bytes does not fit in memory; store it uncompressed as a file");
             }
-            byte[] data = new byte[(int) expected];
-            int got;
+            // The buffer grows with the bytes that arrive, so a header that declares far more than the stream
+            // holds costs no more memory than the stream's real content.
+            byte[] data = new byte[(int) Math.min(expected, INITIAL_BUFFER)];
+            int got = 0;
             try {
-                got = in.readNBytes(data, 0, data.length);
+                while (got < expected) {
+                    if (got == data.length) {
+                        data = Arrays.copyOf(data, (int) Math.min(expected, 2L * data.length));
+                    }
+                    int n = in.read(data, got, data.length - got);
+                    if (n < 0) {
+                        break;
+                    }
+                    got += n;
+                }
             } catch (EOFException | ZipException e) {
                 throw new ImageInputException(name, InputProblem.TRUNCATED, "gzip stream ends early (" + e.getMessage()
                         + ")", e);
             }
-            if (got < data.length) {
+            if (got < expected) {
                 throw truncated(name, dims, got);
             }
             if (in.read() >= 0) {
@@ -192,12 +206,19 @@ public final class IdxFile {
         return dims;
     }
 
-    private static long dataLength(int[] dims) {
+    /**
+     * The number of data bytes {@code dims} declare.
+     *
+     * @throws ImageInputException naming the file if the product does not fit in a {@code long}
+     */
+    private static long dataLength(String name, int[] dims) {
         long n = 1;
         for (int d : dims) {
-            n *= d; // at most 255 factors below 2^31 each could overflow; checked next
-            if (n < 0 || n > Long.MAX_VALUE / Integer.MAX_VALUE) {
-                return Long.MAX_VALUE;
+            try {
+                n = Math.multiplyExact(n, d);
+            } catch (ArithmeticException e) {
+                throw new ImageInputException(name, InputProblem.SHAPE_MISMATCH, "IDX header dimensions "
+                        + Arrays.toString(dims) + " multiply to more bytes than any file can hold", e);
             }
         }
         return n;
@@ -205,7 +226,7 @@ public final class IdxFile {
 
     private static ImageInputException truncated(String name, int[] dims, long present) {
         return new ImageInputException(name, InputProblem.TRUNCATED, "IDX data is cut off: header declares "
-                + Arrays.toString(dims) + " = " + dataLength(dims) + " bytes, only " + Math.max(0, present)
+                + Arrays.toString(dims) + " = " + dataLength(name, dims) + " bytes, only " + Math.max(0, present)
                 + " are present");
     }
 

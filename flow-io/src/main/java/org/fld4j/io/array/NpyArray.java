@@ -51,9 +51,9 @@ public final class NpyArray {
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] first = in.readNBytes(12);
                 long needed = NpyHeader.requiredLength(first, first.length);
-                if (needed > 1 << 24) {
-                    throw new ImageInputException(name, InputProblem.SHAPE_MISMATCH,
-                            "NPY header claims " + needed + " bytes, which no real header needs");
+                if (needed > NpyHeader.MAX_HEADER_BYTES) {
+                    throw new ImageInputException(name, InputProblem.SHAPE_MISMATCH, "NPY header claims " + needed
+                            + " bytes, more than the " + NpyHeader.MAX_HEADER_BYTES + " any real header needs");
                 }
                 head = Arrays.copyOf(first, (int) Math.max(needed, first.length));
                 int got = first.length + in.readNBytes(head, first.length, head.length - first.length);

@@ -28,6 +28,12 @@ public record NpyHeader(NpyDtype dtype, ByteOrder order, boolean fortranOrder, l
 
     static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
+    /**
+     * The longest header (prelude and dict) read: 1 MiB. A real header is well under 1 KB (NumPy itself refuses to
+     * load headers over 10,000 bytes unless told otherwise), so this only stops a length field that lies.
+     */
+    public static final int MAX_HEADER_BYTES = 1 << 20;
+
     /** Validates and copies the shape. */
     public NpyHeader {
         Objects.requireNonNull(dtype, "dtype");

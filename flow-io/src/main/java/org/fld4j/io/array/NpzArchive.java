@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,25 @@ import org.fld4j.io.InputProblem;
 
 /**
  * Reads arrays out of an NPZ file (a zip of NPY files, as {@code numpy.savez} and {@code numpy.savez_compressed}
- * write). An entry is inflated into memory, so it must be smaller than 2 GiB.
+ * write). An entry is inflated into memory, so its data must fit in one Java array ({@link #MAX_ENTRY_BYTES}).
+ *
+ * <p>The sizes a zip declares are never trusted: the NPY header is read first (at most
+ * {@link NpyHeader#MAX_HEADER_BYTES}), the data size follows from its element type and shape, and then exactly that
+ * many bytes are inflated plus one more to tell whether the entry goes on. An entry that inflates to more than its
+ * NPY header declares is refused after reading at most {@code header + data + 1} bytes, however large the zip says
+ * it is or it really is; one that inflates to less is refused as truncated. The buffer grows with the bytes that
+ * actually arrive, so a header that declares gigabytes over a short entry allocates no more than twice what is there.
  */
 public final class NpzArchive {
+
+    /**
+     * The largest NPZ entry (header and data) read into memory: the largest Java byte array. Larger arrays must be
+     * stored as plain NPY files, which are read by position and not held in memory.
+     */
+    public static final long MAX_ENTRY_BYTES = Integer.MAX_VALUE - 8;
+
+    /** The first buffer for an entry's data; it doubles as bytes arrive, up to the declared size. */
+    private static final int INITIAL_BUFFER = 1 << 20;
 
     private NpzArchive() {
     }
@@ -62,18 +79,85 @@ public final class NpzArchive {
                 throw new ImageInputException(name, InputProblem.MISSING_ENTRY, "NPZ file has no array '" + entry
                         + "' (it has: " + String.join(", ", entries(file)) + ")");
             }
-            if (e.getSize() > Integer.MAX_VALUE - 8) {
-                throw new ImageInputException(name + "/" + e.getName(), InputProblem.SHAPE_MISMATCH,
-                        "NPZ entry is larger than 2 GiB; store it as a plain NPY file");
-            }
+            String entryName = name + "/" + e.getName();
             byte[] bytes;
             try (InputStream in = zip.getInputStream(e)) {
-                bytes = in.readAllBytes();
+                bytes = readEntry(entryName, in, MAX_ENTRY_BYTES);
+            } catch (OutOfMemoryError oom) {
+                // Only reachable for a legitimate entry near the limit on a small heap: name the file, not the JVM.
+                throw new ImageInputException(entryName, InputProblem.TOO_LARGE, "NPZ entry does not fit in the"
+                        + " memory available (" + oom.getMessage() + "); store it as a plain NPY file", oom);
             }
-            return NpyArray.fromBytes(name + "/" + e.getName(), bytes);
+            return NpyArray.fromBytes(entryName, bytes);
         } catch (IOException ex) {
             throw failure(file, ex);
         }
+    }
+
+    /**
+     * Reads one NPY entry from {@code in}: the header (bounded), then exactly the data it declares, then checks that
+     * nothing follows. Reads at most {@code header + data + 1} bytes from {@code in}.
+     *
+     * @param name     the file and entry, for messages
+     * @param maxBytes the largest header plus data accepted
+     * @throws ImageInputException naming the entry if the header is malformed, declares more than {@code maxBytes},
+     *                             or the entry holds less or more than declared
+     */
+    static byte[] readEntry(String name, InputStream in, long maxBytes) throws IOException {
+        byte[] first = in.readNBytes(12);
+        if (first.length == 0) {
+            throw new ImageInputException(name, InputProblem.EMPTY_FILE, "entry is empty (0 bytes)");
+        }
+        long headerLength = NpyHeader.requiredLength(first, first.length);
+        if (headerLength > NpyHeader.MAX_HEADER_BYTES) {
+            throw new ImageInputException(name, InputProblem.SHAPE_MISMATCH, "NPY header claims " + headerLength
+                    + " bytes, more than the " + NpyHeader.MAX_HEADER_BYTES + " any real header needs");
+        }
+        byte[] head = Arrays.copyOf(first, (int) Math.max(headerLength, first.length));
+        int got = first.length + in.readNBytes(head, first.length, head.length - first.length);
+        NpyHeader header = NpyHeader.parse(name, head, got);
+        long total;
+        try {
+            total = Math.addExact(header.dataOffset(), header.dataBytes());
+        } catch (ArithmeticException ex) {
+            throw new ImageInputException(name, InputProblem.SHAPE_MISMATCH, "NPY shape " + header.shapeText()
+                    + " is too large to count in bytes", ex);
+        }
+        if (total > maxBytes) {
+            throw new ImageInputException(name, InputProblem.TOO_LARGE, "NPY header declares "
+                    + header.dtype().descr(header.order()) + " " + header.shapeText() + " = " + header.dataBytes()
+                    + " bytes of data, more than the " + maxBytes + " an NPZ entry may hold in memory; store it as a"
+                    + " plain NPY file");
+        }
+        int size = (int) total;
+        byte[] buffer = Arrays.copyOf(head, (int) Math.min(size, Math.max(head.length, INITIAL_BUFFER)));
+        int filled = Math.min(got, size);
+        if (got > size) {
+            throw trailing(name, header);
+        }
+        while (filled < size) {
+            if (filled == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(size, 2L * buffer.length));
+            }
+            int n = in.read(buffer, filled, buffer.length - filled);
+            if (n < 0) {
+                throw new ImageInputException(name, InputProblem.TRUNCATED, "NPY data is cut off: header declares "
+                        + header.dtype().descr(header.order()) + " " + header.shapeText() + " = "
+                        + header.dataBytes() + " bytes of data, but the entry holds only "
+                        + Math.max(0, filled - header.dataOffset()));
+            }
+            filled += n;
+        }
+        if (in.read() >= 0) {
+            throw trailing(name, header);
+        }
+        return buffer;
+    }
+
+    private static ImageInputException trailing(String name, NpyHeader header) {
+        return new ImageInputException(name, InputProblem.SHAPE_MISMATCH, "NPZ entry holds more than the "
+                + header.dataBytes() + " bytes of data its NPY header " + header.shapeText()
+                + " declares; refused without reading the rest");
     }
 
     private static ZipFile openZip(Path file) throws IOException {

@@ -3,6 +3,10 @@ package org.fld4j.io.decode;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.MultiPixelPackedSampleModel;
+import java.awt.image.SampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
 import java.awt.image.IndexColorModel;
 import java.io.EOFException;
 import java.io.IOException;
@@ -39,7 +43,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every way a file can be bad ends in an {@link ImageInputException} that names the file: a missing or unreadable
  * file, zero bytes, content that no format recognises, an extension that promises a format the content does not
- * start with, a header declaring more pixels than {@link DecodeOptions#maxPixels()} (refused before decoding), a
+ * start with, a header declaring more pixels than {@link DecodeOptions#maxPixels()} or a larger decoded raster than
+ * {@link DecodeOptions#maxDecodedBytes()} (both refused before decoding), an image that does not fit the memory
+ * left (reported as {@link InputProblem#TOO_LARGE}, never as an {@code OutOfMemoryError}), a
  * truncated or otherwise damaged file. The file is opened read-only and never changed.
  *
  * <p>Only the first frame of multi-frame files (animated GIF, multi-page TIFF) is read.
@@ -47,6 +53,9 @@ import org.slf4j.LoggerFactory;
 public final class ImageFileDecoder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageFileDecoder.class);
+
+    /** Counted when a reader cannot describe its raster before decoding: 16-bit RGBA, the largest common layout. */
+    private static final long UNKNOWN_BITS_PER_PIXEL = 64;
 
     static {
         // Plugins that arrive on the class path after ImageIO first initialised (e.g. in a plugin-style host)
@@ -159,9 +168,33 @@ public final class ImageFileDecoder {
         }
         if (pixels > options.maxPixels()) {
             throw new ImageInputException(id.name(), InputProblem.TOO_LARGE, "header declares " + w + "x" + h
-                    + " = " + pixels + " pixels, more than the limit maxPixels=" + options.maxPixels()
+                    + " = " + pixels + " pixels, more than the limit of " + options.maxPixels() + " (maxPixels)"
                     + "; refused before decoding");
         }
+        ImageTypeSpecifier type = imageType(reader);
+        long bitsPerPixel = type == null ? UNKNOWN_BITS_PER_PIXEL : bitsPerPixel(type.getSampleModel(1, 1));
+        long bytes = (pixels * bitsPerPixel + 7) / 8;
+        if (bytes > options.maxDecodedBytes()) {
+            throw new ImageInputException(id.name(), InputProblem.TOO_LARGE, "header declares " + w + "x" + h
+                    + (type == null ? " (sample layout unknown before decoding, counted as " : " at ")
+                    + bitsPerPixel / 8.0 + " bytes per pixel = " + bytes + " bytes decoded, more than the limit of "
+                    + options.maxDecodedBytes() + " (maxDecodedBytes); refused before decoding");
+        }
+    }
+
+    /**
+     * Bits per pixel of the decoded raster: one data element per pixel for packed layouts, one per band for the
+     * component layouts that 16-bit and multi-band images use.
+     */
+    static long bitsPerPixel(SampleModel model) {
+        int elementBits = DataBuffer.getDataTypeSize(model.getDataType());
+        if (model instanceof MultiPixelPackedSampleModel packed) {
+            return packed.getPixelBitStride();
+        }
+        if (model instanceof SinglePixelPackedSampleModel) {
+            return elementBits;
+        }
+        return (long) model.getNumBands() * elementBits;
     }
 
     @FunctionalInterface
@@ -210,6 +243,14 @@ public final class ImageFileDecoder {
             throw new ImageInputException(name, InputProblem.UNREADABLE, "permission denied", e);
         } catch (IOException | RuntimeException e) {
             throw classifyFailure(name, format, e);
+        } catch (OutOfMemoryError e) {
+            // The limits above keep a decode within them; this is the last resort for a heap smaller than they
+            // assume, so that one image is reported (and under SKIP skipped) instead of ending the run.
+            throw new ImageInputException(name, InputProblem.TOO_LARGE, "decoding needs more memory than is"
+                    + " available (" + e.getMessage() + "); lower the image size or raise the Java heap (-Xmx)", e);
+        } catch (StackOverflowError e) {
+            throw new ImageInputException(name, InputProblem.CORRUPT, "damaged " + format + " data: its structure"
+                    + " nests too deeply to decode", e);
         }
     }
 

@@ -9,17 +9,22 @@ import java.util.Optional;
 import org.fld4j.io.ImageHeader;
 import org.fld4j.io.ImageInputException;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.InputProblem;
 import org.fld4j.io.InputReport;
 import org.fld4j.io.SkippedImage;
 import org.fld4j.io.decode.ImageFormat;
 
-/** Builds a {@link PreflightSummary} from the headers of a source's images. */
+/**
+ * Builds a {@link PreflightSummary}: every image's header for the summary, and every image decoded (within the
+ * source's decoding limits) so that truncated or damaged data is listed as a problem, as the real read would find
+ * it. A header alone says nothing about the data after it.
+ */
 public final class PreflightScanner {
 
     private PreflightScanner() {
     }
 
-    /** Reads every image's header (never its pixels) and summarises. */
+    /** Reads every image's header and decodes every image, and summarises. */
     public static PreflightSummary scan(ImageSource source) {
         Map<String, Integer> formats = new HashMap<>();
         Map<String, Integer> sizes = new HashMap<>();
@@ -38,8 +43,17 @@ public final class PreflightScanner {
             ImageHeader header;
             try {
                 header = source.header(i);
+                source.read(i); // the pixels, dropped at once: only whether they decode matters here
             } catch (ImageInputException e) {
                 problems.add(SkippedImage.of(e));
+                continue;
+            } catch (OutOfMemoryError e) {
+                problems.add(SkippedImage.of(new ImageInputException(source.id(i).name(), InputProblem.TOO_LARGE,
+                        "does not fit in the memory available (" + e.getMessage() + ")", e)));
+                continue;
+            } catch (StackOverflowError e) {
+                problems.add(SkippedImage.of(new ImageInputException(source.id(i).name(), InputProblem.CORRUPT,
+                        "its structure nests too deeply to read", e)));
                 continue;
             }
             formats.merge(header.format(), 1, Integer::sum);

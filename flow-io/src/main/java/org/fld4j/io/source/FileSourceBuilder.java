@@ -27,7 +27,8 @@ public final class FileSourceBuilder {
     private boolean ignoreHidden;
     private boolean ignoreNonImages;
     private BadInputPolicy policy = BadInputPolicy.FAIL;
-    private long maxPixels = DecodeOptions.DEFAULT_MAX_PIXELS;
+    private LinkPolicy links = LinkPolicy.FOLLOW;
+    private DecodeOptions decodeOptions = DecodeOptions.defaults();
 
     private FileSourceBuilder(Path folder, List<Path> files) {
         this.folder = folder;
@@ -70,6 +71,13 @@ public final class FileSourceBuilder {
         return this;
     }
 
+    /** What symbolic links do (see {@link LinkPolicy}). Default {@link LinkPolicy#FOLLOW}. Folders only. */
+    public FileSourceBuilder links(LinkPolicy value) {
+        requireFolder("links");
+        this.links = Objects.requireNonNull(value, "links");
+        return this;
+    }
+
     /** What to do with files that cannot be used. Default {@link BadInputPolicy#FAIL}. */
     public FileSourceBuilder badInput(BadInputPolicy value) {
         this.policy = Objects.requireNonNull(value, "badInput");
@@ -78,8 +86,19 @@ public final class FileSourceBuilder {
 
     /** The largest width x height accepted (see {@link DecodeOptions#maxPixels()}). */
     public FileSourceBuilder maxPixels(long value) {
-        new DecodeOptions(value); // validates now, so the error points at this call
-        this.maxPixels = value;
+        this.decodeOptions = decodeOptions.withMaxPixels(value); // validates now, so the error points at this call
+        return this;
+    }
+
+    /** The largest decoded raster accepted, in bytes (see {@link DecodeOptions#maxDecodedBytes()}). */
+    public FileSourceBuilder maxDecodedBytes(long value) {
+        this.decodeOptions = decodeOptions.withMaxDecodedBytes(value);
+        return this;
+    }
+
+    /** Both decoding limits at once. */
+    public FileSourceBuilder decodeOptions(DecodeOptions value) {
+        this.decodeOptions = Objects.requireNonNull(value, "decodeOptions");
         return this;
     }
 
@@ -89,7 +108,7 @@ public final class FileSourceBuilder {
      * @throws ImageInputException if the folder is missing or empty, or under FAIL cannot be fully listed
      */
     public FileImageSource build() {
-        ImageFileDecoder decoder = new ImageFileDecoder(new DecodeOptions(maxPixels));
+        ImageFileDecoder decoder = new ImageFileDecoder(decodeOptions);
         if (folder == null) {
             List<String> names = new ArrayList<>(files.size());
             for (Path f : files) {
@@ -99,7 +118,7 @@ public final class FileSourceBuilder {
             return new FileImageSource(files, names, decoder, policy, collector.snapshot(),
                     "files (" + files.size() + ")");
         }
-        FolderOptions options = new FolderOptions(recursive, ignoreHidden, ignoreNonImages);
+        FolderOptions options = new FolderOptions(recursive, ignoreHidden, ignoreNonImages, links);
         String description = "folder " + folder + (recursive ? " (recursive)" : "");
         InputReportCollector collector = new InputReportCollector(description);
         List<ListedFile> listed = FolderScanner.list(folder, options, policy, collector);

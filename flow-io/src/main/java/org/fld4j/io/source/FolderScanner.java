@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.fld4j.io.BadInputPolicy;
 import org.fld4j.io.ImageInputException;
+import org.fld4j.io.ImageWarning;
 import org.fld4j.io.InputProblem;
 import org.fld4j.io.InputReportCollector;
 import org.fld4j.io.SkippedImage;
@@ -49,8 +50,9 @@ final class FolderScanner {
         List<ListedFile> found = new ArrayList<>();
         int[] ignored = {0};
         int[] skipped = {0};
-        Set<FileVisitOption> visit = options.recursive() ? EnumSet.of(FileVisitOption.FOLLOW_LINKS)
-                : EnumSet.noneOf(FileVisitOption.class);
+        Set<FileVisitOption> visit = options.recursive() && options.links() != LinkPolicy.IGNORE
+                ? EnumSet.of(FileVisitOption.FOLLOW_LINKS) : EnumSet.noneOf(FileVisitOption.class);
+        Path realRoot = realPath(root);
         int depth = options.recursive() ? Integer.MAX_VALUE : 1;
         try {
             Files.walkFileTree(root, visit, depth, new SimpleFileVisitor<>() {
@@ -61,13 +63,53 @@ final class FolderScanner {
                         ignored[0]++;
                         return FileVisitResult.SKIP_SUBTREE;
                     }
+                    if (!dir.equals(root) && Files.isSymbolicLink(dir) && !linkAllowed(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                     return FileVisitResult.CONTINUE;
+                }
+
+                /** Applies the link policy to a link; false if what it leads to must not be listed. */
+                private boolean linkAllowed(Path link) {
+                    String name = relative(root, link);
+                    if (options.links() == LinkPolicy.IGNORE) {
+                        collector.ignored(name + " (symbolic link)");
+                        ignored[0]++;
+                        return false;
+                    }
+                    if (realPath(link).startsWith(realRoot)) {
+                        return true;
+                    }
+                    if (options.links() == LinkPolicy.FOLLOW) {
+                        collector.warning(ImageWarning.LINK_LEAVES_FOLDER, name);
+                        return true;
+                    }
+                    ImageInputException problem = new ImageInputException(name, InputProblem.LINK_OUTSIDE_FOLDER,
+                            "symbolic link leads outside the folder, to " + realPath(link)
+                            + "; not followed (links are limited to the folder)");
+                    if (policy == BadInputPolicy.FAIL) {
+                        throw problem;
+                    }
+                    collector.skipped(SkippedImage.of(problem));
+                    skipped[0]++;
+                    return false;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isDirectory()) {
                         return FileVisitResult.CONTINUE; // a sub-folder seen from a non-recursive listing
+                    }
+                    if (attrs.isSymbolicLink() && Files.isDirectory(file)) {
+                        // a link to a folder, not followed: without recursion left out like a real sub-folder;
+                        // with recursion only when links are ignored, which is recorded
+                        if (options.recursive()) {
+                            linkAllowed(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (Files.isSymbolicLink(file) && !linkAllowed(file)) {
+                        return FileVisitResult.CONTINUE;
                     }
                     String name = relative(root, file);
                     if (options.ignoreHidden() && isHidden(file)) {
@@ -114,6 +156,15 @@ final class FolderScanner {
         }
         found.sort(Comparator.comparing(ListedFile::name));
         return found;
+    }
+
+    /** The real path, or the normalised absolute path for a link that leads nowhere. */
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     private static boolean isHidden(Path p) {

@@ -33,7 +33,7 @@ public final class PreprocessedSource implements ImageSource {
     public PreprocessedSource(ImageSource parent, Preprocessing preprocessing) {
         this.parent = Objects.requireNonNull(parent, "parent");
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
-        this.preprocessor = new ImagePreprocessor(preprocessing);
+        this.preprocessor = new ImagePreprocessor(preprocessing, false);
     }
 
     /** What is done to each image. */

@@ -1,6 +1,8 @@
 package org.fld4j.io.stream;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.fld4j.io.preprocess.ExpectedShape;
 import org.fld4j.io.preprocess.Preprocessing;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -15,9 +17,11 @@ import org.nd4j.linalg.api.buffer.DataType;
  *                        {@code prefetchBatches + 2} batches: the queue, the one being filled, and the one being
  *                        consumed
  * @param dropLast        leave out a final batch smaller than {@code batchSize}
+ * @param expected        the shape every image must have after preprocessing (e.g. a reference's), or null to
+ *                        require the shape most images' headers give; see {@link #withExpectedShape}
  */
 public record BatchOptions(int batchSize, DataType dataType, Preprocessing preprocessing, int prefetchBatches,
-                           boolean dropLast) {
+                           boolean dropLast, ExpectedShape expected) {
 
     /** The default queue length: enough to hide decoding jitter, small enough to bound memory. */
     public static final int DEFAULT_PREFETCH = 2;
@@ -37,6 +41,27 @@ public record BatchOptions(int batchSize, DataType dataType, Preprocessing prepr
         }
     }
 
+    /** Options without an expected shape: images must agree with the shape most of them have. */
+    public BatchOptions(int batchSize, DataType dataType, Preprocessing preprocessing, int prefetchBatches,
+                        boolean dropLast) {
+        this(batchSize, dataType, preprocessing, prefetchBatches, dropLast, null);
+    }
+
+    /** The expected shape, if one was given. */
+    public Optional<ExpectedShape> expectedShape() {
+        return Optional.ofNullable(expected);
+    }
+
+    /**
+     * The same options, with every image required to have {@code value}'s shape after preprocessing: an image of
+     * another shape fails (or under SKIP is skipped) naming the image and {@code value}'s origin. Without it the
+     * most common shape among the images' headers decides, never the first image's.
+     */
+    public BatchOptions withExpectedShape(ExpectedShape value) {
+        return new BatchOptions(batchSize, dataType, preprocessing, prefetchBatches, dropLast,
+                Objects.requireNonNull(value, "expected"));
+    }
+
     /** {@code batchSize} images per float32 batch, no preprocessing, default prefetch, last batch kept. */
     public static BatchOptions of(int batchSize) {
         return new BatchOptions(batchSize, DataType.FLOAT, Preprocessing.none(), DEFAULT_PREFETCH, false);
@@ -44,21 +69,21 @@ public record BatchOptions(int batchSize, DataType dataType, Preprocessing prepr
 
     /** The same options with {@code value} as data type. */
     public BatchOptions withDataType(DataType value) {
-        return new BatchOptions(batchSize, value, preprocessing, prefetchBatches, dropLast);
+        return new BatchOptions(batchSize, value, preprocessing, prefetchBatches, dropLast, expected);
     }
 
     /** The same options with {@code value} as preprocessing. */
     public BatchOptions withPreprocessing(Preprocessing value) {
-        return new BatchOptions(batchSize, dataType, value, prefetchBatches, dropLast);
+        return new BatchOptions(batchSize, dataType, value, prefetchBatches, dropLast, expected);
     }
 
     /** The same options with {@code value} batches of prefetch. */
     public BatchOptions withPrefetch(int value) {
-        return new BatchOptions(batchSize, dataType, preprocessing, value, dropLast);
+        return new BatchOptions(batchSize, dataType, preprocessing, value, dropLast, expected);
     }
 
     /** The same options with {@code dropLast = value}. */
     public BatchOptions withDropLast(boolean value) {
-        return new BatchOptions(batchSize, dataType, preprocessing, prefetchBatches, value);
+        return new BatchOptions(batchSize, dataType, preprocessing, prefetchBatches, value, expected);
     }
 }

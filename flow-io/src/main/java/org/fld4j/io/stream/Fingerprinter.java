@@ -23,7 +23,7 @@ public final class Fingerprinter {
      */
     public static FingerprintResult fingerprint(ImageSource source, Preprocessing preprocessing) {
         InputReportCollector report = InputReportCollector.startingFrom(source.listingReport());
-        ProcessedImageReader reader = new ProcessedImageReader(source, preprocessing, report);
+        ProcessedImageReader reader = new ProcessedImageReader(source, preprocessing, null, report);
         MessageDigest digest = sha256();
         ByteBuffer shape = ByteBuffer.allocate(12); // big-endian by default
         byte[] samples = new byte[0];

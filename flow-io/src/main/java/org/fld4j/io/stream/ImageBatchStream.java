@@ -57,7 +57,8 @@ public final class ImageBatchStream implements Iterator<ImageBatch>, AutoCloseab
     }
 
     private void produce() {
-        ProcessedImageReader reader = new ProcessedImageReader(source, options.preprocessing(), report);
+        ProcessedImageReader reader = new ProcessedImageReader(source, options.preprocessing(),
+                options.expectedShape().orElse(null), report);
         List<IndexedImage> current = new ArrayList<>(options.batchSize());
         try {
             Optional<IndexedImage> next;

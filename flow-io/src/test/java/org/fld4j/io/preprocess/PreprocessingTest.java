@@ -84,7 +84,7 @@ class PreprocessingTest {
         assertThatThrownBy(() -> p.apply(DecodedImage.clean(ImageId.ofFile("cats/odd.png"), gray(3, 3, new int[9]))))
                 .isInstanceOf(ImageInputException.class)
                 .hasMessageContaining("cats/odd.png").hasMessageContaining("3x3")
-                .hasMessageContaining("cats/first.png").hasMessageContaining("3x2")
+                .hasMessageContaining("cats/first.png").hasMessageContaining("cats/first.png is 2x3")
                 .satisfies(e -> assertThat(((ImageInputException) e).problem()).isEqualTo(InputProblem.SIZE_MISMATCH));
         UInt8Image colour = new UInt8Image(3, 2, 3, new byte[18]);
         assertThatThrownBy(() -> p.apply(DecodedImage.clean(ImageId.ofFile("c.png"), colour)))

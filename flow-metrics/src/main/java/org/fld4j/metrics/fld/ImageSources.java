@@ -32,8 +32,23 @@ final class ImageSources {
                 + " build an ImageSource (ImageSource.npy(path).layout(...), ...) and pass that");
     }
 
-    /** An array {@code [N, C, H, W]} of 8-bit values 0..255. */
+    /**
+     * An array {@code [N, C, H, W]} of values 0..255. A floating-point array whose values all lie in [0, 1] is
+     * refused: it is almost certainly 0..1 data, and reading it as 0..255 gives a confidently wrong score (an
+     * all-but-black set, better than real). Its range must then be stated by building the source with
+     * {@link ImageSource#array} and {@link org.fld4j.io.array.ArraySourceBuilder#range}; that is also the way for
+     * any array whose range is not 0..255.
+     *
+     * @throws IllegalArgumentException for a floating-point array in [0, 1], naming the call that states its range
+     */
     static ImageSource of(INDArray images) {
+        if (images.dataType().isFPType() && images.length() > 0 && images.minNumber().doubleValue() >= 0
+                && images.maxNumber().doubleValue() <= 1) {
+            throw new IllegalArgumentException("every value of this " + images.dataType() + " array lies in [0, 1],"
+                    + " so it cannot be told from 0..1 data; an array passed as it is must hold 0..255. State the"
+                    + " range: pass ImageSource.array(images).range(ValueRange.UNIT | UINT8 | SIGNED).build()"
+                    + " instead of the array (UNIT: 0..1, UINT8: 0..255, SIGNED: -1..1)");
+        }
         return ImageSource.array(images).range(ValueRange.UINT8).build();
     }
 }

@@ -64,7 +64,7 @@ class DistortionSweepResultTest {
 
     @Test
     void levelsMustBeValidAndRunFromMildToStrong() {
-        Fld fld = Fld.of(Nd4j.zeros(DataType.FLOAT, 4, 1, 28, 28));
+        Fld fld = Fld.of(Nd4j.zeros(DataType.INT, 4, 1, 28, 28));
         DistortionSweep noise = DistortionSweep.of(fld, DistortionKind.ADDITIVE_NOISE);
         assertThat(noise.levels()).containsExactly(DistortionKind.ADDITIVE_NOISE.defaultLevels());
         assertThat(noise.seed()).isZero();
