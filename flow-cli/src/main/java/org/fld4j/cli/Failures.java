@@ -111,7 +111,9 @@ final class Failures {
             t = failure.getCause();
         }
         String text = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
-        if (t instanceof NoSuchFileException) {
+        if (t instanceof ImageInputException input) {
+            text = InputOptions.withOptionHint(input);
+        } else if (t instanceof NoSuchFileException) {
             text = "no such file: " + text;
         } else if (t instanceof AccessDeniedException) {
             text = "permission denied: " + text;

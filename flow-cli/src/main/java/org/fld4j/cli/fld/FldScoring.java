@@ -4,7 +4,6 @@ import org.fld4j.cli.CliException;
 import org.fld4j.cli.ExitCode;
 import org.fld4j.cli.Progress;
 import org.fld4j.io.ImageSource;
-import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatch;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.fld4j.metrics.fld.Fld;
@@ -23,8 +22,7 @@ final class FldScoring {
     /** FLD of {@code generated} (already checked to have the reference's image shape). */
     static FldScore score(Fld fld, ImageSource generated, String spec) {
         FldAccumulator accumulator = fld.accumulator();
-        int batch = fld.reference().options().evaluationBatchSize();
-        try (ImageBatchStream stream = generated.batches(BatchOptions.of(batch));
+        try (ImageBatchStream stream = generated.batches(fld.reference().scoringBatches());
              Progress bar = Progress.count("scoring " + spec, generated.size(), "images")) {
             while (stream.hasNext()) {
                 ImageBatch images = stream.next();

@@ -39,7 +39,7 @@ record ScoringInputs(ResolvedReference reference, ImageSource generated, String 
         ImageSource generated = Inputs.open(images.generated(), inputs);
         ImageSource real = images.real() == null ? null : Inputs.open(images.real(), inputs);
         if (real != null) {
-            ImageSets.requireShape(generated, images.generated(), ImageSets.firstShape(real, images.real()),
+            ImageSets.requireShape(generated, images.generated(), ImageSets.agreedShape(real, images.real()),
                     "the real images " + images.real() + " are");
         }
         FingerprintResult generatedRead = ImageSets.fingerprint(generated, images.generated(), "generated");

@@ -208,6 +208,27 @@ class ScoreCommandTest {
     }
 
     @Test
+    void anOddImageThatSortsFirstIsTheOneNamedOrSkippedNotTheSet() throws IOException {
+        Path withOdd = FldCli.copy(generated, dir.resolve("generated-odd-first"));
+        // "a-odd.png" sorts before every "img-NNN.png": 12x12 where the reference and the other 30 are 8x8
+        Path oddFolder = FldCli.writePngs(dir.resolve("odd-source"), 1, 9, 10, 12);
+        Files.copy(oddFolder.resolve("img-000.png"), withOdd.resolve("a-odd.png"));
+
+        FldCli.Run fail = FldCli.run("score", "--ref", ref.toString(), withOdd.toString());
+        assertThat(fail.code()).isEqualTo(3);
+        assertThat(fail.err()).contains("a-odd.png").contains("12x12").doesNotContain("img-000.png");
+
+        FldCli.Run skip = FldCli.run("score", "--ref", ref.toString(), withOdd.toString(), "--on-error", "skip",
+                "--json");
+        assertThat(skip.code()).as(skip.err()).isZero();
+        JsonNode doc = FldCli.json(skip.out());
+        assertThat(doc.get("result").get("skipped")).hasSize(1);
+        assertThat(doc.get("result").get("skipped").get(0).get("input").asText()).contains("a-odd.png");
+        // the 30 images that fit are scored exactly as the clean folder is
+        assertThat(doc.get("result").get("fld").asDouble()).isEqualTo(library.value());
+    }
+
+    @Test
     void resizeMakesLargerGeneratedImagesFitTheReference() throws IOException {
         Path larger = FldCli.writePngs(dir.resolve("generated-12-resized"), 12, 5, 10, 12);
         FldCli.Run run = FldCli.run("score", "--ref", ref.toString(), larger.toString(), "--resize", "8x8",

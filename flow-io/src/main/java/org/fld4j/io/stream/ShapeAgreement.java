@@ -22,7 +22,7 @@ import org.fld4j.io.preprocess.SizePolicy;
  * @param expected the majority shape, with an origin such as {@code "most images (1999 of 2000) are"}
  * @param odd      the names of the images whose header gives another shape, in source order
  */
-record ShapeAgreement(ExpectedShape expected, List<String> odd) {
+public record ShapeAgreement(ExpectedShape expected, List<String> odd) {
 
     /** How many odd images a message names before it says "and N more". */
     static final int NAMED_IN_MESSAGES = 10;
@@ -38,7 +38,7 @@ record ShapeAgreement(ExpectedShape expected, List<String> odd) {
      *
      * @return empty if no header could be read
      */
-    static Optional<ShapeAgreement> of(ImageSource source, Preprocessing preprocessing) {
+    public static Optional<ShapeAgreement> of(ImageSource source, Preprocessing preprocessing) {
         int n = source.size();
         ImageShape[] shapes = new ImageShape[n];
         Map<ImageShape, Integer> counts = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ record ShapeAgreement(ExpectedShape expected, List<String> odd) {
     }
 
     /** The odd images for a message: at most {@link #NAMED_IN_MESSAGES} names, then how many more. */
-    String oddList() {
+    public String oddList() {
         List<String> shown = odd.subList(0, Math.min(odd.size(), NAMED_IN_MESSAGES));
         return String.join(", ", shown) + (odd.size() > shown.size() ? " and " + (odd.size() - shown.size())
                 + " more" : "");

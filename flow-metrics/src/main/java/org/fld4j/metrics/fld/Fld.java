@@ -11,7 +11,6 @@ import org.fld4j.core.Flow;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.io.ImageSource;
-import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -182,7 +181,7 @@ public final class Fld {
     public FldScore score(ImageSource generated) {
         FldReference ref = reference();
         FldAccumulator accumulator = new FldAccumulator(ref, generated.description());
-        try (ImageBatchStream stream = generated.batches(BatchOptions.of(ref.options().evaluationBatchSize()))) {
+        try (ImageBatchStream stream = generated.batches(ref.scoringBatches())) {
             while (stream.hasNext()) {
                 accumulator.add(stream.next());
             }

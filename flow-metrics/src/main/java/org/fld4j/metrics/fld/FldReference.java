@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.fld4j.core.Flow;
+import org.fld4j.io.ImageShape;
+import org.fld4j.io.preprocess.ExpectedShape;
+import org.fld4j.io.stream.BatchOptions;
 
 /**
  * What scoring generated images needs from the real set, immutable: the reference flow, the options it
@@ -86,6 +89,18 @@ public final class FldReference {
     /** The image shape {@code [C, H, W]} the flow takes. */
     public long[] imageShape() {
         return flow.sampleShape();
+    }
+
+    /**
+     * How generated images are read for scoring: in evaluation batches, each image required to have the shape the
+     * flow takes, so that an odd image is named (or skipped) as one that does not fit the reference.
+     */
+    public BatchOptions scoringBatches() {
+        long[] shape = imageShape();
+        ImageShape chw = new ImageShape(Math.toIntExact(shape[0]), Math.toIntExact(shape[1]),
+                Math.toIntExact(shape[2]));
+        return BatchOptions.of(options.evaluationBatchSize())
+                .withExpectedShape(new ExpectedShape(chw, "the reference needs"));
     }
 
     /** Values per image, {@code C*H*W}. */
