@@ -94,8 +94,8 @@ public final class TrainingOptions {
         if (epochs != null && epochs < 1) {
             throw Usage.invalid("--epochs", epochs, "at least 1");
         }
-        if (batch != null && batch < 1) {
-            throw Usage.invalid("--batch", batch, "at least 1");
+        if (batch != null && (batch < 1 || batch > FldOptions.MAX_BATCH_SIZE)) {
+            throw Usage.invalid("--batch", batch, "1 to " + FldOptions.MAX_BATCH_SIZE);
         }
         if (heldOut != null && !(heldOut > 0 && heldOut < 1)) {
             throw Usage.invalid("--held-out", heldOut, "a fraction between 0 and 1, e.g. 0.2");

@@ -1,5 +1,6 @@
 package org.fld4j.core.persist;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -167,7 +169,8 @@ public final class FlowFiles {
 
     /**
      * Loads a flow from the bytes of a flow file held in memory (e.g. an entry of another archive), with the checks
-     * of {@link #load(Path, FlowFileLimits)}; nothing is written to disk.
+     * of {@link #load(Path, FlowFileLimits)}; nothing is written to disk. The archive must end with its directory,
+     * so that a truncated one is refused even when its entries are complete.
      *
      * @param source names the bytes in messages, e.g. {@code ref.fld (entry flow.fld4j)}
      */
@@ -176,20 +179,68 @@ public final class FlowFiles {
             throw new FlowFileException(source, "empty, not a saved flow");
         }
         checkMagic(source, flowFile, Math.min(4, flowFile.length));
-        long parametersCap = Math.min(Integer.MAX_VALUE - 16L,
-                limits.maxParameters() * 8 + NpyVector.MAX_HEADER_BYTES);
-        Map<String, byte[]> entries = ZipEntries.read(flowFile, Map.of(
-                DESCRIPTION_ENTRY, descriptionCap(limits),
-                PARAMETERS_ENTRY, new ZipEntries.Cap(parametersCap, "more than the " + limits.maxParameters()
-                        + " parameters a flow may have (system property fld4j.maxParameters raises it)")), source);
-        checkPresent(source, entries.containsKey(DESCRIPTION_ENTRY), entries.containsKey(PARAMETERS_ENTRY));
-        Description d = describe(source, entries.get(DESCRIPTION_ENTRY), limits);
-        byte[] parameters = entries.get(PARAMETERS_ENTRY);
+        if (!ZipEntries.endsWithDirectory(flowFile)) {
+            throw new FlowFileException(source, "truncated or not a zip archive (no end-of-archive record)");
+        }
+        return load(new ByteArrayInputStream(flowFile), source, limits);
+    }
+
+    /**
+     * Loads a flow from a stream of a flow file (e.g. an entry of another archive, read as it inflates), with the
+     * checks of {@link #load(Path, FlowFileLimits)}; nothing is written to disk and nothing is held but the two
+     * entries. The description comes first in a saved flow, so the parameters are read with the cap its declared
+     * parameter count sets; a file that stores them first is read with the cap the limits set. Entries are checked
+     * against their CRC-32 as they inflate.
+     *
+     * @param source names the stream in messages, e.g. {@code ref.fld (entry flow.fld4j)}
+     */
+    public static Flow load(InputStream flowFile, String source, FlowFileLimits limits) throws FlowFileException {
+        Description d = null;
+        byte[] parameters = null;
+        int entries = 0;
+        String current = null;
+        try (ZipInputStream zip = new ZipInputStream(flowFile)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                current = e.getName();
+                if (++entries > ZipEntries.MAX_ENTRIES) {
+                    throw new FlowFileException(source, "the archive holds more than " + ZipEntries.MAX_ENTRIES
+                            + " entries, more than an fld4j file may have");
+                }
+                if (current.equals(DESCRIPTION_ENTRY)) {
+                    if (d != null) {
+                        throw new FlowFileException(source, "the archive holds entry " + current + " twice");
+                    }
+                    d = describe(source, ZipEntries.readAtMost(zip, descriptionCap(limits), source, current), limits);
+                } else if (current.equals(PARAMETERS_ENTRY)) {
+                    if (parameters != null) {
+                        throw new FlowFileException(source, "the archive holds entry " + current + " twice");
+                    }
+                    parameters = ZipEntries.readAtMost(zip, d != null ? d.parametersCap() : parametersCap(limits),
+                            source, current);
+                } else {
+                    ZipEntries.readAtMost(zip, new ZipEntries.Cap(ZipEntries.MAX_SKIPPED_BYTES,
+                            "an entry fld4j does not read"), source, current);
+                }
+            }
+        } catch (FlowFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new FlowFileException(source, "corrupt archive" + (current == null ? "" : " in entry " + current)
+                    + " (" + e.getMessage() + ")", e);
+        }
+        checkPresent(source, d != null, parameters != null);
         if (parameters.length > d.parametersCap().bytes()) {
             throw new FlowFileException(source, "entry " + PARAMETERS_ENTRY + " holds " + parameters.length
                     + " bytes, more than " + d.parametersCap().bytes() + " " + d.parametersCap().why());
         }
         return build(source, d, parameters);
+    }
+
+    /** The most a parameter vector may take before its description is known: the limits' parameter count. */
+    private static ZipEntries.Cap parametersCap(FlowFileLimits limits) {
+        return new ZipEntries.Cap(Math.min(Integer.MAX_VALUE - 16L, limits.maxParameters() * 8
+                + NpyVector.MAX_HEADER_BYTES), "more than the " + limits.maxParameters()
+                + " parameters a flow may have (system property fld4j.maxParameters raises it)");
     }
 
     private static void checkMagic(String source, byte[] head, int read) throws FlowFileException {

@@ -1,16 +1,12 @@
 package org.fld4j.core.persist;
 
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
 
 /**
  * Reads the entries of fld4j's own zip files (flow files and reference files) with a hard cap on each: at most
@@ -77,46 +73,6 @@ public final class ZipEntries {
     }
 
     /**
-     * The wanted entries of an archive held in memory, each at most its cap (others are skipped, each inflating at
-     * most {@link #MAX_SKIPPED_BYTES}); absent entries are absent from the map. The archive must end with a zip
-     * end-of-central-directory record, so a truncated archive is refused even when its entries are complete;
-     * entries are checked against their CRC-32 as they are read.
-     */
-    public static Map<String, byte[]> read(byte[] archive, Map<String, Cap> wanted, String source)
-            throws FlowFileException {
-        if (!endsWithDirectory(archive)) {
-            throw new FlowFileException(source, "truncated or not a zip archive (no end-of-archive record)");
-        }
-        Map<String, byte[]> found = new HashMap<>();
-        int entries = 0;
-        String current = null;
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                current = e.getName();
-                if (++entries > MAX_ENTRIES) {
-                    throw new FlowFileException(source, "the archive holds more than " + MAX_ENTRIES
-                            + " entries, more than an fld4j file may have");
-                }
-                Cap cap = wanted.get(current);
-                if (cap == null) {
-                    readAtMost(zip, new Cap(MAX_SKIPPED_BYTES, "an entry fld4j does not read"), source, current);
-                    continue;
-                }
-                if (found.containsKey(current)) {
-                    throw new FlowFileException(source, "the archive holds entry " + current + " twice");
-                }
-                found.put(current, readAtMost(zip, cap, source, current));
-            }
-        } catch (FlowFileException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new FlowFileException(source, "corrupt archive" + (current == null ? "" : " in entry " + current)
-                    + " (" + e.getMessage() + ")", e);
-        }
-        return found;
-    }
-
-    /**
      * Reads {@code in} to its end, refusing it once more than {@code cap} bytes have come: at most cap + 1 bytes are
      * read, in chunks, so memory grows with what the entry really holds, never with what it claims.
      */
@@ -130,7 +86,7 @@ public final class ZipEntries {
     }
 
     /** Whether the last 64 KiB + 22 bytes hold a zip end-of-central-directory signature. */
-    private static boolean endsWithDirectory(byte[] a) {
+    static boolean endsWithDirectory(byte[] a) {
         int stop = Math.max(0, a.length - 22 - 0xFFFF);
         for (int i = a.length - 22; i >= stop; i--) {
             if (a[i] == 'P' && a[i + 1] == 'K' && a[i + 2] == 5 && a[i + 3] == 6) {

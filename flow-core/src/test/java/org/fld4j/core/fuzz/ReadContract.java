@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 
 
 /**
- * What reading a hostile flow file must do: return normally, or throw an {@link IOException} (a
- * {@code FlowFileException}, for a file that is not a valid flow) whose message names the file; never an {@link Error} or any other exception; keep the heap within a fixed budget; and write
- * nothing, neither beside the input nor in the temporary folder.
+ * What reading a hostile flow file must do: return normally, or throw an {@link IOException} (a {@code FlowFileException}, for a file that is not a valid
+ * flow) whose
+ * message names the file; never an {@link Error} or any other exception; keep the heap within a fixed budget; and
+ * write nothing, neither beside the input nor in the temporary folder.
  *
  * <p>The suites that use it run in their own JVM with a 512 MB heap and capped native memory (the {@code fuzz}
  * execution of the build), so that a reader that allocates what a header declares fails with an Error here.

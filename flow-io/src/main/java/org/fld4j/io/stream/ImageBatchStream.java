@@ -57,16 +57,18 @@ public final class ImageBatchStream implements Iterator<ImageBatch>, AutoCloseab
     }
 
     private void produce() {
-        ProcessedImageReader reader = new ProcessedImageReader(source, options.preprocessing(),
-                options.expectedShape().orElse(null), report);
-        List<IndexedImage> current = new ArrayList<>(options.batchSize());
         try {
+            ProcessedImageReader reader = new ProcessedImageReader(source, options.preprocessing(),
+                    options.expectedShape().orElse(null), report);
+            // a batch never holds more images than the source lists, whatever batch size was asked for
+            int capacity = Math.min(options.batchSize(), Math.max(1, source.size()));
+            List<IndexedImage> current = new ArrayList<>(capacity);
             Optional<IndexedImage> next;
             while (!closed && (next = reader.next()).isPresent()) {
                 current.add(next.get());
                 if (current.size() == options.batchSize()) {
                     put(PendingBatch.of(current, source, report.snapshot()));
-                    current = new ArrayList<>(options.batchSize());
+                    current = new ArrayList<>(capacity);
                 }
             }
             if (!current.isEmpty() && !options.dropLast()) {
@@ -78,7 +80,8 @@ public final class ImageBatchStream implements Iterator<ImageBatch>, AutoCloseab
         } catch (ImageInputException e) {
             putQuietly(PendingBatch.failure(e));
         } catch (RuntimeException | Error e) {
-            // Anything unexpected must still reach the consumer, or it would wait forever.
+            // Anything unexpected (the reader's set-up included) must still reach the consumer, or it would wait
+            // forever.
             putQuietly(PendingBatch.failure(e));
         }
     }

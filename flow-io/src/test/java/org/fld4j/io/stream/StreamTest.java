@@ -25,6 +25,7 @@ import org.fld4j.io.UInt8Image;
 import org.fld4j.io.preprocess.Preprocessing;
 import org.fld4j.io.preprocess.ResizeFilter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,6 +40,21 @@ class StreamTest {
             Fixtures.write(Fixtures.rgb(4, 3, 40 * i), "png", dir.resolve("img" + i + ".png"));
         }
         return dir;
+    }
+
+    @Test
+    @Timeout(60)
+    void aBatchSizeFarAboveTheSetNeitherAllocatesItNorHangs() {
+        byte[][] rows = {Fixtures.u8(1, 2, 3, 4), Fixtures.u8(5, 6, 7, 8), Fixtures.u8(9, 10, 11, 12)};
+        ImageSource source = ImageSource.bytes(rows, new ImageShape(1, 2, 2)).build();
+        // two billion image slots would be 16 GB of references; a batch holds at most the 3 images listed
+        try (ImageBatchStream stream = source.batches(BatchOptions.of(Integer.MAX_VALUE - 8))) {
+            assertThat(stream.hasNext()).isTrue();
+            INDArray images = stream.next().images();
+            assertThat(images.shape()).containsExactly(3, 1, 2, 2);
+            assertThat(images.getDouble(2, 0, 1, 1)).isEqualTo(12.0);
+            assertThat(stream.hasNext()).isFalse();
+        }
     }
 
     @Test

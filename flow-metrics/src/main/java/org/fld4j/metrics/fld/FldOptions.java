@@ -34,14 +34,31 @@ public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, 
         require(heldOutFraction > 0 && heldOutFraction < 1, "heldOutFraction", heldOutFraction);
         require(maxEpochs >= 1, "maxEpochs", maxEpochs);
         require(timeBudget != null && !timeBudget.isNegative() && !timeBudget.isZero(), "timeBudget", timeBudget);
-        require(batchSize >= 1, "batchSize", batchSize);
-        require(evaluationBatchSize >= 1, "evaluationBatchSize", evaluationBatchSize);
-        require(dequantizationSamples >= 1, "dequantizationSamples", dequantizationSamples);
+        require(batchSize >= 1 && batchSize <= MAX_BATCH_SIZE, "batchSize",
+                batchSize + " (allowed: 1 to " + MAX_BATCH_SIZE + ")");
+        require(evaluationBatchSize >= 1 && evaluationBatchSize <= MAX_BATCH_SIZE, "evaluationBatchSize",
+                evaluationBatchSize + " (allowed: 1 to " + MAX_BATCH_SIZE + ")");
+        require(dequantizationSamples >= 1 && dequantizationSamples <= MAX_DEQUANTIZATION_SAMPLES,
+                "dequantizationSamples", dequantizationSamples + " (allowed: 1 to " + MAX_DEQUANTIZATION_SAMPLES + ")");
         require(bootstrapResamples >= MIN_BOOTSTRAP_RESAMPLES && bootstrapResamples <= MAX_BOOTSTRAP_RESAMPLES,
                 "bootstrapResamples", bootstrapResamples + " (allowed: " + MIN_BOOTSTRAP_RESAMPLES + " to "
                         + MAX_BOOTSTRAP_RESAMPLES + ")");
         require(confidence > 0 && confidence < 1, "confidence", confidence);
     }
+
+    /**
+     * The largest training or evaluation batch. A batch's work arrays grow with it (an fld-paper pass keeps about
+     * 2^21.7 values per 3x32x32 image, so 65,536 such images are some 900 GB); the presets use 16 to 256 and
+     * scores do not depend on the batch. A reference file that declares more is refused instead of asking for the
+     * memory.
+     */
+    public static final int MAX_BATCH_SIZE = 1 << 16;
+
+    /**
+     * The most dequantization draws per image. Each multiplies the scoring time; the log-mean-exp estimate's bias
+     * falls like 1/K, and beyond a thousand draws it is far below a float32 pass's rounding.
+     */
+    public static final int MAX_DEQUANTIZATION_SAMPLES = 1_000;
 
     /** The fewest bootstrap resamples: fewer leave the 2.5% and 97.5% percentiles a handful of draws. */
     public static final int MIN_BOOTSTRAP_RESAMPLES = 100;

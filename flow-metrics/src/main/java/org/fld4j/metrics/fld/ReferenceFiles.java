@@ -2,6 +2,7 @@ package org.fld4j.metrics.fld;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ final class ReferenceFiles {
 
     /**
      * Reads a reference file within the limits of {@link FlowFileLimits#fromSystemProperties()}: entries are read
-     * with hard caps (the inner flow into memory, never to disk), every field is checked, and the flow is probed on
+     * with hard caps (the inner flow as it inflates, never to disk), every field is checked, and the flow is probed on
      * a few fixed images, so that a file whose flow gives non-finite log-likelihoods is refused here rather than
      * when scoring. Every error is an {@link IOException} naming the file (and the entry, for the inner flow).
      */
@@ -121,29 +122,35 @@ final class ReferenceFiles {
         FlowFileLimits limits = FlowFileLimits.fromSystemProperties();
         String source = file.toString();
         byte[] json;
-        byte[] flowBytes;
+        Flow flow;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntries.checkEntryCount(zip, source);
             json = ZipEntries.read(zip, JSON_ENTRY, new ZipEntries.Cap(MAX_JSON_BYTES,
                     "more than a reference description may hold"), source);
-            flowBytes = ZipEntries.read(zip, FLOW_ENTRY, new ZipEntries.Cap(
-                    Math.min(limits.maxFlowFileBytes(), Integer.MAX_VALUE - 16L), "more than a flow file within the"
-                    + " limits may hold (system property fld4j.maxParameters raises it)"), source);
+            ZipEntry flowEntry = zip.getEntry(FLOW_ENTRY);
+            if (json == null || flowEntry == null) {
+                throw new IOException(file + " is not an FLD reference file (it lacks " + (json == null ? JSON_ENTRY
+                        : FLOW_ENTRY) + ")");
+            }
+            Object parsed;
+            try {
+                parsed = Json.parse(new String(json, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": unreadable " + JSON_ENTRY + ": " + e.getMessage(), e);
+            }
+            // the inner flow is read as it inflates: its description sets the cap of its parameters, so an entry
+            // that inflates far beyond what it declares is refused after its description plus that cap
+            try (InputStream in = zip.getInputStream(flowEntry)) {
+                flow = FlowFiles.load(in, file + " (entry " + FLOW_ENTRY + ")", limits);
+            }
+            return checked(parsed, flow, file);
         } catch (ZipException | EOFException e) {
             throw new IOException(file + " is not an FLD reference file, or it is corrupt or truncated ("
                     + e.getMessage() + ")", e);
         }
-        if (json == null || flowBytes == null) {
-            throw new IOException(file + " is not an FLD reference file (it lacks " + (json == null ? JSON_ENTRY
-                    : FLOW_ENTRY) + ")");
-        }
-        Object parsed;
-        try {
-            parsed = Json.parse(new String(json, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": unreadable " + JSON_ENTRY + ": " + e.getMessage(), e);
-        }
-        Flow flow = FlowFiles.load(flowBytes, file + " (entry " + FLOW_ENTRY + ")", limits);
+    }
+
+    private static FldReference checked(Object parsed, Flow flow, Path file) throws IOException {
         FldReference reference;
         try {
             reference = fromJson(parsed, flow);

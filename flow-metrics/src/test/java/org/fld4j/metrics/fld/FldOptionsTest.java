@@ -23,6 +23,20 @@ class FldOptionsTest {
     }
 
     @Test
+    void batchSizesAndDequantizationSamplesAreBounded() {
+        FldOptions defaults = FldOptions.defaults();
+        assertThat(defaults.withBatchSize(65_536).batchSize()).isEqualTo(65_536);
+        assertThat(defaults.withEvaluationBatchSize(65_536).evaluationBatchSize()).isEqualTo(65_536);
+        assertThat(defaults.withDequantizationSamples(1_000).dequantizationSamples()).isEqualTo(1_000);
+        assertThatThrownBy(() -> defaults.withBatchSize(65_537)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batchSize").hasMessageContaining("1 to 65536");
+        assertThatThrownBy(() -> defaults.withEvaluationBatchSize(2_000_000_000))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evaluationBatchSize");
+        assertThatThrownBy(() -> defaults.withDequantizationSamples(1_001))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 1000");
+    }
+
+    @Test
     void sampleEfficiencyRepeatsAreBounded() {
         SampleEfficiencyOptions defaults = SampleEfficiencyOptions.defaults();
         assertThat(defaults.withRepeats(10_000).repeats()).isEqualTo(10_000);

@@ -142,7 +142,8 @@ class ReferenceFilesTest {
         FlowNetwork nan = flow.toNetwork();
         nan.parameters().putScalar(3, Float.NaN);
         refused(reference("nan.fld", json, FlowFiles.toBytes(Flow.of(nan))), "(entry flow.fld4j)", "parameter 3 is NaN");
-        byte[] cut = java.util.Arrays.copyOf(flowBytes, flowBytes.length - 12);
+        // cut inside its entries (a flow read as it inflates needs complete, CRC-checked entries, not the directory)
+        byte[] cut = java.util.Arrays.copyOf(flowBytes, flowBytes.length / 2);
         refused(reference("cut.fld", json, cut), "(entry flow.fld4j)");
     }
 
@@ -154,27 +155,30 @@ class ReferenceFilesTest {
     }
 
     @Test
-    void anOversizedInnerFlowIsRefusedWithoutReadingItWhole() throws IOException {
-        String[] keys = {"fld4j.maxParameters", "fld4j.maxFlowDescriptionBytes"};
-        String[] before = {System.getProperty(keys[0]), System.getProperty(keys[1])};
-        // 8 MiB of zeros deflate to about 8 KiB; the lowered limits cap the inner entry far below that.
-        Path file = reference("bomb.fld", json, new byte[8 << 20]);
-        assertThat(Files.size(file)).isLessThan(1 << 20);
-        try {
-            System.setProperty(keys[0], "1000");
-            System.setProperty(keys[1], "100000");
-            refused(file, "entry flow.fld4j holds more than", "fld4j.maxParameters");
-        } finally {
-            for (int i = 0; i < keys.length; i++) {
-                if (before[i] == null) {
-                    System.clearProperty(keys[i]);
-                } else {
-                    System.setProperty(keys[i], before[i]);
-                }
+    void anInnerFlowWhoseParametersInflatePastTheirDeclaredSizeIsRefusedWithoutReadingThemWhole() throws IOException {
+        String description;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(flowBytes))) {
+            assertThat(in.getNextEntry().getName()).isEqualTo("flow.json");
+            description = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // 64 MiB of zeros deflate to about 64 KiB; the description declares the small preset's few thousand values
+        java.io.ByteArrayOutputStream inner = new java.io.ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(inner)) {
+            zip.putNextEntry(new ZipEntry("flow.json"));
+            zip.write(description.getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("parameters.npy"));
+            byte[] block = new byte[1 << 16];
+            for (int i = 0; i < 1024; i++) {
+                zip.write(block);
             }
         }
-        // Within the default limits the zeros are read, in memory, and refused as not a flow file.
-        refused(file, "(entry flow.fld4j)", "not a zip archive");
+        Path file = reference("bomb.fld", json, inner.toByteArray());
+        assertThat(Files.size(file)).isLessThan(1 << 20);
+        refused(file, "(entry flow.fld4j)", "entry parameters.npy holds more than",
+                "parameters the description declares");
+        // zeros are no flow file at all: refused at once, naming the entry
+        refused(reference("zeros.fld", json, new byte[8 << 20]), "(entry flow.fld4j)", "not an fld4j flow file");
     }
 
     @Test
