@@ -19,7 +19,7 @@ import org.fld4j.core.persist.Json;
  * position; never a StackOverflowError or any other exception.
  */
 @Tag("fuzz")
-class JsonFuzzProperties {
+class JsonFuzzTest {
 
     private static final String DOCUMENT = Json.write(Map.of("format", "fld4j-flow", "formatVersion", 1,
             "sampleShape", List.of(1, 28, 28), "layers", List.of(Map.of("type", "squeeze", "attributes",

@@ -21,7 +21,7 @@ import org.fld4j.io.array.ArrayLayout;
  * {@link ReadContract}. Seeds are fixed so that a run in CI is reproducible; a failure prints the mutation.
  */
 @Tag("fuzz")
-class ReaderFuzzProperties {
+class ReaderFuzzTest {
 
     private static final Path ROOT = Path.of("target", "fuzz-cases", "properties");
 
