@@ -17,8 +17,9 @@ import java.util.zip.ZipFile;
 public final class ZipEntries {
 
     /**
-     * The most entries an archive may list (fld4j writes two). A central directory or stream of thousands of
-     * entries is not fld4j's, and scanning it would only cost time.
+     * The most entries an archive may list (fld4j writes two, and one more per extra flow of a reference, at most
+     * 33). A central directory or stream of thousands of entries is not fld4j's, and scanning it would only cost
+     * time.
      */
     public static final int MAX_ENTRIES = 64;
 

@@ -27,13 +27,15 @@ import java.util.Locale;
  * @param warnings            what makes the score less trustworthy (e.g. too few generated images): the
  *                            messages of {@code scoreWarnings}
  * @param scoreWarnings       the same warnings with their codes ({@link ScoreWarning}), in the same order
+ * @param realTraining        real images the R flow was trained on; equal to {@code generatedTraining} when the
+ *                            score is size-matched ({@link DualFld#sizeMatched(boolean)}), 0 when unknown
  */
 public record DualFldScore(double value, ConfidenceInterval interval, double difference,
                            ConfidenceInterval differenceInterval, double divergence,
                            ConfidenceInterval divergenceInterval, double bpdRealOnReal, double bpdRealOnGenerated,
                            double bpdGeneratedOnGenerated, double bpdGeneratedOnReal, int realCount,
                            int generatedCount, long generatedTraining, List<String> warnings,
-                           List<ScoreWarning> scoreWarnings) {
+                           List<ScoreWarning> scoreWarnings, long realTraining) {
 
     public DualFldScore {
         scoreWarnings = List.copyOf(scoreWarnings);
@@ -41,6 +43,26 @@ public record DualFldScore(double value, ConfidenceInterval interval, double dif
         if (!warnings.equals(ScoreWarnings.messages(scoreWarnings))) {
             throw new IllegalArgumentException("warnings " + warnings + " are not the messages of " + scoreWarnings);
         }
+    }
+
+    /** A score that does not say how many real images R was trained on. */
+    public DualFldScore(double value, ConfidenceInterval interval, double difference,
+                        ConfidenceInterval differenceInterval, double divergence,
+                        ConfidenceInterval divergenceInterval, double bpdRealOnReal, double bpdRealOnGenerated,
+                        double bpdGeneratedOnGenerated, double bpdGeneratedOnReal, int realCount,
+                        int generatedCount, long generatedTraining, List<String> warnings,
+                        List<ScoreWarning> scoreWarnings) {
+        this(value, interval, difference, differenceInterval, divergence, divergenceInterval, bpdRealOnReal,
+                bpdRealOnGenerated, bpdGeneratedOnGenerated, bpdGeneratedOnReal, realCount, generatedCount,
+                generatedTraining, warnings, scoreWarnings, 0);
+    }
+
+    /**
+     * Whether both flows were trained on as many images, so that D-FLD compares how well each learns its set and
+     * not how many images each had.
+     */
+    public boolean sizeMatched() {
+        return realTraining == generatedTraining;
     }
 
     /** A score whose warnings carry no code ({@link ScoreWarning#UNCLASSIFIED}); kept for existing callers. */

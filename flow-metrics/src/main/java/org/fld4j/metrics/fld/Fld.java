@@ -115,7 +115,18 @@ public final class Fld {
         return options(base.withHeldOutFraction(options.heldOutFraction()).withSeed(options.seed())
                 .withEvaluationBatchSize(options.evaluationBatchSize())
                 .withDequantizationSamples(options.dequantizationSamples())
-                .withBootstrapResamples(options.bootstrapResamples()).withConfidence(options.confidence()));
+                .withBootstrapResamples(options.bootstrapResamples()).withConfidence(options.confidence())
+                .withReferenceFlows(options.referenceFlows()));
+    }
+
+    /**
+     * K reference flows, trained with seeds {@code seed, seed + 1, ...} on different held-out splits (disjoint folds
+     * while they fit). FLD becomes the mean of their FLDs and its interval adds the spread between them, the
+     * randomness of training the reference, to that of the images (docs/maths.md); each flow costs a training and a
+     * forward pass per scored image. With 1 (the default) the interval covers the images only.
+     */
+    public Fld referenceFlows(int value) {
+        return options(options.withReferenceFlows(value));
     }
 
     public Fld heldOutFraction(double value) {

@@ -11,17 +11,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Scores generated images batch by batch, for use inside a training loop: memory stays constant apart
- * from one double (and a name) per image, and {@link #result} equals scoring all the images at once
+ * from one double per image and reference flow (and a name per image), and {@link #result} equals scoring all the images at once
  * ({@link Fld#score}) to the last bit: image {@code i} of the stream draws the same dequantization
  * noise either way. Thread-safe.
  */
 public final class FldAccumulator {
 
     private final FldReference reference;
-    private final EvaluationOptions evaluation;
+    /** Each reference flow's evaluation options: its own seed draws its dequantization noise. */
+    private final EvaluationOptions[] evaluation;
     /** What is being scored, for error messages. */
     private final String source;
-    private double[] values = new double[1024];
+    /** {@code values[k][i]}: flow k's log-likelihood of image i. */
+    private double[][] values;
     private final List<String> names = new ArrayList<>();
     private int count;
 
@@ -32,7 +34,12 @@ public final class FldAccumulator {
     FldAccumulator(FldReference reference, String source) {
         this.reference = reference;
         this.source = source;
-        this.evaluation = reference.options().evaluation();
+        int k = reference.referenceFlows();
+        this.evaluation = new EvaluationOptions[k];
+        this.values = new double[k][1024];
+        for (int f = 0; f < k; f++) {
+            evaluation[f] = reference.options().withSeed(reference.members().get(f).seed()).evaluation();
+        }
     }
 
     /** Adds a batch {@code [n, C, H, W]} of 8-bit values 0..255; its images are named by their position. */
@@ -59,13 +66,16 @@ public final class FldAccumulator {
             throw new IllegalArgumentException(source + ": the reference flow takes images " + Arrays.toString(expected)
                     + " (batches [n, C, H, W]); got a batch of shape " + Arrays.toString(images.shape()));
         }
-        double[] scored = reference.flow().logProb(images, evaluation, count);
-        if (count + scored.length > values.length) {
-            values = Arrays.copyOf(values, Math.max(values.length * 2, count + scored.length));
+        int n = (int) images.size(0);
+        for (int f = 0; f < values.length; f++) {
+            double[] scored = reference.members().get(f).flow().logProb(images, evaluation[f], count);
+            if (count + n > values[f].length) {
+                values[f] = Arrays.copyOf(values[f], Math.max(values[f].length * 2, count + n));
+            }
+            System.arraycopy(scored, 0, values[f], count, n);
         }
-        System.arraycopy(scored, 0, values, count, scored.length);
         names.addAll(batchNames);
-        count += scored.length;
+        count += n;
         return this;
     }
 
@@ -80,6 +90,10 @@ public final class FldAccumulator {
     }
 
     synchronized FldScore result(InputReport report) {
-        return reference.score(Arrays.copyOf(values, count), names, report);
+        double[][] scored = new double[values.length][];
+        for (int f = 0; f < values.length; f++) {
+            scored[f] = Arrays.copyOf(values[f], count);
+        }
+        return reference.score(scored, names, report);
     }
 }

@@ -24,10 +24,14 @@ import org.fld4j.core.train.TrainerOptions;
  * @param bootstrapResamples    resamples of the percentile bootstrap interval, from {@value #MIN_BOOTSTRAP_RESAMPLES}
  *                              to {@value #MAX_BOOTSTRAP_RESAMPLES}
  * @param confidence            the interval's coverage, in (0, 1)
+ * @param referenceFlows        K, reference flows trained with seeds {@code seed, seed + 1, ...} on different
+ *                              held-out splits, from 1 to {@value #MAX_REFERENCE_FLOWS}. FLD is the mean of their
+ *                              FLDs and, from 2 on, the interval adds the spread between them (the randomness of
+ *                              training the reference) to that of the images; with 1 it covers the images only
  */
 public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, int maxEpochs, Duration timeBudget,
                          int batchSize, int evaluationBatchSize, int dequantizationSamples, int bootstrapResamples,
-                         double confidence) {
+                         double confidence, int referenceFlows) {
 
     public FldOptions {
         require(preset != null, "preset", preset);
@@ -44,7 +48,16 @@ public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, 
                 "bootstrapResamples", bootstrapResamples + " (allowed: " + MIN_BOOTSTRAP_RESAMPLES + " to "
                         + MAX_BOOTSTRAP_RESAMPLES + ")");
         require(confidence > 0 && confidence < 1, "confidence", confidence);
+        require(referenceFlows >= 1 && referenceFlows <= MAX_REFERENCE_FLOWS, "referenceFlows",
+                referenceFlows + " (allowed: 1 to " + MAX_REFERENCE_FLOWS + ")");
     }
+
+    /**
+     * The most reference flows. Each costs a full training and a forward pass per scored image; the spread between
+     * flows enters the interval divided by K, and beyond a few dozen flows the images' own sampling noise sets the
+     * width, so more flows buy nothing but time.
+     */
+    public static final int MAX_REFERENCE_FLOWS = 32;
 
     /**
      * The largest training or evaluation batch. A batch's work arrays grow with it (an fld-paper pass keeps about
@@ -89,7 +102,7 @@ public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, 
     /**
      * {@code fld-paper} with its recipe's epoch cap, time budget and batch size; 20% held out; seed 0;
      * scoring {@value #DEFAULT_EVALUATION_BATCH_SIZE} images a pass with one noise draw; a 95% interval
-     * from 1,000 resamples.
+     * from 1,000 resamples; one reference flow.
      */
     public static FldOptions defaults() {
         return forPreset(ImagePreset.FLD_PAPER);
@@ -99,7 +112,7 @@ public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, 
     public static FldOptions forPreset(ImagePreset preset) {
         TrainerOptions recipe = Objects.requireNonNull(preset, "preset").trainerOptions();
         return new FldOptions(preset, 0.2, 0L, recipe.maxEpochs(), recipe.timeBudget(), recipe.batchSize(),
-                DEFAULT_EVALUATION_BATCH_SIZE, 1, 1000, 0.95);
+                DEFAULT_EVALUATION_BATCH_SIZE, 1, 1000, 0.95, 1);
     }
 
     /** The preset's training recipe with this record's epoch cap, time budget, batch size and seed. */
@@ -116,51 +129,56 @@ public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, 
     /** Changes the preset; the epoch cap, time budget and batch size stay as they are. */
     public FldOptions withPreset(ImagePreset value) {
         return new FldOptions(value, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
-                dequantizationSamples, bootstrapResamples, confidence);
+                dequantizationSamples, bootstrapResamples, confidence, referenceFlows);
     }
 
     public FldOptions withHeldOutFraction(double value) {
         return new FldOptions(preset, value, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
-                dequantizationSamples, bootstrapResamples, confidence);
+                dequantizationSamples, bootstrapResamples, confidence, referenceFlows);
     }
 
     public FldOptions withSeed(long value) {
         return new FldOptions(preset, heldOutFraction, value, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
-                dequantizationSamples, bootstrapResamples, confidence);
+                dequantizationSamples, bootstrapResamples, confidence, referenceFlows);
     }
 
     public FldOptions withMaxEpochs(int value) {
         return new FldOptions(preset, heldOutFraction, seed, value, timeBudget, batchSize, evaluationBatchSize,
-                dequantizationSamples, bootstrapResamples, confidence);
+                dequantizationSamples, bootstrapResamples, confidence, referenceFlows);
     }
 
     public FldOptions withTimeBudget(Duration value) {
         return new FldOptions(preset, heldOutFraction, seed, maxEpochs, value, batchSize, evaluationBatchSize,
-                dequantizationSamples, bootstrapResamples, confidence);
+                dequantizationSamples, bootstrapResamples, confidence, referenceFlows);
     }
 
     public FldOptions withBatchSize(int value) {
         return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, value, evaluationBatchSize,
-                dequantizationSamples, bootstrapResamples, confidence);
+                dequantizationSamples, bootstrapResamples, confidence, referenceFlows);
     }
 
     public FldOptions withEvaluationBatchSize(int value) {
         return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, value,
-                dequantizationSamples, bootstrapResamples, confidence);
+                dequantizationSamples, bootstrapResamples, confidence, referenceFlows);
     }
 
     public FldOptions withDequantizationSamples(int value) {
         return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
-                value, bootstrapResamples, confidence);
+                value, bootstrapResamples, confidence, referenceFlows);
     }
 
     public FldOptions withBootstrapResamples(int value) {
         return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
-                dequantizationSamples, value, confidence);
+                dequantizationSamples, value, confidence, referenceFlows);
     }
 
     public FldOptions withConfidence(double value) {
         return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
-                dequantizationSamples, bootstrapResamples, value);
+                dequantizationSamples, bootstrapResamples, value, referenceFlows);
+    }
+
+    public FldOptions withReferenceFlows(int value) {
+        return new FldOptions(preset, heldOutFraction, seed, maxEpochs, timeBudget, batchSize, evaluationBatchSize,
+                dequantizationSamples, bootstrapResamples, confidence, value);
     }
 }

@@ -1,5 +1,6 @@
 package org.fld4j.metrics.fld;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -9,24 +10,22 @@ import org.fld4j.io.preprocess.ExpectedShape;
 import org.fld4j.io.stream.BatchOptions;
 
 /**
- * What scoring generated images needs from the real set, immutable: the reference flow, the options it
- * was trained and is evaluated with, and the per-image log-likelihoods of the held-out real images
- * R_test. Saved and loaded with {@link Fld#save} and {@link Fld#load}, so that scoring a new generated
- * set costs only its own forward passes.
+ * What scoring generated images needs from the real set, immutable: the reference flows (one, or an ensemble of
+ * K trained with different seeds on different held-out splits), the options they were trained and are evaluated
+ * with, and each flow's per-image log-likelihoods of its own held-out real images R_test. Saved and loaded with
+ * {@link Fld#save} and {@link Fld#load}, so that scoring a new generated set costs only its own forward passes.
  */
 public final class FldReference {
 
-    private final Flow flow;
+    private final List<ReferenceMember> members;
     private final FldOptions options;
-    private final double[] heldOut;
-    private final List<String> heldOutNames;
     private final String realFingerprint;
     private final long realImages;
-    private final long trainingImages;
-    private final String training;
     private final String writtenBy;
 
     /**
+     * A reference of one flow.
+     *
      * @param flow            the reference flow R
      * @param options         the options it was trained with and images are scored with
      * @param heldOut         log-likelihoods of R_test, in nats, in its order
@@ -39,56 +38,91 @@ public final class FldReference {
      */
     FldReference(Flow flow, FldOptions options, double[] heldOut, List<String> heldOutNames, String realFingerprint,
                  long realImages, long trainingImages, String training, String writtenBy) {
-        this.flow = Objects.requireNonNull(flow, "flow");
+        this(List.of(new ReferenceMember(flow, options.seed(), heldOut, heldOutNames, trainingImages, training)),
+                options.withReferenceFlows(1), realFingerprint, realImages, writtenBy);
+    }
+
+    /** A reference of {@code members.size()} flows, which {@code options.referenceFlows()} must equal. */
+    FldReference(List<ReferenceMember> members, FldOptions options, String realFingerprint, long realImages,
+                 String writtenBy) {
+        this.members = List.copyOf(members);
         this.options = Objects.requireNonNull(options, "options");
-        if (heldOut.length != heldOutNames.size()) {
-            throw new IllegalArgumentException(heldOut.length + " held-out values but " + heldOutNames.size() + " names");
+        if (this.members.isEmpty() || this.members.size() != options.referenceFlows()) {
+            throw new IllegalArgumentException(this.members.size() + " reference flows but the options ask for "
+                    + options.referenceFlows());
         }
-        if (flow.sampleShape().length != 3) {
+        long[] shape = this.members.get(0).flow().sampleShape();
+        if (shape.length != 3) {
             throw new IllegalArgumentException("an FLD reference flow takes images [C, H, W], this one takes "
-                    + Arrays.toString(flow.sampleShape()));
+                    + Arrays.toString(shape));
         }
-        String[] names = heldOutNames.toArray(new String[0]);
-        FldFormulas.check(heldOut, names, "the held-out real images");
-        this.heldOut = heldOut.clone();
-        this.heldOutNames = List.copyOf(heldOutNames);
+        for (ReferenceMember member : this.members) {
+            if (!Arrays.equals(shape, member.flow().sampleShape())) {
+                throw new IllegalArgumentException("the reference flows take images of different shapes: "
+                        + Arrays.toString(shape) + " and " + Arrays.toString(member.flow().sampleShape()));
+            }
+        }
         this.realFingerprint = Objects.requireNonNull(realFingerprint, "realFingerprint");
         this.realImages = realImages;
-        this.trainingImages = trainingImages;
-        this.training = Objects.requireNonNull(training, "training");
         this.writtenBy = Objects.requireNonNull(writtenBy, "writtenBy");
     }
 
+    /** The first reference flow (the only one unless {@link #referenceFlows()} is above 1). */
     public Flow flow() {
-        return flow;
+        return members.get(0).flow();
+    }
+
+    /** Every reference flow with its held-out statistics, the first being {@link #flow()}'s. */
+    public List<ReferenceMember> members() {
+        return members;
+    }
+
+    /** K, the number of reference flows. */
+    public int referenceFlows() {
+        return members.size();
+    }
+
+    /** What a score's interval accounts for: the images alone with one flow, the training too with more. */
+    public IntervalScope intervalScope() {
+        return members.size() == 1 ? IntervalScope.IMAGES : IntervalScope.IMAGES_AND_TRAINING;
     }
 
     public FldOptions options() {
         return options;
     }
 
-    /** Log-likelihoods (nats) of the held-out real images, in their order. */
+    /** Log-likelihoods (nats) of the first flow's held-out real images, in their order. */
     public double[] heldOutLogLikelihoods() {
-        return heldOut.clone();
+        return members.get(0).heldOutLogLikelihoods();
     }
 
+    /** The names of the first flow's held-out real images. */
     public List<String> heldOutNames() {
-        return heldOutNames;
+        return members.get(0).heldOutNames();
     }
 
-    /** Mean log-likelihood of the held-out real images, {@code l_R(R_test)}. */
+    /** Held-out real images of the first flow. */
+    public int heldOutCount() {
+        return members.get(0).heldOutValues().length;
+    }
+
+    /** Mean log-likelihood of the held-out real images, {@code l_R(R_test)}, averaged over the flows. */
     public double heldOutMeanLogLikelihood() {
-        return FldFormulas.mean(heldOut);
+        double sum = 0;
+        for (ReferenceMember member : members) {
+            sum += member.heldOutMeanLogLikelihood();
+        }
+        return sum / members.size();
     }
 
-    /** {@code bpd_R(R_test)}. */
+    /** {@code bpd_R(R_test)}, averaged over the flows. */
     public double heldOutBitsPerDim() {
         return FldFormulas.bitsPerDim(heldOutMeanLogLikelihood(), dimension());
     }
 
-    /** The image shape {@code [C, H, W]} the flow takes. */
+    /** The image shape {@code [C, H, W]} the flows take. */
     public long[] imageShape() {
-        return flow.sampleShape();
+        return flow().sampleShape();
     }
 
     /**
@@ -105,7 +139,7 @@ public final class FldReference {
 
     /** Values per image, {@code C*H*W}. */
     public long dimension() {
-        return flow.dimension();
+        return flow().dimension();
     }
 
     /** SHA-256 of the real set's content (flow-io's fingerprint); empty when it is not known. */
@@ -117,13 +151,21 @@ public final class FldReference {
         return realImages;
     }
 
+    /** Real images the first flow was trained on (each flow trains on as many). */
     public long trainingImages() {
-        return trainingImages;
+        return members.get(0).trainingImages();
     }
 
-    /** A one-line account of how the flow was trained. */
+    /** A one-line account of how the flows were trained. */
     public String training() {
-        return training;
+        if (members.size() == 1) {
+            return members.get(0).training();
+        }
+        List<String> parts = new ArrayList<>();
+        for (int k = 0; k < members.size(); k++) {
+            parts.add("flow " + (k + 1) + ": " + members.get(k).training());
+        }
+        return members.size() + " flows; " + String.join("; ", parts);
     }
 
     /**
@@ -135,7 +177,7 @@ public final class FldReference {
     }
 
     /**
-     * This reference with other options that change neither the flow nor the held-out log-likelihoods (the
+     * This reference with other options that change neither the flows nor the held-out log-likelihoods (the
      * bootstrap and the evaluation batch size).
      */
     FldReference withOptions(FldOptions value) {
@@ -145,12 +187,11 @@ public final class FldReference {
             throw new IllegalArgumentException("options " + value + " would change the reference flow trained with "
                     + options);
         }
-        return new FldReference(flow, value, heldOut, heldOutNames, realFingerprint, realImages, trainingImages,
-                training, writtenBy);
+        return new FldReference(members, value, realFingerprint, realImages, writtenBy);
     }
 
     /**
-     * The bootstrap distribution behind a score's interval: the FLD of each of the
+     * The bootstrap distribution behind a one-flow score's interval: the FLD of each of the
      * {@link FldOptions#bootstrapResamples()} resamples (held-out real and generated images both drawn again with
      * replacement, at their own sizes), in draw order. Given the per-image log-likelihoods of a score made with
      * this reference ({@link ImageScore#logLikelihood()}, in {@link FldScore#perImage()} order), these are the very
@@ -159,9 +200,14 @@ public final class FldReference {
      *
      * @param generatedLogLikelihoods the generated images' log-likelihoods in nats, in scoring order
      * @throws IllegalArgumentException if there are none
-     * @throws IllegalStateException    if one is not finite or their mean is not negative
+     * @throws IllegalStateException    if one is not finite or their mean is not negative, or if this reference
+     *                                  holds more than one flow (its interval is not a percentile bootstrap)
      */
     public double[] bootstrapReplicates(double[] generatedLogLikelihoods) {
+        if (members.size() > 1) {
+            throw new IllegalStateException("this reference holds " + members.size() + " flows; its interval combines"
+                    + " an image bootstrap with the spread between flows (docs/maths.md), not one percentile bootstrap");
+        }
         String[] names = new String[generatedLogLikelihoods.length];
         for (int i = 0; i < names.length; i++) {
             names[i] = "image " + i;
@@ -172,32 +218,61 @@ public final class FldReference {
 
     /** The resampled FLD values of checked generated log-likelihoods; one seed for every score of a reference. */
     private double[] replicates(double[] generated) {
-        return PercentileBootstrap.replicates(heldOut, generated, FldFormulas::fld, options.bootstrapResamples(),
-                options.seed() ^ 0x5DEECE66DL);
+        return PercentileBootstrap.replicates(members.get(0).heldOutValues(), generated, FldFormulas::fld,
+                options.bootstrapResamples(), options.seed() ^ 0x5DEECE66DL);
     }
 
-    /** Scores per-image log-likelihoods of a generated set against the held-out real ones. */
-    FldScore score(double[] generated, List<String> names, org.fld4j.io.InputReport report) {
-        if (generated.length < ScoreWarnings.MIN_GENERATED_IMAGES) {
-            throw new TooFewImagesException(report.source() + " holds " + generated.length
-                    + " usable generated image" + (generated.length == 1 ? "" : "s") + "; FLD's interval needs at least "
+    /**
+     * Scores per-image log-likelihoods of a generated set, {@code generated[k][i]} under flow k, against each flow's
+     * held-out real ones.
+     */
+    FldScore score(double[][] generated, List<String> names, org.fld4j.io.InputReport report) {
+        int n = generated[0].length;
+        if (n < ScoreWarnings.MIN_GENERATED_IMAGES) {
+            throw new TooFewImagesException(report.source() + " holds " + n
+                    + " usable generated image" + (n == 1 ? "" : "s") + "; FLD's interval needs at least "
                     + ScoreWarnings.MIN_GENERATED_IMAGES + " (with one, every bootstrap resample is that image and the"
-                    + " interval shows only the real images' spread)", generated.length,
-                    ScoreWarnings.MIN_GENERATED_IMAGES);
+                    + " interval shows only the real images' spread)", n, ScoreWarnings.MIN_GENERATED_IMAGES);
         }
-        FldFormulas.check(generated, names.toArray(new String[0]), "the generated images");
-        double meanReal = heldOutMeanLogLikelihood();
-        double meanGenerated = FldFormulas.mean(generated);
-        double bpdReal = FldFormulas.bitsPerDim(meanReal, dimension());
-        double bpdGenerated = FldFormulas.bitsPerDim(meanGenerated, dimension());
-        ConfidenceInterval interval = PercentileBootstrap.percentileInterval(replicates(generated),
-                options.confidence());
-        ImageScore[] perImage = new ImageScore[generated.length];
-        for (int i = 0; i < generated.length; i++) {
-            perImage[i] = new ImageScore(i, names.get(i), generated[i],
-                    FldFormulas.bitsPerDim(generated[i], dimension()));
+        String[] nameArray = names.toArray(new String[0]);
+        int k = members.size();
+        double[] heldOutMeans = new double[k];
+        double[] meanGenerated = new double[k];
+        double ratio = 0;
+        double bpdReal = 0;
+        double bpdGenerated = 0;
+        for (int f = 0; f < k; f++) {
+            FldFormulas.check(generated[f], nameArray, "the generated images");
+            heldOutMeans[f] = members.get(f).heldOutMeanLogLikelihood();
+            meanGenerated[f] = FldFormulas.mean(generated[f]);
+            double real = FldFormulas.bitsPerDim(heldOutMeans[f], dimension());
+            double gen = FldFormulas.bitsPerDim(meanGenerated[f], dimension());
+            ratio += gen / real / k;
+            bpdReal += real / k;
+            bpdGenerated += gen / k;
         }
-        return new FldScore(FldFormulas.fld(meanReal, meanGenerated), bpdGenerated / bpdReal, bpdReal, bpdGenerated,
-                heldOut.length, generated.length, interval, List.of(perImage), report);
+        ImageScore[] perImage = new ImageScore[n];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int f = 0; f < k; f++) {
+                sum += generated[f][i];
+            }
+            perImage[i] = new ImageScore(i, names.get(i), sum / k, FldFormulas.bitsPerDim(sum / k, dimension()));
+        }
+        if (k == 1) {
+            ConfidenceInterval interval = PercentileBootstrap.percentileInterval(replicates(generated[0]),
+                    options.confidence());
+            double value = FldFormulas.fld(heldOutMeans[0], meanGenerated[0]);
+            return new FldScore(value, ratio, bpdReal, bpdGenerated, heldOutCount(), n, interval,
+                    List.of(perImage), report, List.of(value), IntervalScope.IMAGES);
+        }
+        EnsembleInterval.Result result = EnsembleInterval.compute(heldOutMeans, generated,
+                options.bootstrapResamples(), options.confidence(), options.seed() ^ 0x5DEECE66DL);
+        List<Double> flowValues = new ArrayList<>();
+        for (double v : result.flowValues()) {
+            flowValues.add(v);
+        }
+        return new FldScore(result.point(), ratio, bpdReal, bpdGenerated, heldOutCount(), n, result.interval(),
+                List.of(perImage), report, flowValues, IntervalScope.IMAGES_AND_TRAINING);
     }
 }

@@ -14,16 +14,55 @@ import org.fld4j.io.InputReport;
  * @param bpdGenerated   {@code bpd_R(G)}
  * @param realCount      held-out real images
  * @param generatedCount generated images scored
- * @param interval       percentile bootstrap interval of {@link #value} (both sets resampled)
- * @param perImage       every generated image's score, in source order
+ * @param interval       the interval of {@link #value}: with one flow the percentile bootstrap over both sets'
+ *                       images; with K flows the image bootstrap combined with the spread between the flows
+ *                       (docs/maths.md); {@link #intervalScope} says which
+ * @param perImage       every generated image's score, in source order (with K flows, its mean log-likelihood over
+ *                       them)
  * @param inputReport    what reading the generated images skipped or converted
+ * @param flowValues     each reference flow's FLD, in flow order (one value with one flow)
+ * @param intervalScope  what randomness the interval accounts for
  */
 public record FldScore(double value, double ratio, double bpdReal, double bpdGenerated, int realCount,
                        int generatedCount, ConfidenceInterval interval, List<ImageScore> perImage,
-                       InputReport inputReport) {
+                       InputReport inputReport, List<Double> flowValues, IntervalScope intervalScope) {
 
     public FldScore {
         perImage = List.copyOf(perImage);
+        flowValues = List.copyOf(flowValues);
+        java.util.Objects.requireNonNull(intervalScope, "intervalScope");
+        if (flowValues.isEmpty()) {
+            throw new IllegalArgumentException("a score needs the FLD of at least one reference flow");
+        }
+    }
+
+    /** A one-flow score, whose interval covers the images only. */
+    public FldScore(double value, double ratio, double bpdReal, double bpdGenerated, int realCount, int generatedCount,
+                    ConfidenceInterval interval, List<ImageScore> perImage, InputReport inputReport) {
+        this(value, ratio, bpdReal, bpdGenerated, realCount, generatedCount, interval, perImage, inputReport,
+                List.of(value), IntervalScope.IMAGES);
+    }
+
+    /** K, the number of reference flows behind this score. */
+    public int referenceFlows() {
+        return flowValues.size();
+    }
+
+    /** The standard deviation of the flows' FLDs ({@code s_b}, docs/maths.md); 0 with one flow. */
+    public double betweenFlowSd() {
+        int k = flowValues.size();
+        if (k < 2) {
+            return 0;
+        }
+        double mean = 0;
+        for (double v : flowValues) {
+            mean += v / k;
+        }
+        double sum = 0;
+        for (double v : flowValues) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (k - 1));
     }
 
     /**
@@ -40,10 +79,15 @@ public record FldScore(double value, double ratio, double bpdReal, double bpdGen
         return ScoreWarnings.messages(scoreWarnings());
     }
 
-    /** E.g. {@code FLD 0.1234 [0.1011, 0.1458] (95%), ratio 1.131, bpd 3.412 generated vs 3.017 real (500 / 500)}. */
+    /**
+     * E.g. {@code FLD 0.1234 [0.1011, 0.1458] (95%, images only (one reference flow)), ratio 1.131, bpd 3.412
+     * generated vs 3.017 real (500 / 500 images)}.
+     */
     public String summary() {
-        return String.format(Locale.ROOT, "FLD %.4f [%.4f, %.4f] (%.0f%%), ratio %.4f, bpd %.4f generated vs %.4f real"
-                        + " (%d / %d images)", value, interval.lower(), interval.upper(), 100 * interval.confidence(),
+        return String.format(Locale.ROOT, "FLD %.4f [%.4f, %.4f] (%.0f%%, %s), ratio %.4f, bpd %.4f generated vs %.4f"
+                        + " real (%d / %d images)", value, interval.lower(), interval.upper(), 100 * interval.confidence(),
+                intervalScope == IntervalScope.IMAGES ? intervalScope.description()
+                        : intervalScope.description() + ", " + flowValues.size() + " flows",
                 ratio, bpdGenerated, bpdReal, generatedCount, realCount);
     }
 }

@@ -40,9 +40,17 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ReferenceFiles {
 
     static final String FORMAT = "fld4j-fld-reference";
+    /** A reference of one flow; read by every fld4j since the format began. */
     static final int VERSION = 1;
+    /** A reference of several flows: version 1's fields describe the first, {@code moreFlows} the others. */
+    static final int ENSEMBLE_VERSION = 2;
     private static final String JSON_ENTRY = "reference.json";
     private static final String FLOW_ENTRY = "flow.fld4j";
+
+    /** The entry of flow {@code k} (0-based): the first keeps version 1's name. */
+    static String flowEntry(int k) {
+        return k == 0 ? FLOW_ENTRY : "flow-" + (k + 1) + ".fld4j";
+    }
 
     /**
      * The largest {@code reference.json}, in bytes: 64 MiB (the most the JSON reader takes, {@link Json#MAX_CHARS}).
@@ -62,16 +70,21 @@ final class ReferenceFiles {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         byte[] json = Json.write(toJson(reference)).getBytes(StandardCharsets.UTF_8);
-        // The flow's own file, made in memory: nothing but the reference's temporary file touches the disk.
-        byte[] flow = FlowFiles.toBytes(reference.flow());
+        // The flows' own files, made in memory: nothing but the reference's temporary file touches the disk.
+        List<byte[]> flows = new ArrayList<>();
+        for (ReferenceMember member : reference.members()) {
+            flows.add(FlowFiles.toBytes(member.flow()));
+        }
         AtomicFiles.write(target, temp -> {
             try (OutputStream raw = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(raw)) {
                 zip.putNextEntry(new ZipEntry(JSON_ENTRY));
                 zip.write(json);
                 zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(FLOW_ENTRY));
-                zip.write(flow);
-                zip.closeEntry();
+                for (int k = 0; k < flows.size(); k++) {
+                    zip.putNextEntry(new ZipEntry(flowEntry(k)));
+                    zip.write(flows.get(k));
+                    zip.closeEntry();
+                }
             }
         });
     }
@@ -89,22 +102,44 @@ final class ReferenceFiles {
         options.put("dequantizationSamples", o.dequantizationSamples());
         options.put("bootstrapResamples", o.bootstrapResamples());
         options.put("confidence", o.confidence());
-        List<Object> values = new ArrayList<>();
-        for (double v : r.heldOutLogLikelihoods()) {
-            values.add(v);
+        if (r.referenceFlows() > 1) {
+            options.put("referenceFlows", r.referenceFlows());
         }
+        ReferenceMember first = r.members().get(0);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
-        m.put("version", VERSION);
+        m.put("version", r.referenceFlows() == 1 ? VERSION : ENSEMBLE_VERSION);
         m.put("writtenBy", Fld4jVersion.current());
         m.put("options", options);
         m.put("imageShape", List.of(r.imageShape()[0], r.imageShape()[1], r.imageShape()[2]));
         m.put("realFingerprint", r.realFingerprint());
         m.put("realImages", r.realImages());
-        m.put("trainingImages", r.trainingImages());
-        m.put("training", r.training());
-        m.put("heldOutBitsPerDim", r.heldOutBitsPerDim());
-        m.put("heldOutNames", new ArrayList<Object>(r.heldOutNames()));
+        m.putAll(memberJson(first, r.dimension()));
+        if (r.referenceFlows() > 1) {
+            List<Object> more = new ArrayList<>();
+            for (int k = 1; k < r.referenceFlows(); k++) {
+                Map<String, Object> member = new LinkedHashMap<>();
+                member.put("seed", r.members().get(k).seed());
+                member.put("entry", flowEntry(k));
+                member.putAll(memberJson(r.members().get(k), r.dimension()));
+                more.add(member);
+            }
+            m.put("moreFlows", more);
+        }
+        return m;
+    }
+
+    /** A flow's training account and held-out statistics, as version 1 wrote them for its only flow. */
+    private static Map<String, Object> memberJson(ReferenceMember member, long dimension) {
+        List<Object> values = new ArrayList<>();
+        for (double v : member.heldOutValues()) {
+            values.add(v);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trainingImages", member.trainingImages());
+        m.put("training", member.training());
+        m.put("heldOutBitsPerDim", FldFormulas.bitsPerDim(member.heldOutMeanLogLikelihood(), dimension));
+        m.put("heldOutNames", new ArrayList<Object>(member.heldOutNames()));
         m.put("heldOutLogLikelihoods", values);
         return m;
     }
@@ -122,13 +157,11 @@ final class ReferenceFiles {
         FlowFileLimits limits = FlowFileLimits.fromSystemProperties();
         String source = file.toString();
         byte[] json;
-        Flow flow;
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntries.checkEntryCount(zip, source);
             json = ZipEntries.read(zip, JSON_ENTRY, new ZipEntries.Cap(MAX_JSON_BYTES,
                     "more than a reference description may hold"), source);
-            ZipEntry flowEntry = zip.getEntry(FLOW_ENTRY);
-            if (json == null || flowEntry == null) {
+            if (json == null || zip.getEntry(FLOW_ENTRY) == null) {
                 throw new IOException(file + " is not an FLD reference file (it lacks " + (json == null ? JSON_ENTRY
                         : FLOW_ENTRY) + ")");
             }
@@ -138,22 +171,54 @@ final class ReferenceFiles {
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": unreadable " + JSON_ENTRY + ": " + e.getMessage(), e);
             }
-            // the inner flow is read as it inflates: its description sets the cap of its parameters, so an entry
-            // that inflates far beyond what it declares is refused after its description plus that cap
-            try (InputStream in = zip.getInputStream(flowEntry)) {
-                flow = FlowFiles.load(in, file + " (entry " + FLOW_ENTRY + ")", limits);
+            int count;
+            try {
+                count = declaredFlows(parsed);
+            } catch (RuntimeException e) {
+                throw new IOException(file + ": invalid " + JSON_ENTRY + ": " + e.getMessage(), e);
             }
-            return checked(parsed, flow, file);
+            List<Flow> flows = new ArrayList<>();
+            for (int k = 0; k < count; k++) {
+                ZipEntry entry = zip.getEntry(flowEntry(k));
+                if (entry == null) {
+                    throw new IOException(file + " is corrupt: it declares " + count + " reference flows but lacks"
+                            + " the entry " + flowEntry(k));
+                }
+                // the inner flow is read as it inflates: its description sets the cap of its parameters, so an
+                // entry that inflates far beyond what it declares is refused after its description plus that cap
+                try (InputStream in = zip.getInputStream(entry)) {
+                    flows.add(FlowFiles.load(in, file + " (entry " + flowEntry(k) + ")", limits));
+                }
+            }
+            return checked(parsed, flows, file);
         } catch (ZipException | EOFException e) {
             throw new IOException(file + " is not an FLD reference file, or it is corrupt or truncated ("
                     + e.getMessage() + ")", e);
         }
     }
 
-    private static FldReference checked(Object parsed, Flow flow, Path file) throws IOException {
+    /** How many flows the description declares: 1 for version 1, its {@code referenceFlows} option for version 2. */
+    private static int declaredFlows(Object parsed) {
+        JsonFields m = JsonFields.of(parsed, JSON_ENTRY);
+        if (!FORMAT.equals(m.get("format"))) {
+            throw new IllegalArgumentException("format is " + JsonFields.describe(m.get("format")) + ", expected "
+                    + FORMAT);
+        }
+        long version = m.integer("version", 1, Integer.MAX_VALUE);
+        if (version != VERSION && version != ENSEMBLE_VERSION) {
+            throw new IllegalArgumentException("version " + version + " is not supported (this fld4j reads versions "
+                    + VERSION + " and " + ENSEMBLE_VERSION + ")");
+        }
+        if (version == VERSION) {
+            return 1;
+        }
+        return m.object("options").intValue("referenceFlows", 2, FldOptions.MAX_REFERENCE_FLOWS);
+    }
+
+    private static FldReference checked(Object parsed, List<Flow> flows, Path file) throws IOException {
         FldReference reference;
         try {
-            reference = fromJson(parsed, flow);
+            reference = fromJson(parsed, flows);
         } catch (RuntimeException e) {
             throw new IOException(file + ": invalid " + JSON_ENTRY + ": " + e.getMessage(), e);
         }
@@ -179,37 +244,43 @@ final class ReferenceFiles {
             images[i] = random.nextInt(256);
         }
         String[] names = {"all 0", "all 128", "all 255", "seeded noise"};
-        Flow flow = reference.flow();
+        for (int f = 0; f < reference.referenceFlows(); f++) {
+            probe(reference, f, images, names, file);
+        }
+    }
+
+    private static void probe(FldReference reference, int f, float[] images, String[] names, Path file)
+            throws IOException {
+        long[] shape = reference.imageShape();
+        Flow flow = reference.members().get(f).flow();
+        String which = reference.referenceFlows() == 1 ? "its flow" : "its flow " + (f + 1);
         EvaluationOptions options = reference.options().evaluation().withBatchSize(PROBE_IMAGES);
         try {
             double[] values = flow.logProb(Nd4j.createFromArray(images).reshape(PROBE_IMAGES, shape[0], shape[1],
                     shape[2]), options);
             for (int k = 0; k < PROBE_IMAGES; k++) {
                 if (!Double.isFinite(values[k])) {
-                    throw new IOException(file + ": corrupt reference: its flow gives an image of " + shape[0] + "x"
+                    throw new IOException(file + ": corrupt reference: " + which + " gives an image of " + shape[0] + "x"
                             + shape[1] + "x" + shape[2] + " pixels (" + names[k] + ") the log-likelihood "
                             + values[k] + "; the flow's parameters are not those of a trained flow");
                 }
             }
         } catch (RuntimeException e) {
-            throw new IOException(file + ": corrupt reference: its flow fails on a test image (" + e.getMessage()
+            throw new IOException(file + ": corrupt reference: " + which + " fails on a test image (" + e.getMessage()
                     + ")", e);
         } finally {
             flow.releaseWorkArrays();
         }
     }
 
-    private static FldReference fromJson(Object parsed, Flow flow) {
+    private static FldReference fromJson(Object parsed, List<Flow> flows) {
+        Flow flow = flows.get(0);
         JsonFields m = JsonFields.of(parsed, JSON_ENTRY);
         if (!FORMAT.equals(m.get("format"))) {
             throw new IllegalArgumentException("format is " + JsonFields.describe(m.get("format")) + ", expected "
                     + FORMAT);
         }
         long version = m.integer("version", 1, Integer.MAX_VALUE);
-        if (version != VERSION) {
-            throw new IllegalArgumentException("version " + version + " is not supported (this is version "
-                    + VERSION + ")");
-        }
         JsonFields o = m.object("options");
         int anyInt = Integer.MAX_VALUE;
         FldOptions options = new FldOptions(ImagePreset.parse(o.string("preset")), o.number("heldOutFraction"),
@@ -217,7 +288,8 @@ final class ReferenceFiles {
                 Duration.ofSeconds(o.integer("timeBudgetSeconds", 0, Long.MAX_VALUE / 1_000_000_000L)),
                 o.intValue("batchSize", -anyInt, anyInt), o.intValue("evaluationBatchSize", -anyInt, anyInt),
                 o.intValue("dequantizationSamples", -anyInt, anyInt), o.intValue("bootstrapResamples", -anyInt, anyInt),
-                o.number("confidence"));
+                o.number("confidence"), version == VERSION ? 1 : o.intValue("referenceFlows", 2,
+                        FldOptions.MAX_REFERENCE_FLOWS));
         if (m.has("imageShape")) {
             List<?> shape = m.list("imageShape");
             List<Long> expected = new ArrayList<>();
@@ -229,18 +301,42 @@ final class ReferenceFiles {
                         + expected);
             }
         }
+        List<ReferenceMember> members = new ArrayList<>();
+        members.add(member(m, flow, options.seed(), ""));
+        if (flows.size() > 1) {
+            List<?> more = m.list("moreFlows");
+            if (more.size() != flows.size() - 1) {
+                throw new IllegalArgumentException("field 'moreFlows' describes " + more.size() + " flows, the"
+                        + " options declare " + (flows.size() - 1) + " beyond the first");
+            }
+            for (int k = 1; k < flows.size(); k++) {
+                JsonFields member = JsonFields.of(more.get(k - 1), "moreFlows[" + (k - 1) + "]");
+                if (!flowEntry(k).equals(member.string("entry"))) {
+                    throw new IllegalArgumentException("moreFlows[" + (k - 1) + "] names the entry "
+                            + JsonFields.describe(member.get("entry")) + ", expected " + flowEntry(k));
+                }
+                members.add(member(member, flows.get(k), member.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE),
+                        "moreFlows[" + (k - 1) + "]."));
+            }
+        }
+        return new FldReference(members, options, m.string("realFingerprint"), m.integer("realImages", 0,
+                Long.MAX_VALUE), m.get("writtenBy") instanceof String writtenBy ? writtenBy : "");
+    }
+
+    /** One flow's held-out statistics and training account; {@code path} prefixes field names in errors. */
+    private static ReferenceMember member(JsonFields m, Flow flow, long seed, String path) {
         List<?> values = m.list("heldOutLogLikelihoods");
         List<?> nameList = m.list("heldOutNames");
         if (values.size() != nameList.size()) {
-            throw new IllegalArgumentException("field 'heldOutLogLikelihoods' holds " + values.size()
-                    + " values but 'heldOutNames' " + nameList.size() + " names");
+            throw new IllegalArgumentException("field '" + path + "heldOutLogLikelihoods' holds " + values.size()
+                    + " values but '" + path + "heldOutNames' " + nameList.size() + " names");
         }
         double[] heldOut = new double[values.size()];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < heldOut.length; i++) {
             if (!(nameList.get(i) instanceof String name)) {
-                throw new IllegalArgumentException("field 'heldOutNames' holds " + JsonFields.describe(nameList.get(i))
-                        + " at position " + i + ", not a name");
+                throw new IllegalArgumentException("field '" + path + "heldOutNames' holds "
+                        + JsonFields.describe(nameList.get(i)) + " at position " + i + ", not a name");
             }
             if (!(values.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
                 throw new IllegalArgumentException("corrupt reference: held-out image " + name + " has the stored"
@@ -249,8 +345,7 @@ final class ReferenceFiles {
             heldOut[i] = n.doubleValue();
             names.add(name);
         }
-        return new FldReference(flow, options, heldOut, names, m.string("realFingerprint"),
-                m.integer("realImages", 0, Long.MAX_VALUE), m.integer("trainingImages", 0, Long.MAX_VALUE),
-                m.string("training"), m.get("writtenBy") instanceof String writtenBy ? writtenBy : "");
+        return new ReferenceMember(flow, seed, heldOut, names, m.integer("trainingImages", 0, Long.MAX_VALUE),
+                m.string("training"));
     }
 }

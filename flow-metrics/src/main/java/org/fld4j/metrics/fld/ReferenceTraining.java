@@ -1,5 +1,6 @@
 package org.fld4j.metrics.fld;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,27 +48,60 @@ final class ReferenceTraining {
                     + MIN_REAL_IMAGES + " real images (a few thousand for a useful reference flow)", n, MIN_REAL_IMAGES);
         }
         int heldOutCount = heldOutCount(n, options.heldOutFraction());
-        int[][] split = split(n, heldOutCount, options.seed());
-        INDArray training = images.rows(split[0]);
-        INDArray heldOut = images.rows(split[1]);
-        long[] shape = images.imageShape();
-        Flow fresh = Flow.image((int) shape[0], (int) shape[1], (int) shape[2]).preset(options.preset())
-                .seed(options.seed()).build();
-        LOG.info("training the {} reference flow on {} of {} real images of {} ({} held out)",
-                options.preset().id(), split[0].length, n, real.description(), heldOutCount);
-        TrainingResult result;
-        try {
-            result = new Trainer(options.trainerOptions(), listeners.toArray(new TrainingListener[0]))
-                    .fit(fresh, training);
-        } finally {
-            // Rows copied for the trainer alone, freed now rather than whenever the collector runs.
-            Tensors.close(training);
+        int flows = options.referenceFlows();
+        List<ReferenceMember> members = new ArrayList<>();
+        INDArray firstHeldOut = null;
+        for (int k = 0; k < flows; k++) {
+            int[][] split = memberSplit(n, heldOutCount, options.seed(), k);
+            long seed = options.seed() + k;
+            INDArray training = images.rows(split[0]);
+            INDArray heldOut = images.rows(split[1]);
+            long[] shape = images.imageShape();
+            Flow fresh = Flow.image((int) shape[0], (int) shape[1], (int) shape[2]).preset(options.preset())
+                    .seed(seed).build();
+            LOG.info("training the {} reference flow{} on {} of {} real images of {} ({} held out)",
+                    options.preset().id(), flows == 1 ? "" : " " + (k + 1) + " of " + flows, split[0].length, n,
+                    real.description(), heldOutCount);
+            TrainingResult result;
+            try {
+                result = new Trainer(options.withSeed(seed).trainerOptions(),
+                        listeners.toArray(new TrainingListener[0])).fit(fresh, training);
+            } finally {
+                // Rows copied for the trainer alone, freed now rather than whenever the collector runs.
+                Tensors.close(training);
+            }
+            Flow flow = result.flow();
+            double[] heldOutLog = flow.logProb(heldOut, options.withSeed(seed).evaluation());
+            members.add(new ReferenceMember(flow, seed, heldOutLog, images.names(split[1]), split[0].length,
+                    describe(result.history())));
+            if (k == 0) {
+                firstHeldOut = heldOut;
+            } else {
+                Tensors.close(heldOut);
+            }
         }
-        Flow flow = result.flow();
-        double[] heldOutLog = flow.logProb(heldOut, options.evaluation());
         String fingerprint = real.fingerprint().fingerprint().sha256();
-        return new Trained(new FldReference(flow, options, heldOutLog, images.names(split[1]), fingerprint, n,
-                split[0].length, describe(result.history()), Fld4jVersion.current()), heldOut);
+        return new Trained(new FldReference(members, options, fingerprint, n, Fld4jVersion.current()), firstHeldOut);
+    }
+
+    /**
+     * Flow {@code k}'s {@code [training indices, held-out indices]}. Flow 0's is {@link #split} of the seed, as a
+     * reference of one flow has always had; the next flows take the following blocks of the same shuffled order as
+     * long as they fit, so that their held-out sets are disjoint folds and every real image is held out by at most
+     * one flow; past the last whole block, a flow draws its own split from {@code seed + k}.
+     */
+    static int[][] memberSplit(int n, int heldOutCount, long seed, int k) {
+        if ((long) (k + 1) * heldOutCount > n) {
+            return split(n, heldOutCount, seed + k);
+        }
+        int[] order = shuffled(n, seed);
+        int[] heldOut = Arrays.copyOfRange(order, k * heldOutCount, (k + 1) * heldOutCount);
+        int[] training = new int[n - heldOutCount];
+        System.arraycopy(order, 0, training, 0, k * heldOutCount);
+        System.arraycopy(order, (k + 1) * heldOutCount, training, k * heldOutCount, n - (k + 1) * heldOutCount);
+        Arrays.sort(heldOut);
+        Arrays.sort(training);
+        return new int[][] {training, heldOut};
     }
 
     /**
@@ -98,6 +132,16 @@ final class ReferenceTraining {
 
     /** {@code [training indices, held-out indices]}, each ascending, drawn from {@code seed}. */
     static int[][] split(int n, int heldOutCount, long seed) {
+        int[] order = shuffled(n, seed);
+        int[] heldOut = Arrays.copyOfRange(order, 0, heldOutCount);
+        int[] training = Arrays.copyOfRange(order, heldOutCount, n);
+        Arrays.sort(heldOut);
+        Arrays.sort(training);
+        return new int[][] {training, heldOut};
+    }
+
+    /** {@code 0..n-1} in the seeded order whose first {@code heldOutCount} positions {@link #split} holds out. */
+    private static int[] shuffled(int n, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -109,11 +153,7 @@ final class ReferenceTraining {
             order[i] = order[j];
             order[j] = t;
         }
-        int[] heldOut = Arrays.copyOfRange(order, 0, heldOutCount);
-        int[] training = Arrays.copyOfRange(order, heldOutCount, n);
-        Arrays.sort(heldOut);
-        Arrays.sort(training);
-        return new int[][] {training, heldOut};
+        return order;
     }
 
     static String describe(TrainingHistory history) {

@@ -26,6 +26,15 @@ public record ScoreWarning(String code, String message) {
     /** D-FLD: the flow trained on the generated images saw fewer images than its preset needs. */
     public static final String UNDERTRAINED_GENERATED_FLOW = "UNDERTRAINED_GENERATED_FLOW";
 
+    /**
+     * D-FLD: the two flows were trained on different numbers of images, so D-FLD also measures how much better a
+     * flow learns from more images (size matching was turned off, or R was trained beforehand).
+     */
+    public static final String SIZE_MISMATCH = "SIZE_MISMATCH";
+
+    /** FLD below 0 that near-copies of the reference's training images explain (a memorization check). */
+    public static final String MEMORIZATION = "MEMORIZATION";
+
     /** A warning given as a bare sentence, without a code (a {@link DualFldScore} built from strings). */
     public static final String UNCLASSIFIED = "UNCLASSIFIED";
 

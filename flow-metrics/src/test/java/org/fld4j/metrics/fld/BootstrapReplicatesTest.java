@@ -55,7 +55,7 @@ class BootstrapReplicatesTest {
         double[] generated = sample(250, -2150, 120, 2);
         FldReference reference = new FldReference(flow, OPTIONS, real, names(real.length), "", real.length, 0,
                 "made up", "");
-        FldScore score = reference.score(generated, names(generated.length), InputReport.empty("made up"));
+        FldScore score = reference.score(new double[][] {generated}, names(generated.length), InputReport.empty("made up"));
 
         double[] replicates = reference.bootstrapReplicates(generated);
         assertThat(replicates).hasSize(400);

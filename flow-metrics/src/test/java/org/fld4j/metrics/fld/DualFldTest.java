@@ -96,4 +96,35 @@ class DualFldTest {
         assertThat(score.scoreWarnings()).extracting(ScoreWarning::code).contains(ScoreWarning.SMALL_GENERATED_SET);
         assertThat(score.warnings()).isEqualTo(score.scoreWarnings().stream().map(ScoreWarning::message).toList());
     }
+
+    /**
+     * A flow learns a larger set better, so D-FLD of flows trained on 800 real and 400 generated images also
+     * measures the 2:1 size: by default the real flow is trained on as many real images as the generated one.
+     */
+    @Test
+    void sizesAreMatchedByDefaultAndWarnedAboutOtherwise() {
+        ImageSource half = otherHalf.subset(range(0, 500));
+        DualFldScore matched = dual.score(half);
+        assertThat(matched.generatedTraining()).isEqualTo(400);
+        assertThat(matched.realTraining()).isEqualTo(400);
+        assertThat(matched.sizeMatched()).isTrue();
+        assertThat(matched.realCount()).isEqualTo(100);
+        assertThat(matched.scoreWarnings()).extracting(ScoreWarning::code).doesNotContain(ScoreWarning.SIZE_MISMATCH);
+
+        DualFldScore unmatched = dual.sizeMatched(false).score(half);
+        assertThat(unmatched.realTraining()).isEqualTo(800);
+        assertThat(unmatched.generatedTraining()).isEqualTo(400);
+        assertThat(unmatched.sizeMatched()).isFalse();
+        assertThat(unmatched.scoreWarnings()).extracting(ScoreWarning::code).contains(ScoreWarning.SIZE_MISMATCH);
+        assertThat(unmatched.warnings()).anyMatch(w -> w.contains("trained on 800 images") && w.contains("on 400"));
+    }
+
+    @Test
+    void aGeneratedSetLargerThanTheRealOneIsSubsampledToItsSize() {
+        DualFld small = DualFld.of(FashionMnistSlice.train().subset(range(0, 300))).options(dual.realOptions());
+        DualFldScore score = small.score(otherHalf);
+        assertThat(score.realTraining()).isEqualTo(240);
+        assertThat(score.generatedTraining()).isEqualTo(240);
+        assertThat(score.generatedCount()).isEqualTo(60);
+    }
 }

@@ -103,8 +103,11 @@ class ReferenceFilesTest {
         refused(reference("vbig.fld", json.replace("\"version\": 1,", "\"version\": 4294967297,"), flowBytes),
                 "version", "4294967297");
         refused(reference("vnone.fld", json.replace("\"version\": 1,", ""), flowBytes), "'version' is missing");
+        refused(reference("v3.fld", json.replace("\"version\": 1,", "\"version\": 3,"), flowBytes),
+                "version 3 is not supported");
+        // version 2 holds several flows and must say how many
         refused(reference("v2.fld", json.replace("\"version\": 1,", "\"version\": 2,"), flowBytes),
-                "version 2 is not supported");
+                "options.referenceFlows", "missing");
     }
 
     @Test
