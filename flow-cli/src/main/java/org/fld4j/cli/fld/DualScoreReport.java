@@ -28,7 +28,9 @@ final class DualScoreReport {
                         + " held-out generated images)")
                 .row("bpd G on generated", Formats.number(score.bpdGeneratedOnGenerated()))
                 .row("bpd G on real", Formats.number(score.bpdGeneratedOnReal()))
-                .row("generated flow", generatedPreset.id() + ", trained on " + score.generatedTraining() + " images");
+                .row("generated flow", generatedPreset.id() + ", trained on " + score.generatedTraining() + " images")
+                .row("real flow", "trained on " + score.realTraining() + " images" + (score.sizeMatched()
+                        ? " (size-matched)" : " (not size-matched)"));
         for (ScoreWarning w : warnings(in, score)) {
             table.row("warning", w.message() + " [" + w.code() + "]");
         }
@@ -64,6 +66,8 @@ final class DualScoreReport {
         result.put("realHeldOut", score.realCount());
         result.put("generatedHeldOut", score.generatedCount());
         result.put("generatedTraining", score.generatedTraining());
+        result.put("realTraining", score.realTraining());
+        result.put("sizeMatched", score.sizeMatched());
         result.put("generatedPreset", generatedPreset.id());
         ResultWarnings.json(result, warnings(in, score));
         result.set("skipped", FldScoreReport.skipped(in).json());

@@ -11,8 +11,9 @@ import org.fld4j.metrics.fld.FldOptions;
 
 /**
  * D-FLD and J: trains a flow G on the generated images and scores both flows on the other's held-out images. The
- * real flow R is the resolved reference (from the cache when there is one); G is trained with R's options and
- * {@code generatedPreset}'s architecture.
+ * real flow R is the resolved reference (from the cache when there is one) when the generated set is at least as
+ * large as the real one; for a smaller generated set R is trained again on as many real images (size matching, see
+ * {@link DualFld#sizeMatched(boolean)}). G is trained with R's options and {@code generatedPreset}'s architecture.
  */
 final class DualScoring {
 
@@ -24,10 +25,10 @@ final class DualScoring {
         return generatedPreset == null ? real : real.withPreset(generatedPreset);
     }
 
-    static DualFldScore score(ScoringInputs in, FldOptions generatedOptions) {
+    static DualFldScore score(ScoringInputs in, FldOptions generatedOptions, boolean sizeMatched) {
         ResolvedReference r = in.reference();
         DualFld dual = DualFld.of(r.real()).options(r.fld().options()).generatedOptions(generatedOptions)
-                .listener(Progress.training("generated flow")).realReference(r.reference());
+                .sizeMatched(sizeMatched).listener(Progress.training("D-FLD flow")).realReference(r.reference());
         try {
             return dual.score(in.generated());
         } catch (NonFiniteLossException e) {

@@ -19,6 +19,7 @@ final class FldScoreReport {
     static String human(ScoringInputs in, FldScore score, Path perImage) {
         TextTable table = new TextTable()
                 .row("FLD", Formats.number(score.value()) + "  " + Formats.interval(score.interval()))
+                .row("interval covers", Formats.intervalScope(score))
                 .row("ratio", Formats.number(score.ratio()) + "  (bpd generated / bpd real)")
                 .row("bpd generated", Formats.number(score.bpdGenerated()) + "  (" + score.generatedCount() + " images)")
                 .row("bpd real", Formats.number(score.bpdReal()) + "  (" + score.realCount() + " held-out images)");
@@ -41,6 +42,7 @@ final class FldScoreReport {
         result.put("metric", "fld");
         result.put("fld", JsonResults.finite(score.value()));
         Formats.interval(result, "interval", score.interval());
+        Formats.ensemble(result, score);
         result.put("ratio", JsonResults.finite(score.ratio()));
         result.put("bpdReal", JsonResults.finite(score.bpdReal()));
         result.put("bpdGenerated", JsonResults.finite(score.bpdGenerated()));

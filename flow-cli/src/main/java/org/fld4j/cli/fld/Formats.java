@@ -1,10 +1,13 @@
 package org.fld4j.cli.fld;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.fld4j.cli.JsonResults;
 import org.fld4j.metrics.fld.ConfidenceInterval;
 import org.fld4j.metrics.fld.FldReference;
+import org.fld4j.metrics.fld.FldScore;
+import org.fld4j.metrics.fld.IntervalScope;
 
 /** Number and interval formats shared by the FLD commands' human and JSON results. */
 final class Formats {
@@ -36,13 +39,37 @@ final class Formats {
     /** E.g. {@code small, 1x28x28, 12,345 parameters}. */
     static String flow(FldReference r) {
         long[] s = r.imageShape();
-        return String.format(Locale.ROOT, "%s, images %dx%dx%d (C x H x W), %,d parameters", r.options().preset().id(),
-                s[0], s[1], s[2], r.flow().parameterCount());
+        return String.format(Locale.ROOT, "%s, images %dx%dx%d (C x H x W), %,d parameters%s",
+                r.options().preset().id(), s[0], s[1], s[2], r.flow().parameterCount(),
+                r.referenceFlows() == 1 ? "" : " each, " + r.referenceFlows() + " flows");
     }
 
     /** 95 for 0.95, 99.5 for 0.995. */
     private static String percent(double confidence) {
         double p = 100 * confidence;
         return p == Math.rint(p) ? Long.toString(Math.round(p)) : Double.toString(p);
+    }
+
+    /**
+     * What the interval covers, e.g. {@code images only (one reference flow); --flows 5 adds the randomness of
+     * training the reference} or {@code images and reference training (5 flows, FLD between flows sd 0.0071)}.
+     */
+    static String intervalScope(FldScore score) {
+        if (score.intervalScope() == IntervalScope.IMAGES) {
+            return score.intervalScope().description() + "; --flows 5 adds the randomness of training the reference";
+        }
+        return score.intervalScope().description() + " (" + score.referenceFlows() + " flows, FLD between flows sd "
+                + number(score.betweenFlowSd()) + ")";
+    }
+
+    /** The JSON fields of the reference flows behind a score: how many, what the interval covers, each one's FLD. */
+    static void ensemble(ObjectNode parent, FldScore score) {
+        parent.put("intervalCovers", score.intervalScope() == IntervalScope.IMAGES ? "images" : "images-and-training");
+        parent.put("referenceFlows", score.referenceFlows());
+        ArrayNode values = parent.putArray("flowValues");
+        for (double v : score.flowValues()) {
+            values.add(JsonResults.finite(v));
+        }
+        parent.put("betweenFlowSd", JsonResults.finite(score.betweenFlowSd()));
     }
 }

@@ -53,6 +53,8 @@ final class ReferenceCache {
                 "timeBudget " + options.timeBudget(),
                 "batchSize " + options.batchSize(),
                 "dequantizationSamples " + options.dequantizationSamples(),
+                // one flow keeps the key it always had, so caches made before ensembles stay valid
+                options.referenceFlows() == 1 ? "" : "referenceFlows " + options.referenceFlows(),
                 "channels " + preprocessing.channels(),
                 "size " + preprocessing.sizePolicy() + " " + preprocessing.targetHeight() + "x"
                         + preprocessing.targetWidth() + " " + preprocessing.filter());

@@ -32,6 +32,7 @@ final class ReferenceJson {
         m.put("dequantizationSamples", o.dequantizationSamples());
         m.put("bootstrapResamples", o.bootstrapResamples());
         m.put("confidence", o.confidence());
+        m.put("referenceFlows", o.referenceFlows());
         return m;
     }
 

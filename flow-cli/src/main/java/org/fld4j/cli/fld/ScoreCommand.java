@@ -40,6 +40,11 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "With --dual: the preset of the flow trained on GEN (default: the reference's).")
     ImagePreset generatedPreset;
 
+    @Option(names = "--no-size-match", description = "With --dual: train the real flow on all the real images even"
+            + " when GEN is smaller. By default both flows train on as many images (the larger set is subsampled),"
+            + " since a flow learns a larger set better and D-FLD would measure that too.")
+    boolean noSizeMatch;
+
     @Option(names = "--per-image", paramLabel = "FILE",
             description = "Write every generated image's score to FILE as CSV (index,name,log_likelihood,bits_per_dim).")
     Path perImage;
@@ -68,7 +73,7 @@ public final class ScoreCommand implements Callable<Integer> {
             FldOptions generatedOptions = DualScoring.generatedOptions(in.reference().fld().options(), generatedPreset);
             DualFldScore score;
             try {
-                score = DualScoring.score(in, generatedOptions);
+                score = DualScoring.score(in, generatedOptions, !noSizeMatch);
             } catch (InvalidLikelihoodException e) {
                 throw ReferenceResolver.brokenReference(in.reference(), e);
             }
@@ -102,6 +107,9 @@ public final class ScoreCommand implements Callable<Integer> {
             throw Usage.error("--dual trains a flow on the generated images and scores each flow on the other's"
                     + " held-out images, so it needs the real images themselves: name REAL instead of --ref"
                     + " (the reference trained on them is cached and reused)");
+        }
+        if (!dual && noSizeMatch) {
+            throw Usage.error("--no-size-match changes how --dual trains its real flow; add --dual");
         }
         if (!dual && generatedPreset != null) {
             throw Usage.error("--generated-preset sets the flow --dual trains on the generated images; add --dual");

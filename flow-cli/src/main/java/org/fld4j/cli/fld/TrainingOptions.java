@@ -39,6 +39,13 @@ public final class TrainingOptions {
             description = "Share of the real images held out as R_test, never trained on (default 0.2).")
     Double heldOut;
 
+    @Option(names = "--flows", paramLabel = "K",
+            description = "Reference flows, each trained with its own seed on its own held-out split (default 1)."
+                    + " FLD is their mean and, from 2 on, its interval also covers the randomness of training the"
+                    + " reference; with 1 it covers the images only. Each flow costs a training; 5 is a good choice"
+                    + " for a result to publish.")
+    Integer flows;
+
     /** The FLD options these settings give. */
     public FldOptions fldOptions() {
         checkRanges();
@@ -57,6 +64,9 @@ public final class TrainingOptions {
         }
         if (heldOut != null) {
             o = o.withHeldOutFraction(heldOut);
+        }
+        if (flows != null) {
+            o = o.withReferenceFlows(flows);
         }
         return o;
     }
@@ -82,6 +92,9 @@ public final class TrainingOptions {
         if (heldOut != null) {
             names.add("--held-out");
         }
+        if (flows != null) {
+            names.add("--flows");
+        }
         return names;
     }
 
@@ -96,6 +109,9 @@ public final class TrainingOptions {
         }
         if (batch != null && (batch < 1 || batch > FldOptions.MAX_BATCH_SIZE)) {
             throw Usage.invalid("--batch", batch, "1 to " + FldOptions.MAX_BATCH_SIZE);
+        }
+        if (flows != null && (flows < 1 || flows > FldOptions.MAX_REFERENCE_FLOWS)) {
+            throw Usage.invalid("--flows", flows, "1 to " + FldOptions.MAX_REFERENCE_FLOWS);
         }
         if (heldOut != null && !(heldOut > 0 && heldOut < 1)) {
             throw Usage.invalid("--held-out", heldOut, "a fraction between 0 and 1, e.g. 0.2");

@@ -218,29 +218,10 @@ public final class DualFld {
         }
         warnings.addAll(ScoreWarnings.forCounts(gg.length, rr.length));
 
-        int resamples = realOptions.bootstrapResamples();
-        double[] difference = new double[resamples];
-        double[] j = new double[resamples];
-        SplittableRandom random = new SplittableRandom(realOptions.seed() ^ 0x6A09E667F3BCC909L);
-        int[] realIdx = new int[rr.length];
-        int[] genIdx = new int[gg.length];
-        for (int b = 0; b < resamples; b++) {
-            draw(realIdx, random);
-            draw(genIdx, random);
-            double[] stats = statistics(rr, gr, gg, rg, realIdx, genIdx, d);
-            difference[b] = stats[0];
-            j[b] = stats[1];
-        }
-        double[] point = statistics(rr, gr, gg, rg, null, null, d);
-        double confidence = realOptions.confidence();
-        double[] dfld = new double[resamples];
-        for (int b = 0; b < resamples; b++) {
-            dfld[b] = Math.abs(difference[b]);
-        }
-        // dfld is built above from the resampled differences, so sorting those in place below is harmless.
-        return new DualFldScore(Math.abs(point[0]), PercentileBootstrap.percentileInterval(dfld, confidence),
-                point[0], PercentileBootstrap.percentileInterval(difference, confidence), point[1],
-                PercentileBootstrap.percentileInterval(j, confidence),
+        FldIntervals.Dual intervals = FldIntervals.dual(rr, gr, gg, rg, d, realOptions.bootstrapResamples(),
+                realOptions.confidence(), realOptions.seed() ^ 0x6A09E667F3BCC909L);
+        return new DualFldScore(intervals.dfld(), intervals.dfldInterval(), intervals.difference(),
+                intervals.differenceInterval(), intervals.divergence(), intervals.divergenceInterval(),
                 FldFormulas.bitsPerDim(FldFormulas.mean(rr), d), FldFormulas.bitsPerDim(FldFormulas.mean(rg), d),
                 FldFormulas.bitsPerDim(FldFormulas.mean(gg), d), FldFormulas.bitsPerDim(FldFormulas.mean(gr), d),
                 rr.length, gg.length, generatedTraining, ScoreWarnings.messages(warnings), warnings, realTraining);
@@ -270,12 +251,6 @@ public final class DualFld {
         int[] chosen = Arrays.copyOf(order, count);
         Arrays.sort(chosen);
         return chosen;
-    }
-
-    private static void draw(int[] idx, SplittableRandom random) {
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = random.nextInt(idx.length);
-        }
     }
 
     /**
