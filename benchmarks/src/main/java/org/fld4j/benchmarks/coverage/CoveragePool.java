@@ -32,9 +32,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * flow scores the evaluation pool, the 10,000 test images (the other split), and the first
  * {@value PoolData#DISTORTED} evaluation images with additive noise sigma 8 and salt-and-pepper 3% (seed 7).
  *
+ * <p>Each size trains a fixed number of epochs (the i-th of {@code epochs} for the i-th size; the preset's early
+ * stopping may end it sooner), so that flows do not depend on the machine's load; the time budget only guards
+ * against a runaway. The recipe's validation share comes out of the 0.8 N training images.
+ *
  * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.coverage.CoveragePool OUT_DIR [preset=small]
- * [sizes=500,2000,10000] [flows=10] [maxEpochs=30] [budgetSeconds=60] [threads=2] [firstFlow=0]}. A flow whose
- * files exist is skipped, so an interrupted run continues where it stopped.
+ * [sizes=500,2000,10000] [flows=10] [epochs=30,15,3] [budgetSeconds=600] [threads=2] [firstFlow=0]
+ * [evaluationImages=10000]}. With fewer evaluation images (for a slow preset) the held-out sets are drawn from the
+ * first ones of the evaluation pool and only those, as many test images and at most as many distorted images are
+ * scored. A flow whose files exist is skipped, so an interrupted run continues where it stopped.
  */
 public final class CoveragePool {
 
@@ -46,17 +52,19 @@ public final class CoveragePool {
         ImagePreset preset = ImagePreset.parse(args.length > 1 ? args[1] : "small");
         int[] sizes = PoolData.ints(args.length > 2 ? args[2] : "500,2000,10000");
         int flows = args.length > 3 ? Integer.parseInt(args[3]) : 10;
-        int maxEpochs = args.length > 4 ? Integer.parseInt(args[4]) : 30;
-        int budget = args.length > 5 ? Integer.parseInt(args[5]) : 60;
+        int[] epochs = PoolData.ints(args.length > 4 ? args[4] : "30,15,3");
+        int budget = args.length > 5 ? Integer.parseInt(args[5]) : 600;
         NativeThreads.set(args.length > 6 ? Integer.parseInt(args[6]) : 2);
         int firstFlow = args.length > 7 ? Integer.parseInt(args[7]) : 0;
+        int scored = args.length > 8 ? Integer.parseInt(args[8]) : PoolData.EVALUATION;
         Files.createDirectories(out);
 
         PoolData data = PoolData.load();
-        INDArray evaluation = data.evaluationImages();
-        INDArray test = data.testImages();
-        INDArray noise = distorted(data, DistortionKind.ADDITIVE_NOISE, 8);
-        INDArray saltPepper = distorted(data, DistortionKind.SALT_AND_PEPPER, 0.03);
+        INDArray evaluation = data.evaluationImages(scored);
+        INDArray test = data.testImages(scored);
+        int distortedCount = Math.min(scored, PoolData.DISTORTED);
+        INDArray noise = distorted(data, DistortionKind.ADDITIVE_NOISE, 8, distortedCount);
+        INDArray saltPepper = distorted(data, DistortionKind.SALT_AND_PEPPER, 0.03, distortedCount);
         for (int f = firstFlow; f < flows; f++) {
             for (int n : sizes) {
                 Path folder = out.resolve(PoolFlow.folderName(preset, n, f));
@@ -65,7 +73,8 @@ public final class CoveragePool {
                 }
                 Files.createDirectories(folder);
                 long seed = PoolFlow.seed(n, f);
-                int[][] sets = data.drawSets(n, seed);
+                int[][] sets = data.drawSets(n, seed, scored);
+                int maxEpochs = epochs[Math.min(epochs.length - 1, indexOf(sizes, n))];
                 FldOptions options = FldOptions.forPreset(preset).withMaxEpochs(maxEpochs)
                         .withTimeBudget(Duration.ofSeconds(budget)).withSeed(seed);
                 INDArray training = data.trainingRows(sets[0]);
@@ -97,9 +106,18 @@ public final class CoveragePool {
         }
     }
 
-    private static INDArray distorted(PoolData data, DistortionKind kind, double level) {
-        ImageSource source = Distortion.of(kind, level).applyTo(data.evaluationSource(PoolData.DISTORTED), 7);
-        try (ImageBatchStream batches = source.batches(BatchOptions.of(PoolData.DISTORTED))) {
+    private static int indexOf(int[] values, int value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(value + " is not among the sizes");
+    }
+
+    private static INDArray distorted(PoolData data, DistortionKind kind, double level, int count) {
+        ImageSource source = Distortion.of(kind, level).applyTo(data.evaluationSource(count), 7);
+        try (ImageBatchStream batches = source.batches(BatchOptions.of(count))) {
             return batches.next().images();
         }
     }

@@ -125,7 +125,7 @@ public final class CoverageTable {
         SplittableRandom random = new SplittableRandom(31L * realImages + n);
         for (PoolFlow flow : flows) {
             double[] heldOut = flow.heldOutValues();
-            int[] candidates = complement(PoolData.EVALUATION, flow.heldOut);
+            int[] candidates = complement(flow.evaluation.length, flow.heldOut);
             if (candidates.length < n) {
                 return;
             }
@@ -148,7 +148,7 @@ public final class CoverageTable {
         SplittableRandom random = new SplittableRandom(37L * realImages + n);
         for (int e = 0; e < ensembles; e++) {
             List<PoolFlow> chosen = choose(flows, k, random);
-            boolean[] excluded = new boolean[PoolData.EVALUATION];
+            boolean[] excluded = new boolean[chosen.get(0).evaluation.length];
             double[] means = new double[k];
             for (int f = 0; f < k; f++) {
                 for (int i : chosen.get(f).heldOut) {
@@ -209,7 +209,7 @@ public final class CoverageTable {
                 int[] order = draw(identity(flows.size()), flows.size(), random);
                 double[] means = new double[k];
                 double[][] g = new double[k][];
-                boolean[] excluded = new boolean[PoolData.DISTORTED];
+                boolean[] excluded = new boolean[(noise ? flows.get(0).noise : flows.get(0).saltPepper).length];
                 for (int f = 0; f < k; f++) {
                     for (int i : flows.get(order[f]).heldOut) {
                         if (i < excluded.length) {
@@ -253,7 +253,7 @@ public final class CoverageTable {
                 if (r == g) {
                     continue;
                 }
-                boolean[] inR = new boolean[PoolData.EVALUATION];
+                boolean[] inR = new boolean[r.evaluation.length];
                 for (int i : r.heldOut) {
                     inR[i] = true;
                 }

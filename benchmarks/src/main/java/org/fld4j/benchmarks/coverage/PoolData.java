@@ -50,9 +50,9 @@ final class PoolData {
         }
     }
 
-    /** The evaluation pool's images, in pool order. */
-    INDArray evaluationImages() {
-        return rows(Arrays.copyOfRange(order, 0, EVALUATION));
+    /** The first {@code count} images of the evaluation pool, in pool order. */
+    INDArray evaluationImages(int count) {
+        return rows(Arrays.copyOfRange(order, 0, count));
     }
 
     /** The first {@code count} evaluation images as a source (distortions apply to sources). */
@@ -60,19 +60,25 @@ final class PoolData {
         return train.subset(Arrays.copyOfRange(order, 0, count));
     }
 
-    INDArray testImages() {
-        return readAll(open("t10k-images-idx3-ubyte.gz"));
+    /** The first {@code count} test images. */
+    INDArray testImages(int count) {
+        ImageSource test = open("t10k-images-idx3-ubyte.gz");
+        int[] first = new int[Math.min(count, test.size())];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = i;
+        }
+        return readAll(test.subset(first));
     }
 
     /**
      * {@code [training-pool positions, evaluation-pool positions]} of a flow's real set of {@code n} images: 80% to
-     * train on from the training pool, 20% held out from the evaluation pool.
+     * train on from the training pool, 20% held out from the first {@code scored} images of the evaluation pool.
      */
-    int[][] drawSets(int n, long seed) {
+    int[][] drawSets(int n, long seed, int scored) {
         int heldOut = Math.max(1, (int) Math.round(n * 0.2));
         SplittableRandom random = new SplittableRandom(seed);
         int[] training = sample(order.length - EVALUATION, n - heldOut, random);
-        int[] held = sample(EVALUATION, heldOut, random);
+        int[] held = sample(scored, heldOut, random);
         return new int[][] {training, held};
     }
 

@@ -117,6 +117,8 @@ class EnsembleIntervalTest {
         }
         double ensemble = ensembleCovers / (double) worlds;
         double one = singleCovers / (double) worlds;
+        System.err.printf("simulated coverage of the truth %.5f: 5 flows %.3f, one flow's image bootstrap %.3f%n", truth,
+                ensemble, one);
         assertThat(ensemble).as("ensemble coverage").isBetween(0.92, 0.98);
         assertThat(one).as("one flow's image-only coverage").isLessThan(0.85);
     }
