@@ -76,6 +76,11 @@ public final class SampleEfficiency {
                     + " held-out real images, this reference holds " + real.length);
         }
         double[] values = score.perImage().stream().mapToDouble(ImageScore::logLikelihood).toArray();
+        if (fld.reference().referenceFlows() > 1 && !options.subsampleReal()) {
+            // Per-image values are the flows' mean log-likelihoods, so the held-out side is the flows' mean too:
+            // each subset's FLD is then the ensemble FLD to first order.
+            return compute(values, real, fld.reference().heldOutMeanLogLikelihood(), options);
+        }
         return compute(values, real, options);
     }
 
@@ -85,7 +90,12 @@ public final class SampleEfficiency {
      * {@link Fld#score} and {@link FldReference} leave them.
      */
     static SampleEfficiencyResult compute(double[] generated, double[] real, SampleEfficiencyOptions options) {
-        double realMean = FldFormulas.mean(real);
+        return compute(generated, real, FldFormulas.mean(real), options);
+    }
+
+    /** {@link #compute(double[], double[], SampleEfficiencyOptions)} against a given held-out mean. */
+    static SampleEfficiencyResult compute(double[] generated, double[] real, double realMean,
+                                          SampleEfficiencyOptions options) {
         List<SampleEfficiencyPoint> points = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (int size : options.sizes()) {
