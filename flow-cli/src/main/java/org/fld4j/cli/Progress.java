@@ -73,6 +73,9 @@ public final class Progress implements AutoCloseable {
             public void onStart(TrainerOptions options, long trainSamples, long validationSamples, long steps) {
                 stepsPerEpoch = steps;
                 maxEpochs = options.maxEpochs();
+                // one listener hears every flow of an ensemble: the next flow's epoch 1 needs a bar of its own even
+                // when the last flow stopped after its epoch 1
+                currentEpoch = -1;
                 Cli.message(String.format(Locale.ROOT, "%s: %d training and %d validation samples, %d steps an epoch,"
                                 + " at most %d epochs or %s", task, trainSamples, validationSamples, steps, maxEpochs,
                         Durations.human(options.timeBudget())));

@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.fld4j.cli.InputOptions;
 import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.Provenance;
 import org.fld4j.metrics.fld.SampleEfficiencyPoint;
 import org.fld4j.metrics.fld.SampleEfficiencyResult;
+import org.fld4j.metrics.fld.SampleSizePlan;
 
-/** The result of {@code fld efficiency}: an aligned table, or the JSON document. */
+/**
+ * The result of {@code fld efficiency}: an aligned table (and the plan under {@code --target-width}), or the JSON
+ * document.
+ */
 final class EfficiencyReport {
 
     private static final String ROW = "%8s  %7s  %9s  %9s  %9s  %9s  %9s%n";
@@ -16,13 +21,16 @@ final class EfficiencyReport {
     private EfficiencyReport() {
     }
 
-    static String human(ScoringInputs in, SampleEfficiencyResult result) {
+    /** The subset table, then the plan when there is one (null without {@code --target-width}). */
+    static String human(ScoringInputs in, SampleEfficiencyResult result, SampleSizePlan plan) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "FLD %s on all %d generated images, against %s%n",
                 Formats.number(result.fullFld()), result.generatedCount(), result.options().subsampleReal()
                         ? "held-out real images subsampled to each size"
                         : "all " + result.realCount() + " held-out real images"));
-        out.append(String.format(Locale.ROOT, ROW, "size", "repeats", "mean", "std", "q05", "median", "q95"));
+        if (!result.points().isEmpty()) {
+            out.append(String.format(Locale.ROOT, ROW, "size", "repeats", "mean", "std", "q05", "median", "q95"));
+        }
         for (SampleEfficiencyPoint p : result.points()) {
             out.append(String.format(Locale.ROOT, ROW, p.size(), p.repeats(), Formats.number(p.mean()),
                     Formats.number(p.std()), Formats.number(p.q05()), Formats.number(p.median()),
@@ -32,15 +40,21 @@ final class EfficiencyReport {
             out.append("note: ").append(note).append('\n');
         }
         out.append("reference: ").append(FldScoreReport.origin(in.reference())).append('\n');
+        if (plan != null) {
+            out.append('\n').append(SampleSizePlanReport.human(plan, in.generatedSpec(), result.options().sizes()));
+        }
         return out.toString();
     }
 
-    static ObjectNode json(ScoringInputs in, SampleEfficiencyResult result, InputOptions inputs) {
-        ObjectNode doc = JsonResults.document("efficiency", ResultProvenance.of(in.reference(), inputs,
-                        in.generatedRead())
+    /** The JSON document, with a {@code plan} object when there is a plan (null without {@code --target-width}). */
+    static ObjectNode json(ScoringInputs in, SampleEfficiencyResult result, SampleSizePlan plan, InputOptions inputs) {
+        Provenance.Builder provenance = ResultProvenance.of(in.reference(), inputs, in.generatedRead())
                 .option("sizes", result.options().sizes()).option("repeats", result.options().repeats())
-                .option("drawSeed", result.options().seed()).option("subsampleReal", result.options().subsampleReal())
-                .build());
+                .option("drawSeed", result.options().seed()).option("subsampleReal", result.options().subsampleReal());
+        if (plan != null) {
+            provenance.option("targetWidth", plan.targetHalfWidth());
+        }
+        ObjectNode doc = JsonResults.document("efficiency", provenance.build());
         ObjectNode r = (ObjectNode) doc.get("result");
         r.put("fullFld", JsonResults.finite(result.fullFld()));
         r.put("generated", result.generatedCount());
@@ -62,6 +76,9 @@ final class EfficiencyReport {
         result.notes().forEach(notes::add);
         r.set("skipped", FldScoreReport.skipped(in).json());
         r.set("reference", ReferenceJson.describe(in.reference()));
+        if (plan != null) {
+            r.set("plan", SampleSizePlanReport.json(plan, result.options().sizes()));
+        }
         return doc;
     }
 }

@@ -45,7 +45,7 @@ final class Formats {
     }
 
     /** 95 for 0.95, 99.5 for 0.995. */
-    private static String percent(double confidence) {
+    static String percent(double confidence) {
         double p = 100 * confidence;
         return p == Math.rint(p) ? Long.toString(Math.round(p)) : Double.toString(p);
     }

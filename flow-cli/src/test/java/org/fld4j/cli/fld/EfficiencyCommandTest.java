@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.fld4j.cli.JsonSchemaCheck;
 import org.fld4j.io.ImageSource;
 import org.fld4j.metrics.fld.Fld;
+import org.fld4j.metrics.fld.FldReference;
+import org.fld4j.metrics.fld.FldScore;
+import org.fld4j.metrics.fld.ImageScore;
 import org.fld4j.metrics.fld.SampleEfficiency;
 import org.fld4j.metrics.fld.SampleEfficiencyOptions;
 import org.fld4j.metrics.fld.SampleEfficiencyPoint;
@@ -93,5 +98,156 @@ class EfficiencyCommandTest {
                 "2000000000");
         assertThat(huge.code()).isEqualTo(2);
         assertThat(huge.err()).contains("--repeats 2000000000").contains("to 10000");
+    }
+
+    /** The 97.5% quantile of the standard normal (tables): the reference's intervals are 95% ones. */
+    private static final double Z = 1.959963984540054;
+
+    /** {@code var(x) / mean(x)^2} with the sample variance, worked out here rather than taken from the planner. */
+    private static double coefficient(double[] x) {
+        double mean = 0;
+        for (double v : x) {
+            mean += v / x.length;
+        }
+        double squares = 0;
+        for (double v : x) {
+            squares += (v - mean) * (v - mean);
+        }
+        return squares / (x.length - 1) / (mean * mean);
+    }
+
+    /** a and b of the one-flow model for the generated set against the saved reference. */
+    private static double[] model() throws IOException {
+        Fld fld = Fld.load(ref);
+        FldReference reference = fld.reference();
+        FldScore score = fld.score(ImageSource.folder(generated).build());
+        double[] values = score.perImage().stream().mapToDouble(ImageScore::logLikelihood).toArray();
+        double[] heldOut = reference.heldOutLogLikelihoods();
+        return new double[] {coefficient(values), coefficient(heldOut) / heldOut.length};
+    }
+
+    @Test
+    void targetWidthPrintsThePlanWithTheClosedFormsRequiredImages() throws IOException {
+        double[] ab = model();
+        double floor = Z * Math.sqrt(ab[1]);
+        String w = String.format(Locale.ROOT, "%.6f", 1.5 * floor);
+        double width = Double.parseDouble(w);
+        // z sqrt(a/n + b) = W  <=>  n = a / ((W/z)^2 - b)
+        long required = (long) Math.ceil(ab[0] / ((width / Z) * (width / Z) - ab[1]));
+        FldCli.Run run = FldCli.run("efficiency", "--ref", ref.toString(), generated.toString(), "--sizes", "5,10",
+                "--repeats", "3", "--seed", "9", "--target-width", w);
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("plan for a 95% interval of half-width")
+                .containsPattern("required generated images\\s+" + required + "\\n")
+                .contains("About " + String.format(Locale.ROOT, "%,d", required) + " generated images")
+                .containsPattern("floor half-width\\s+" + String.format(Locale.ROOT, "%.4f", floor))
+                .contains("from the 24 images of " + generated);
+        // the subset table is still there, and the predicted half-width at each size
+        assertThat(run.out().lines().filter(l -> l.matches("\\s+(5|10)\\s+3\\s.*"))).hasSize(2);
+        assertThat(run.out()).containsPattern("\\s+" + required + "\\s+0\\.\\d{4}\\n");
+
+        FldCli.Run json = FldCli.run("efficiency", "--ref", ref.toString(), generated.toString(), "--sizes", "5,10",
+                "--repeats", "3", "--seed", "9", "--target-width", w, "--json");
+        assertThat(json.code()).as(json.err()).isZero();
+        JsonSchemaCheck.assertValid(json.out());
+        JsonNode plan = FldCli.json(json.out()).get("result").get("plan");
+        assertThat(plan.get("requiredImages").asLong()).isEqualTo(required);
+        assertThat(plan.get("reachable").asBoolean()).isTrue();
+        assertThat(plan.get("pilotImages").asInt()).isEqualTo(24);
+        assertThat(plan.get("seed").asLong()).isEqualTo(9);
+        assertThat(plan.get("floorHalfWidth").asDouble()).isCloseTo(floor, within(1e-12));
+        assertThat(plan.get("model").get("imageCoefficient").asDouble()).isCloseTo(ab[0], within(1e-12 * ab[0]));
+        assertThat(plan.get("model").get("heldOutVariance").asDouble()).isCloseTo(ab[1], within(1e-12 * ab[1]));
+        JsonNode predicted = plan.get("predicted");
+        assertThat(predicted).extracting(p -> p.get("images").asLong()).containsExactly(5L, 10L, 24L, required);
+        double at10 = Z * Math.sqrt(ab[0] / 10 + ab[1]);
+        assertThat(predicted.get(1).get("halfWidth").asDouble()).isCloseTo(at10, within(1e-12));
+        assertThat(plan.get("range").get("low").asLong()).isLessThanOrEqualTo(required);
+        assertThat(plan.get("range").get("high").asLong()).isGreaterThanOrEqualTo(required);
+    }
+
+    @Test
+    void targetBelowTheFloorIsOutOfReachAndNamesTheHeldOutImagesThatWouldLowerIt() throws IOException {
+        double[] ab = model();
+        double floor = Z * Math.sqrt(ab[1]);
+        String w = String.format(Locale.ROOT, "%.6f", floor / 2);
+        double width = Double.parseDouble(w);
+        // the floor z sqrt(b h / h') falls below W from h' > b h z^2 / W^2 held-out images on
+        long heldOut = (long) Math.floor(ab[1] * 8 * Z * Z / (width * width)) + 1;
+        FldCli.Run run = FldCli.run("efficiency", "--ref", ref.toString(), generated.toString(), "--sizes", "5,10",
+                "--repeats", "3", "--target-width", w, "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode plan = FldCli.json(run.out()).get("result").get("plan");
+        assertThat(plan.get("reachable").asBoolean()).isFalse();
+        assertThat(plan.get("requiredImages").isNull()).isTrue();
+        assertThat(plan.get("heldOutImagesForTarget").asLong()).isEqualTo(heldOut);
+        assertThat(plan.get("summary").asText()).contains("out of reach")
+                .contains(String.format(Locale.ROOT, "%.4f", floor)).contains("8 held-out real images")
+                .contains(String.format(Locale.ROOT, "%,d held-out real images", heldOut));
+        FldCli.Run human = FldCli.run("efficiency", "--ref", ref.toString(), generated.toString(), "--sizes", "5",
+                "--repeats", "3", "--target-width", w);
+        assertThat(human.out()).containsPattern("required generated images\\s+out of reach");
+    }
+
+    @Test
+    void aPilotSmallerThanEverySizeStillGetsItsPlan() {
+        FldCli.Run run = FldCli.run("efficiency", "--ref", ref.toString(), generated.toString(), "--sizes", "100",
+                "--repeats", "3", "--target-width", "0.5", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode result = FldCli.json(run.out()).get("result");
+        assertThat(result.get("points")).isEmpty();
+        assertThat(result.get("plan").get("predicted")).extracting(p -> p.get("images").asLong()).contains(100L);
+        // without a plan an empty table is a failure, and the schema says so
+        ObjectNode withoutPlan = (ObjectNode) FldCli.json(run.out());
+        ((ObjectNode) withoutPlan.get("result")).remove("plan");
+        assertThat(JsonSchemaCheck.errors(withoutPlan.toString())).isNotEmpty();
+    }
+
+    @Test
+    void badTargetWidthsExitWithTwoAndTooSmallPilotsWithFour() {
+        for (String bad : new String[] {"0", "-0.01", "NaN", "Infinity"}) {
+            FldCli.Run run = FldCli.run("efficiency", "--ref", ref.toString(), generated.toString(), "--target-width",
+                    bad);
+            assertThat(run.code()).as(bad).isEqualTo(2);
+            assertThat(run.err()).contains("--target-width").contains(bad.equals("0") ? "0.0" : bad);
+        }
+        Path five = dir.resolve("five");
+        FldCli.writePngs(five, 5, 33, 30, 8);
+        FldCli.Run run = FldCli.run("efficiency", "--ref", ref.toString(), five.toString(), "--sizes", "2",
+                "--repeats", "3", "--target-width", "0.1");
+        assertThat(run.code()).isEqualTo(4);
+        assertThat(run.err()).contains("5 usable images").contains("at least 10");
+    }
+
+    /**
+     * Two reference flows trained for one epoch each (the second flow's epoch 1 once failed in the progress bars):
+     * the plan's between-flow variance is that of the flows' FLDs, and its fixed part {@code s_b^2 / 2}.
+     */
+    @Test
+    void twoFlowsPlanWithTheirSpread() throws IOException {
+        Path real = dir.resolve("real");
+        Path ref2 = dir.resolve("ref2.fld");
+        FldCli.Run train = FldCli.run("train", real.toString(), "--out", ref2.toString(), "--preset", "small",
+                "--epochs", "1", "--batch", "16", "--flows", "2", "-q");
+        assertThat(train.code()).as(train.err()).isZero();
+        FldScore score = Fld.load(ref2).score(ImageSource.folder(generated).build());
+        double d = score.flowValues().get(0) - score.flowValues().get(1);
+        double between = d * d / 2;
+        FldCli.Run run = FldCli.run("efficiency", "--ref", ref2.toString(), generated.toString(), "--sizes", "5",
+                "--repeats", "3", "--target-width", "0.5", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode plan = FldCli.json(run.out()).get("result").get("plan");
+        assertThat(plan.get("referenceFlows").asInt()).isEqualTo(2);
+        assertThat(plan.get("model").get("betweenFlowVariance").asDouble()).isCloseTo(between,
+                within(1e-9 * between + 1e-300));
+        assertThat(plan.get("model").get("fixedVariance").asDouble()).isCloseTo(between / 2,
+                within(1e-9 * between + 1e-300));
+        assertThat(plan.get("model").get("heldOutVariance").asDouble()).isZero();
+        // with unlimited images the t quantile has one degree of freedom: 12.706 (tables) times s_b / sqrt(2)
+        assertThat(plan.get("limitHalfWidth").asDouble()).isCloseTo(12.706204736174707 * Math.sqrt(between / 2),
+                within(1e-6 * Math.sqrt(between) + 1e-300));
     }
 }
