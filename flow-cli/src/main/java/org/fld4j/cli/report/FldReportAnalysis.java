@@ -60,7 +60,10 @@ public final class FldReportAnalysis {
             progress.step(1);
             double[] generatedLogLikelihoods = score.perImage().stream().mapToDouble(ImageScore::logLikelihood)
                     .toArray();
-            double[] replicates = reference.bootstrapReplicates(generatedLogLikelihoods);
+            // with K flows the per-image scores are the flows' means, and the resamples need each flow's values
+            double[] replicates = reference.referenceFlows() == 1
+                    ? reference.bootstrapReplicates(generatedLogLikelihoods)
+                    : reference.bootstrapReplicates(reference.logLikelihoodsPerFlow(generated));
             SampleEfficiencyResult efficiency = SampleEfficiency.of(fld).options(options.efficiency()).run(score);
 
             List<DistortionSweepResult> sweeps = new ArrayList<>();

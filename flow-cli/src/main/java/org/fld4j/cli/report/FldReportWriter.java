@@ -50,7 +50,9 @@ public final class FldReportWriter {
         html.heading(2, "Score");
         html.table(List.of("quantity", "value"), List.of(
                 List.of("FLD = ln(bpd generated / bpd held-out real)", ReportText.number(score.value(), 4)),
-                List.of(percent + " bootstrap interval", ReportText.interval(score.interval(), 4)),
+                List.of(percent + " interval", ReportText.interval(score.interval(), 4)),
+                List.of("the interval covers", score.intervalScope().description()
+                        + (score.referenceFlows() > 1 ? ", " + score.referenceFlows() + " flows" : "")),
                 List.of("ratio bpd generated / bpd held-out real", ReportText.number(score.ratio(), 4)),
                 List.of("bits per dimension, generated", ReportText.number(score.bpdGenerated(), 4)),
                 List.of("bits per dimension, held-out real", ReportText.number(score.bpdReal(), 4)),
@@ -78,13 +80,20 @@ public final class FldReportWriter {
         html.heading(2, "Bootstrap distribution");
         folder.writePng(BOOTSTRAP, ChartImages.render(BootstrapChart.build(data.bootstrapReplicates(), score.value(),
                 score.interval()), WIDTH, HEIGHT));
-        html.figure(BOOTSTRAP, "histogram of FLD over bootstrap resamples with the score and its interval",
-                "FLD of " + ReportText.count(score.interval().resamples()) + " bootstrap resamples: each draws the"
+        String caption = score.referenceFlows() == 1
+                ? "FLD of " + ReportText.count(score.interval().resamples()) + " bootstrap resamples: each draws the"
                         + " held-out real and the generated images again with replacement and computes FLD anew. The"
                         + " solid line is FLD of the sets as they are; the dashed lines and the shaded band are the "
                         + percent + " interval, the quantiles of exactly these resamples. A wide histogram means too"
                         + " few images for a precise score; an interval that includes 0 means these images cannot be"
-                        + " told from real ones at this size.");
+                        + " told from real ones at this size. The interval covers the images only: another training"
+                        + " of the reference flow would move FLD too (--flows adds that)."
+                : "Mean FLD of the " + score.referenceFlows() + " reference flows over "
+                        + ReportText.count(score.interval().resamples()) + " resamples of the generated images. The"
+                        + " solid line is the ensemble FLD; the dashed lines and the shaded band are the " + percent
+                        + " interval, which adds the spread between the flows (their FLDs: "
+                        + flowValues(score) + ") to the images' and is therefore wider than these resamples alone.";
+        html.figure(BOOTSTRAP, "histogram of FLD over bootstrap resamples with the score and its interval", caption);
 
         html.heading(2, "Sample efficiency");
         if (data.efficiency().points().isEmpty()) {
@@ -190,5 +199,13 @@ public final class FldReportWriter {
                     ReportText.number(t.bitsPerDim(), 4)));
         }
         return rows;
+    }
+
+    private static String flowValues(FldScore score) {
+        List<String> values = new ArrayList<>();
+        for (double v : score.flowValues()) {
+            values.add(ReportText.number(v, 4));
+        }
+        return String.join(", ", values);
     }
 }

@@ -299,6 +299,31 @@ class ScoreCommandTest {
     }
 
     @Test
+    void twoReferenceFlowsGiveTheLibrarysEnsembleAndSayWhatTheIntervalCovers() throws IOException {
+        FldCli.Run run = FldCli.run("score", real.toString(), generated.toString(), "--flows", "2", "--preset",
+                "small", "--epochs", "1", "--batch", "16", "--no-cache", "--json", "-q");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode result = FldCli.json(run.out()).get("result");
+        FldScore expected = Fld.of(folder(real)).preset(ImagePreset.SMALL).maxEpochs(1).batchSize(16)
+                .referenceFlows(2).score(folder(generated));
+        assertThat(result.get("fld").asDouble()).isEqualTo(expected.value());
+        assertThat(result.get("interval").get("lower").asDouble()).isEqualTo(expected.interval().lower());
+        assertThat(result.get("intervalCovers").asText()).isEqualTo("images-and-training");
+        assertThat(result.get("referenceFlows").asInt()).isEqualTo(2);
+        assertThat(result.get("flowValues")).hasSize(2);
+        assertThat(result.get("flowValues").get(1).asDouble()).isEqualTo(expected.flowValues().get(1));
+        assertThat(result.get("betweenFlowSd").asDouble()).isEqualTo(expected.betweenFlowSd());
+        assertThat(result.get("reference").get("options").get("referenceFlows").asInt()).isEqualTo(2);
+
+        FldCli.Run one = FldCli.run("score", "--ref", ref.toString(), generated.toString());
+        assertThat(one.out()).contains("interval covers").contains("images only (one reference flow)")
+                .contains("--flows 5");
+        assertThat(FldCli.json(FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--json", "-q")
+                .out()).get("result").get("intervalCovers").asText()).isEqualTo("images");
+    }
+
+    @Test
     void dualReportsTheLibrarysDfldWithTheCachedReference() throws IOException {
         Path cache = dir.resolve("dual-cache");
         FldCli.Run run = FldCli.run("score", real.toString(), generated.toString(), "--dual", "--preset", "small",
@@ -315,6 +340,10 @@ class ScoreCommandTest {
         assertThat(result.get("generatedHeldOut").asInt()).isEqualTo(expected.generatedCount());
         // 30 generated images: 6 held out, 24 trained on, fewer than the small preset's 500: warned
         assertThat(result.get("generatedTraining").asInt()).isEqualTo(24);
+        // size-matched: the real flow trained on 24 of a 30-image subset of the 60 real images, not on 48
+        assertThat(result.get("realTraining").asInt()).isEqualTo(24);
+        assertThat(result.get("sizeMatched").asBoolean()).isTrue();
+        assertThat(result.get("realHeldOut").asInt()).isEqualTo(6);
         assertThat(result.get("warnings")).isNotEmpty();
         try (var files = Files.list(cache)) {
             assertThat(files.toList()).hasSize(1);

@@ -48,12 +48,22 @@ final class EnsembleInterval {
         if (k < 2 || generated.length != k) {
             throw new IllegalArgumentException("an ensemble interval needs at least 2 flows, each scoring the images");
         }
-        int n = generated[0].length;
         double[] flowValues = new double[k];
         for (int f = 0; f < k; f++) {
             flowValues[f] = FldFormulas.fld(heldOutMeans[f], FldFormulas.mean(generated[f]));
         }
         double point = FldFormulas.mean(flowValues);
+        double[] replicates = imageReplicates(heldOutMeans, generated, resamples, seed);
+        return combine(point, flowValues, replicates, confidence);
+    }
+
+    /**
+     * The ensemble FLD of {@code resamples} resamples of the generated images alone (one draw of indices shared by
+     * every flow), in draw order: {@code v_G} is their variance.
+     */
+    static double[] imageReplicates(double[] heldOutMeans, double[][] generated, int resamples, long seed) {
+        int k = heldOutMeans.length;
+        int n = generated[0].length;
         SplittableRandom random = new SplittableRandom(seed);
         double[] sums = new double[k];
         double[] replicates = new double[resamples];
@@ -71,6 +81,12 @@ final class EnsembleInterval {
             }
             replicates[b] = mean / k;
         }
+        return replicates;
+    }
+
+    private static Result combine(double point, double[] flowValues, double[] replicates, double confidence) {
+        int k = flowValues.length;
+        int resamples = replicates.length;
         double replicateMean = FldFormulas.mean(replicates);
         double imageVariance = 0;
         for (double r : replicates) {

@@ -89,6 +89,15 @@ public final class FldAccumulator {
         return result(InputReport.empty("batches added to an FLD accumulator"));
     }
 
+    /** {@code [flow][image]}: every flow's log-likelihood of every image added so far. */
+    synchronized double[][] perFlowValues() {
+        double[][] scored = new double[values.length][];
+        for (int f = 0; f < values.length; f++) {
+            scored[f] = Arrays.copyOf(values[f], count);
+        }
+        return scored;
+    }
+
     synchronized FldScore result(InputReport report) {
         double[][] scored = new double[values.length][];
         for (int f = 0; f < values.length; f++) {

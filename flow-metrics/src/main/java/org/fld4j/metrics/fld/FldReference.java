@@ -216,6 +216,44 @@ public final class FldReference {
         return replicates(generatedLogLikelihoods);
     }
 
+    /**
+     * The bootstrap distribution behind a score of this reference from every flow's per-image log-likelihoods of the
+     * generated images ({@code generated[k][i]}, flow k, image i, e.g. from {@link #logLikelihoodsPerFlow}): with one
+     * flow the percentile bootstrap's resamples ({@link #bootstrapReplicates(double[])}); with K flows the ensemble
+     * FLD of each resample of the generated images alone, whose variance is the image part {@code v_G} of the
+     * interval (which also adds the spread between flows, so it is wider than these values suggest).
+     */
+    public double[] bootstrapReplicates(double[][] generated) {
+        if (generated.length != members.size()) {
+            throw new IllegalArgumentException(generated.length + " flows' log-likelihoods for a reference of "
+                    + members.size() + " flows");
+        }
+        if (members.size() == 1) {
+            return bootstrapReplicates(generated[0]);
+        }
+        double[] heldOutMeans = new double[members.size()];
+        for (int k = 0; k < heldOutMeans.length; k++) {
+            heldOutMeans[k] = members.get(k).heldOutMeanLogLikelihood();
+        }
+        return EnsembleInterval.imageReplicates(heldOutMeans, generated, options.bootstrapResamples(),
+                options.seed() ^ 0x5DEECE66DL);
+    }
+
+    /**
+     * Every flow's log-likelihoods (nats) of {@code images}, {@code [flow][image]} in source order, with the noise a
+     * score draws (each flow's own seed): the values behind {@link FldScore#perImage()}, which averages them over
+     * the flows.
+     */
+    public double[][] logLikelihoodsPerFlow(org.fld4j.io.ImageSource images) {
+        FldAccumulator accumulator = new FldAccumulator(this, images.description());
+        try (org.fld4j.io.stream.ImageBatchStream stream = images.batches(scoringBatches())) {
+            while (stream.hasNext()) {
+                accumulator.add(stream.next());
+            }
+        }
+        return accumulator.perFlowValues();
+    }
+
     /** The resampled FLD values of checked generated log-likelihoods; one seed for every score of a reference. */
     private double[] replicates(double[] generated) {
         return PercentileBootstrap.replicates(members.get(0).heldOutValues(), generated, FldFormulas::fld,
