@@ -1,5 +1,7 @@
 package org.fld4j.cli.fld;
 
+import org.fld4j.metrics.memorization.CopyCheck;
+import org.fld4j.metrics.memorization.MemorizationResult;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,14 +18,20 @@ final class FldScoreReport {
     private FldScoreReport() {
     }
 
-    static String human(ScoringInputs in, FldScore score, Path perImage) {
+    static String human(ScoringInputs in, FldScore score, MemorizationResult copies, Path perImage) {
         TextTable table = new TextTable()
                 .row("FLD", Formats.number(score.value()) + "  " + Formats.interval(score.interval()))
                 .row("interval covers", Formats.intervalScope(score))
                 .row("ratio", Formats.number(score.ratio()) + "  (bpd generated / bpd real)")
                 .row("bpd generated", Formats.number(score.bpdGenerated()) + "  (" + score.generatedCount() + " images)")
                 .row("bpd real", Formats.number(score.bpdReal()) + "  (" + score.realCount() + " held-out images)");
-        for (ScoreWarning w : warnings(in, score)) {
+        table.row("copy check", copies == null ? "not run" + notRun(in) : copies.summary());
+        if (copies != null && !Double.isNaN(copies.likelihoodRatio())) {
+            table.row("likelihood ratio", Formats.number(copies.likelihoodRatio()) + "  [" + Formats.number(
+                    copies.likelihoodRatioLower()) + ", " + Formats.number(copies.likelihoodRatioUpper())
+                    + "]  (0: as likely as held-out real images, 1: as training images)");
+        }
+        for (ScoreWarning w : warnings(in, score, copies)) {
             table.row("warning", w.message() + " [" + w.code() + "]");
         }
         skippedRows(table, skipped(in));
@@ -35,7 +43,8 @@ final class FldScoreReport {
         return table.format();
     }
 
-    static ObjectNode json(ScoringInputs in, FldScore score, Path perImage, InputOptions inputs) {
+    static ObjectNode json(ScoringInputs in, FldScore score, MemorizationResult copies, Path perImage,
+                           InputOptions inputs) {
         ObjectNode doc = JsonResults.document("score", ResultProvenance.of(in.reference(), inputs, in.generatedRead())
                 .build());
         ObjectNode result = (ObjectNode) doc.get("result");
@@ -48,18 +57,58 @@ final class FldScoreReport {
         result.put("bpdGenerated", JsonResults.finite(score.bpdGenerated()));
         result.put("realHeldOut", score.realCount());
         result.put("generated", score.generatedCount());
-        ResultWarnings.json(result, warnings(in, score));
+        ResultWarnings.json(result, warnings(in, score, copies));
+        result.set("memorization", copies == null ? null : memorizationJson(copies));
         result.set("skipped", skipped(in).json());
         result.put("perImageFile", perImage == null ? null : perImage.toString());
         result.set("reference", ReferenceJson.describe(in.reference()));
         return doc;
     }
 
-    /** The command line's warnings, then the score's. */
-    static List<ScoreWarning> warnings(ScoringInputs in, FldScore score) {
+    /** The command line's warnings, then the score's and the copy check's. */
+    static List<ScoreWarning> warnings(ScoringInputs in, FldScore score, MemorizationResult copies) {
         List<ScoreWarning> all = new ArrayList<>(in.warnings());
-        all.addAll(score.scoreWarnings());
+        all.addAll(scoreWarnings(score, copies));
         return all;
+    }
+
+    /** The score's warnings, and {@link ScoreWarning#MEMORIZATION} when copies explain an FLD below 0. */
+    static List<ScoreWarning> scoreWarnings(FldScore score, MemorizationResult copies) {
+        List<ScoreWarning> all = new ArrayList<>(score.scoreWarnings());
+        if (copies != null && !copies.explanation().isEmpty()) {
+            all.add(new ScoreWarning(ScoreWarning.MEMORIZATION, copies.explanation()
+                    + ": FLD below 0 here means copying, not images better than real"));
+        }
+        return all;
+    }
+
+    /** Why the copy check did not run, e.g. {@code  (it needs the real images, not only --ref)}. */
+    static String notRun(ScoringInputs in) {
+        if (in.reference().real() == null) {
+            return " (it needs the real images, not only --ref)";
+        }
+        int heldOut = in.reference().reference().heldOutCount();
+        return heldOut < CopyCheck.MIN_HELD_OUT ? " (it needs at least " + CopyCheck.MIN_HELD_OUT + " held-out real"
+                + " images, the reference has " + heldOut + ")" : "";
+    }
+
+    /** The copy check's set-level results (per-image values go to --per-image). */
+    static ObjectNode memorizationJson(MemorizationResult m) {
+        ObjectNode node = JsonResults.mapper().createObjectNode();
+        node.put("memorized", m.memorized());
+        node.put("copyShare", JsonResults.finite(m.copyShare()));
+        ObjectNode interval = node.putObject("copyShareInterval");
+        interval.put("lower", JsonResults.finite(m.copyShareLower()));
+        interval.put("upper", JsonResults.finite(m.copyShareUpper()));
+        interval.put("confidence", m.confidence());
+        node.put("flagged", m.flagged());
+        node.put("checked", m.generated());
+        node.put("threshold", JsonResults.finite(m.threshold()));
+        node.put("rankSumZ", JsonResults.finite(m.mannWhitneyZ()));
+        node.put("likelihoodRatio", JsonResults.finite(m.likelihoodRatio()));
+        node.put("fldWithoutCopies", JsonResults.finite(m.fldWithoutCopies()));
+        node.put("explanation", m.explanation());
+        return node;
     }
 
     /** The real images' and the generated images' skipped inputs. */

@@ -126,7 +126,7 @@ public final class ReportCommand implements Callable<Integer> {
             result.set("fld", FldReportJson.of(data));
             JsonResults.print(doc);
         } else {
-            Cli.out().print(FldScoreReport.human(in, data.score(), null));
+            Cli.out().print(FldScoreReport.human(in, data.score(), null, null));
             Cli.out().println("report: " + index);
             Cli.out().flush();
         }

@@ -11,6 +11,10 @@ import org.fld4j.cli.Cli;
 import org.fld4j.cli.InputOptions;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.metrics.fld.DualFldScore;
+import org.fld4j.metrics.fld.ScoreWarning;
+import org.fld4j.metrics.memorization.CopyCheck;
+import org.fld4j.metrics.memorization.MemorizationOptions;
+import org.fld4j.metrics.memorization.MemorizationResult;
 import org.fld4j.metrics.fld.FldOptions;
 import org.fld4j.metrics.fld.FldScore;
 import org.fld4j.metrics.fld.InvalidLikelihoodException;
@@ -44,6 +48,11 @@ public final class ScoreCommand implements Callable<Integer> {
             + " when GEN is smaller. By default both flows train on as many images (the larger set is subsampled),"
             + " since a flow learns a larger set better and D-FLD would measure that too.")
     boolean noSizeMatch;
+
+    @Option(names = "--no-memorization", description = "Skip the copy check. By default, when REAL is given, every"
+            + " generated image's distance to its nearest training image of the reference is compared with the"
+            + " held-out real images' (a model that copies its training images gets FLD below 0).")
+    boolean noMemorization;
 
     @Option(names = "--per-image", paramLabel = "FILE",
             description = "Write every generated image's score to FILE as CSV (index,name,log_likelihood,bits_per_dim).")
@@ -88,18 +97,31 @@ public final class ScoreCommand implements Callable<Integer> {
         } catch (InvalidLikelihoodException e) {
             throw ReferenceResolver.brokenReference(in.reference(), e);
         }
-        ResultWarnings.print(score.scoreWarnings());
+        MemorizationResult copies = memorization(in);
+        List<ScoreWarning> warnings = FldScoreReport.scoreWarnings(score, copies);
+        ResultWarnings.print(warnings);
         if (perImage != null) {
             try {
-                OutputFiles.writeAtomically(perImage, PerImageCsv.format(score.perImage()));
+                OutputFiles.writeAtomically(perImage, PerImageCsv.format(score.perImage(), copies));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + perImage, e);
             }
             Cli.message("per-image scores: " + perImage);
         }
-        ResultOutput.print(json, () -> FldScoreReport.json(in, score, perImage, inputs),
-                () -> FldScoreReport.human(in, score, perImage));
+        ResultOutput.print(json, () -> FldScoreReport.json(in, score, copies, perImage, inputs),
+                () -> FldScoreReport.human(in, score, copies, perImage));
         return 0;
+    }
+
+    /** The copy check, when the real images are at hand and it was not turned off; null otherwise. */
+    private MemorizationResult memorization(ScoringInputs in) {
+        ResolvedReference r = in.reference();
+        if (noMemorization || r.real() == null || r.reference().heldOutCount() < CopyCheck.MIN_HELD_OUT) {
+            return null;
+        }
+        Cli.message("copy check: nearest training images of the generated images");
+        return r.fld().memorization(r.real(), in.generated(),
+                MemorizationOptions.defaults().withSeed(r.fld().options().seed()));
     }
 
     private void checkOptions(ImageArguments args) {
@@ -107,6 +129,9 @@ public final class ScoreCommand implements Callable<Integer> {
             throw Usage.error("--dual trains a flow on the generated images and scores each flow on the other's"
                     + " held-out images, so it needs the real images themselves: name REAL instead of --ref"
                     + " (the reference trained on them is cached and reused)");
+        }
+        if (dual && noMemorization) {
+            throw Usage.error("--no-memorization skips FLD's copy check; --dual does not run it");
         }
         if (!dual && noSizeMatch) {
             throw Usage.error("--no-size-match changes how --dual trains its real flow; add --dual");

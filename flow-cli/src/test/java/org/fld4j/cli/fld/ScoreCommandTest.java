@@ -104,7 +104,8 @@ class ScoreCommandTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).startsWith("FLD").contains(String.format(java.util.Locale.ROOT, "%.4f", library.value()));
         assertThat(lines).allSatisfy(line -> assertThat(line).matches(
-                "(FLD|ratio|bpd generated|bpd real|warning|skipped|reference|flow) .*"));
+                "(FLD|interval covers|ratio|bpd generated|bpd real|copy check|likelihood ratio|warning|skipped"
+                        + "|reference|flow) .*"));
         assertThat(run.out()).doesNotContain("scoring").doesNotContain("images (").doesNotContain("\r");
         assertThat(run.err()).contains("scoring");
     }
@@ -321,6 +322,39 @@ class ScoreCommandTest {
                 .contains("--flows 5");
         assertThat(FldCli.json(FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--json", "-q")
                 .out()).get("result").get("intervalCovers").asText()).isEqualTo("images");
+    }
+
+    /**
+     * A generated set that is the real set copied: the reference's training images among it are flagged, the set is
+     * called memorized, the per-image CSV says which images are copies, and with --ref alone the check says why it
+     * did not run.
+     */
+    @Test
+    void copiesOfTheRealImagesAreCaughtByTheCopyCheck() throws IOException {
+        Path many = FldCli.writePngs(dir.resolve("many-real"), 120, 5, 10, 8);
+        Path copies = FldCli.copy(many, dir.resolve("copies"));
+        Path csv = dir.resolve("copies.csv");
+        FldCli.Run run = FldCli.run("score", many.toString(), copies.toString(), "--preset", "small", "--epochs", "1",
+                "--batch", "16", "--no-cache", "--json", "-q", "--per-image", csv.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode m = FldCli.json(run.out()).get("result").get("memorization");
+        assertThat(m.get("memorized").asBoolean()).as(m.toString()).isTrue();
+        // 96 of the 120 images are the reference's training images, at distance 0
+        assertThat(m.get("flagged").asInt()).isBetween(96, 120);
+        assertThat(m.get("checked").asInt()).isEqualTo(120);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).endsWith(",nearest_training_distance,nearest_training,near_copy,held_out_percentile");
+        assertThat(lines.stream().skip(1).filter(l -> l.contains(",true,")).count()).isBetween(96L, 120L);
+
+        FldCli.Run human = FldCli.run("score", many.toString(), copies.toString(), "--preset", "small", "--epochs",
+                "1", "--batch", "16", "--no-cache", "-q");
+        assertThat(human.out()).contains("copy check").contains("the set copies training images");
+        FldCli.Run refOnly = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "-q");
+        assertThat(refOnly.out()).contains("not run (it needs the real images, not only --ref)");
+        FldCli.Run skipped = FldCli.run("score", many.toString(), copies.toString(), "--preset", "small", "--epochs",
+                "1", "--batch", "16", "--no-cache", "--no-memorization", "--json", "-q");
+        assertThat(FldCli.json(skipped.out()).get("result").get("memorization").isNull()).isTrue();
     }
 
     @Test

@@ -12,6 +12,9 @@ import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.stream.ImageBatchStream;
+import org.fld4j.metrics.memorization.CopyCheck;
+import org.fld4j.metrics.memorization.MemorizationOptions;
+import org.fld4j.metrics.memorization.MemorizationResult;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -218,6 +221,26 @@ public final class Fld {
     /** An accumulator for scoring batch by batch (trains the reference first if needed). */
     public FldAccumulator accumulator() {
         return new FldAccumulator(reference());
+    }
+
+    /**
+     * Whether the generated images copy the reference's training images (a memorized set gets FLD below 0, which
+     * looks better than real): each generated image's distance to its nearest training image against the held-out
+     * real images' ({@link CopyCheck}), and where it falls among the first flow's training and held-out
+     * log-likelihoods. Needs the real images: this FLD's own, or see {@link #memorization(ImageSource, ImageSource,
+     * MemorizationOptions)} for a loaded reference.
+     */
+    public MemorizationResult memorization(ImageSource generated) {
+        if (real == null) {
+            throw new IllegalStateException("this FLD's reference was loaded or trained elsewhere: the copy check needs"
+                    + " the real images it was trained on, memorization(real, generated, options)");
+        }
+        return memorization(real, generated, MemorizationOptions.defaults().withSeed(options.seed()));
+    }
+
+    /** The copy check against the real images {@code real}, which must be those the reference was trained on. */
+    public MemorizationResult memorization(ImageSource real, ImageSource generated, MemorizationOptions options) {
+        return MemorizationRun.run(real, reference(), generated, options);
     }
 
     /** Saves the reference (training it first if needed) with its held-out statistics. */

@@ -225,4 +225,44 @@ class FldTest {
                 .isInstanceOf(InvalidLikelihoodException.class).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("NaN");
     }
+
+    /**
+     * The reference's own real images as a "generated" set: those it trained on are near-copies (distance 0), its
+     * held-out ones are not, so the check flags the training images and calls the set memorized.
+     */
+    @Test
+    void theReferencesOwnTrainingImagesAreFlaggedAsCopiesAndItsHeldOutOnesAreNot() {
+        int[] first = new int[300];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = i;
+        }
+        ImageSource copies = FashionMnistSlice.train().subset(first);
+        org.fld4j.metrics.memorization.MemorizationResult result = fld.memorization(copies);
+        java.util.Set<String> heldOut = new java.util.HashSet<>(fld.reference().heldOutNames());
+        int trainingCopies = 0;
+        for (org.fld4j.metrics.memorization.ImageCopyScore image : result.perImage()) {
+            if (heldOut.contains(image.name())) {
+                assertThat(image.nearestDistance()).as(image.name()).isGreaterThan(1e-3);
+            } else {
+                trainingCopies++;
+                assertThat(image.nearCopy()).as(image.name()).isTrue();
+                assertThat(image.nearestTraining()).isEqualTo(image.name());
+            }
+        }
+        assertThat(result.flagged()).isGreaterThanOrEqualTo(trainingCopies);
+        assertThat(trainingCopies).isBetween(200, 280);
+        assertThat(result.memorized()).as(result.summary()).isTrue();
+        assertThatThrownBy(() -> Fld.load(savedFile()).memorization(copies)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs the real images");
+    }
+
+    private static Path savedFile() {
+        try {
+            Path file = Files.createTempFile("fld-memorization", ".fld");
+            fld.save(file);
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
