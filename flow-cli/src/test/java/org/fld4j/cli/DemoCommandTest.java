@@ -30,7 +30,11 @@ class DemoCommandTest {
         assertThat(doc.get("command").asText()).isEqualTo("demo");
         JsonNode result = doc.get("result");
         assertThat(result.at("/reference/preset").asText()).isEqualTo("small");
-        assertThat(result.at("/reference/heldOutImages").asInt()).isEqualTo(400);
+        // three flows on 1,500 images, each holding out its own 300
+        assertThat(result.at("/reference/heldOutImages").asInt()).isEqualTo(300);
+        assertThat(result.at("/reference/flows").asInt()).isEqualTo(3);
+        assertThat(result.get("intervalCovers").asText()).isEqualTo("images-and-training");
+        assertThat(result.at("/otherSplit/images").asInt()).isEqualTo(500);
         JsonNode rows = result.get("rows");
         assertThat(rows).hasSize(13);
         List<String> kinds = new ArrayList<>();

@@ -73,14 +73,19 @@ public final class CoverageTable {
             }
         }
         System.out.println();
+        int half = bySize.values().stream().mapToInt(List::size).min().orElse(2) / 2;
         System.out.printf(Locale.ROOT, "### Distorted images (500 generated), between-flow spread and intervals%n%n");
+        System.out.println("The truth, FLD's expectation over trainings, is estimated by the mean over the flows not"
+                + " used (all their distorted images scored); 'covers' allows for that estimate's own standard"
+                + " error.");
+        System.out.println();
         System.out.println("| real images | distortion | mean FLD | sd between flows | one-flow half-width |"
-                + " one-flow covers the flows' mean | " + k + "-flow half-width | " + k + "-flow covers the other"
-                + " flows' mean | " + k + "-flow lower end > 0 |");
+                + " one-flow covers | " + half + "-flow half-width | " + half + "-flow covers | " + half
+                + "-flow lower end > 0 |");
         System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
         for (var e : bySize.entrySet()) {
-            distortedRow(e.getKey(), e.getValue(), "noise sigma 8", true, draws, k, resamples);
-            distortedRow(e.getKey(), e.getValue(), "salt-and-pepper 3%", false, draws, k, resamples);
+            distortedRow(e.getKey(), e.getValue(), "noise sigma 8", true, draws, half, resamples);
+            distortedRow(e.getKey(), e.getValue(), "salt-and-pepper 3%", false, draws, half, resamples);
         }
         System.out.println();
         System.out.println("### D-FLD and J of two flows trained on real images (truth 0 when sizes match)");
@@ -193,18 +198,23 @@ public final class CoverageTable {
         for (int f = 0; f < flows.size(); f++) {
             PoolFlow flow = flows.get(f);
             double[] values = noise ? flow.noise : flow.saltPepper;
-            double othersMean = (sum(full) - full[f]) / (flows.size() - 1);
+            double[] others = new double[flows.size() - 1];
+            for (int o = 0, m = 0; o < flows.size(); o++) {
+                if (o != f) {
+                    others[m++] = full[o];
+                }
+            }
             int[] candidates = complement(values.length, flow.heldOut);
             for (int d = 0; d < draws; d++) {
                 double[] g = pick(values, candidates, n, random);
-                single.add(FldIntervals.fld(flow.heldOutValues(), g, resamples, 0.95, random.nextLong()),
-                        fld(flow.heldOutValues(), g), othersMean);
+                single.addAgainstEstimate(FldIntervals.fld(flow.heldOutValues(), g, resamples, 0.95, random.nextLong()),
+                        fld(flow.heldOutValues(), g), mean(others), sd(others) / Math.sqrt(others.length));
             }
         }
         Stats ensemble = new Stats();
         int above = 0;
         int ensembles = draws * flows.size();
-        if (flows.size() > k) {
+        if (flows.size() > k && k >= 2) {
             for (int e = 0; e < ensembles; e++) {
                 int[] order = draw(identity(flows.size()), flows.size(), random);
                 double[] means = new double[k];
@@ -218,18 +228,19 @@ public final class CoverageTable {
                     }
                 }
                 int[] gIdx = draw(complement(excluded), n, random);
-                double others = 0;
+                double[] others = new double[flows.size() - k];
                 for (int f = 0; f < flows.size(); f++) {
                     if (f < k) {
                         PoolFlow flow = flows.get(order[f]);
                         means[f] = mean(flow.heldOutValues());
                         g[f] = select(noise ? flow.noise : flow.saltPepper, gIdx);
                     } else {
-                        others += full[order[f]] / (flows.size() - k);
+                        others[f - k] = full[order[f]];
                     }
                 }
                 ConfidenceInterval interval = FldIntervals.ensemble(means, g, resamples, 0.95, random.nextLong());
-                ensemble.add(interval, ensembleValue(means, g), others);
+                ensemble.addAgainstEstimate(interval, ensembleValue(means, g), mean(others),
+                        others.length > 1 ? sd(others) / Math.sqrt(others.length) : 0);
                 if (interval.lower() > 0) {
                     above++;
                 }
@@ -287,6 +298,18 @@ public final class CoverageTable {
             sum += value;
             squares += value * value;
             halfWidths += interval.halfWidth();
+        }
+
+        /**
+         * Coverage of a truth known only as an estimate with standard error {@code se}: the interval is widened to
+         * {@code sqrt(h^2 + (1.96 se)^2)}, what it would need to cover the estimate if it covered the truth.
+         */
+        void addAgainstEstimate(ConfidenceInterval interval, double value, double estimate, double se) {
+            double half = Math.sqrt(interval.halfWidth() * interval.halfWidth() + 1.96 * 1.96 * se * se);
+            double centre = (interval.lower() + interval.upper()) / 2;
+            add(new ConfidenceInterval(centre - half, centre + half, interval.confidence(), interval.resamples()),
+                    value, estimate);
+            halfWidths += interval.halfWidth() - half;
         }
 
         String coverage() {
