@@ -169,6 +169,10 @@ public final class DualFld {
         // A reference trained beforehand on the whole real set serves when the generated set is at least as large
         // (it is then subsampled to the real set's size); a smaller generated set needs R trained on as few images.
         boolean useGiven = givenReal != null && (!sizeMatched || generated.size() >= givenReal.realImages());
+        if (givenReal != null && !useGiven) {
+            // the reference is not used for this size, but a reference of another real set is still refused
+            realFlow(real.size(), true);
+        }
         int matched = !sizeMatched ? generated.size() : Math.min(real.size(), generated.size());
         ImageSource g0 = matched >= generated.size() ? generated
                 : generated.subset(subsample(generated.size(), matched, generatedOptions.seed() ^ 0x9E3779B97F4A7C15L));

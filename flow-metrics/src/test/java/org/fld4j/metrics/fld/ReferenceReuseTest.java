@@ -76,11 +76,16 @@ class ReferenceReuseTest {
 
     @Test
     void dualFldWithTheRealFlowGivenEqualsTrainingIt() {
-        DualFldScore given = DualFld.of(real).options(options).realReference(trained.reference()).score(generated);
-        DualFldScore own = DualFld.of(real).options(options).score(generated);
+        // without size matching the given flow is R itself; with it, 40 generated images retrain R on 40 real ones
+        DualFldScore given = DualFld.of(real).options(options).sizeMatched(false).realReference(trained.reference())
+                .score(generated);
+        DualFldScore own = DualFld.of(real).options(options).sizeMatched(false).score(generated);
+        assertThat(given.realTraining()).isEqualTo(trained.reference().trainingImages());
         assertThat(given.value()).isEqualTo(own.value());
         assertThat(given.divergence()).isEqualTo(own.divergence());
         assertThat(given.interval()).isEqualTo(own.interval());
+        DualFldScore matched = DualFld.of(real).options(options).realReference(trained.reference()).score(generated);
+        assertThat(matched.realTraining()).isEqualTo(matched.generatedTraining()).isEqualTo(32);
 
         ImageSource otherReal = FashionMnistSlice.train().subset(DualFldTest.range(120, 240));
         assertThatThrownBy(() -> DualFld.of(otherReal).options(options).realReference(trained.reference())
