@@ -211,7 +211,10 @@ public final class CopyCheck {
 
     /**
      * The rank-sum (Mann-Whitney) statistic of {@code a} against {@code b} as a z-score under the null of one
-     * distribution, ties ranked by their average: {@code (U_a - n_a n_b / 2) / sqrt(n_a n_b (n_a + n_b + 1) / 12)}.
+     * distribution, ties ranked by their average: {@code (U_a - n_a n_b / 2) / sqrt(var)} with the tie-corrected
+     * variance {@code n_a n_b / 12 (N + 1 - sum(t^3 - t) / (N (N - 1)))}, N = n_a + n_b, t the size of each group of
+     * equal values. Ties matter here: exact copies and held-out duplicates of training images all lie at distance 0,
+     * and the uncorrected variance would understate how far such a set is from the held-out images.
      */
     static double mannWhitneyZ(double[] a, double[] b) {
         double[] all = new double[a.length + b.length];
@@ -224,8 +227,23 @@ public final class CopyCheck {
         }
         double na = a.length;
         double nb = b.length;
+        double n = na + nb;
         double u = rankSum - na * (na + 1) / 2;
-        return (u - na * nb / 2) / Math.sqrt(na * nb * (na + nb + 1) / 12);
+        double[] sortedAll = all.clone();
+        Arrays.sort(sortedAll);
+        double ties = 0;
+        for (int i = 0; i < sortedAll.length; ) {
+            int j = i;
+            while (j < sortedAll.length && sortedAll[j] == sortedAll[i]) {
+                j++;
+            }
+            double t = j - i;
+            ties += t * t * t - t;
+            i = j;
+        }
+        double variance = na * nb / 12 * (n + 1 - (n > 1 ? ties / (n * (n - 1)) : 0));
+        // every value equal: no evidence either way
+        return variance > 0 ? (u - na * nb / 2) / Math.sqrt(variance) : 0;
     }
 
     /** {@code (l(G) - l(H)) / (l(T) - l(H))}, NaN when the training images are not more likely than held-out ones. */

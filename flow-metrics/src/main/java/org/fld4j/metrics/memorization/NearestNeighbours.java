@@ -7,10 +7,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * For each query image, the nearest image of a base set in Euclidean distance over all values scaled to [0, 1]
- * (8-bit values / 255), computed as {@code |q|^2 + |b|^2 - 2 q.b} with matrix products in double, in blocks of
- * at most {@value #BLOCK_VALUES} distances so that memory stays bounded whatever the set sizes. Double precision
- * keeps an exact copy at distance 0 up to about 1e-6 (the cancellation in the expansion), far below the distance
- * between two different 8-bit images (at least 1/255).
+ * (8-bit values / 255). The nearest image is found with {@code |q|^2 + |b|^2 - 2 q.b} from matrix products in double,
+ * in blocks of at most {@value #BLOCK_VALUES} distances so that memory stays bounded whatever the set sizes; the
+ * distance to it is then recomputed directly from the differences. The expansion cancels to a residue of up to about
+ * 1e-6 at an exact copy, and which of two copies got the larger residue is chance: when the held-out images hold
+ * exact duplicates of training images the flag threshold is 0, and a copy must then lie at exactly 0 to be flagged.
+ *
+ * <p>Measured on 2 loaded cores (OpenBLAS, 784 values per image): 500 queries against 1,600 base images take 0.2 s to
+ * prepare the base and 0.3 to 0.4 s to search; 2,000 against 40,000 take 3.5 to 4.5 s and 8 to 13 s (timed by hand on
+ * random images, twice each). The base is held in double (40,000 x 784 values: 250 MB).
  */
 final class NearestNeighbours {
 
@@ -61,10 +66,27 @@ final class NearestNeighbours {
                 }
             }
         }
-        for (int i = 0; i < m; i++) {
-            best[i] = Math.sqrt(Math.max(0, best[i]));
+        return new double[][] {exactDistances(q, index), index};
+    }
+
+    /** The distance of each query to its chosen base image from their differences, in blocks of query rows. */
+    private double[] exactDistances(INDArray q, double[] index) {
+        int m = (int) q.size(0);
+        int rows = (int) Math.max(1, Math.min(m, BLOCK_VALUES / Math.max(1, q.size(1))));
+        double[] distances = new double[m];
+        for (int qs = 0; qs < m; qs += rows) {
+            int qe = Math.min(m, qs + rows);
+            int[] chosen = new int[qe - qs];
+            for (int i = 0; i < chosen.length; i++) {
+                chosen[i] = (int) index[qs + i];
+            }
+            INDArray diff = q.get(NDArrayIndex.interval(qs, qe), NDArrayIndex.all()).sub(base.getRows(chosen));
+            double[] squared = diff.muli(diff).sum(1).data().asDouble();
+            for (int i = 0; i < squared.length; i++) {
+                distances[qs + i] = Math.sqrt(squared[i]);
+            }
         }
-        return new double[][] {best, index};
+        return distances;
     }
 
     /** {@code [n, D]} in double, values / 255, a copy (the caller's array is left as it is). */

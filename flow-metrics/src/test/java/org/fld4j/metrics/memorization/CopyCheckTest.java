@@ -82,11 +82,11 @@ class CopyCheckTest {
                     bestIndex = b;
                 }
             }
-            // the expansion cancels to about 1e-7 at an exact copy (documented bound 1e-6)
-            assertThat(found[0][q]).isCloseTo(Math.sqrt(best), within(1e-6));
+            assertThat(found[0][q]).isCloseTo(Math.sqrt(best), within(1e-12));
             assertThat((int) found[1][q]).isEqualTo(bestIndex);
         }
-        assertThat(found[0][2]).isCloseTo(0, within(1e-6));
+        // the chosen pair's distance is recomputed from the differences, so an exact copy lies at exactly 0
+        assertThat(found[0][2]).isZero();
     }
 
     @Test
@@ -94,9 +94,15 @@ class CopyCheckTest {
         // a = {1, 2} below b = {3, 4, 5}: rank sum 3, U = 0, z = (0 - 3) / sqrt(2 * 3 * 6 / 12) = -sqrt(3)
         assertThat(CopyCheck.mannWhitneyZ(new double[] {1, 2}, new double[] {3, 4, 5}))
                 .isCloseTo(-Math.sqrt(3), within(1e-12));
-        // ties share their average rank: {1, 3} against {3, 5}: ranks 1, 2.5 | 2.5, 4; U = 3.5 - 3 = 0.5
+        // ties share their average rank: {1, 3} against {3, 5}: ranks 1, 2.5 | 2.5, 4; U = 3.5 - 3 = 0.5; one tie of
+        // 2 values: variance 4 / 12 * (5 - (8 - 2) / (4 * 3)) = 1.5
         assertThat(CopyCheck.mannWhitneyZ(new double[] {1, 3}, new double[] {3, 5}))
-                .isCloseTo((0.5 - 2) / Math.sqrt(4 * 5 / 12.0), within(1e-12));
+                .isCloseTo((0.5 - 2) / Math.sqrt(1.5), within(1e-12));
+        // {0, 0, 0} against {0, 1, 2, 3}: four zeros share rank 2.5, rank sum 7.5, U = 7.5 - 6 = 1.5, mean 6;
+        // variance 12 / 12 * (8 - (64 - 4) / (7 * 6)) = 8 - 60 / 42
+        assertThat(CopyCheck.mannWhitneyZ(new double[] {0, 0, 0}, new double[] {0, 1, 2, 3}))
+                .isCloseTo((1.5 - 6) / Math.sqrt(8 - 60 / 42.0), within(1e-12));
+        assertThat(CopyCheck.mannWhitneyZ(new double[] {2, 2}, new double[] {2, 2, 2})).isZero();
         assertThat(CopyCheck.copyShare(0.01, 0.01)).isZero();
         assertThat(CopyCheck.copyShare(1, 0.01)).isEqualTo(1);
         assertThat(CopyCheck.copyShare(0.505, 0.01)).isCloseTo(0.5, within(1e-12));
@@ -119,6 +125,20 @@ class CopyCheckTest {
         System.err.println("noisy copies: " + withNoise.summary());
         assertThat(withNoise.memorized()).as(withNoise.summary()).isTrue();
         assertThat(withNoise.copyShareLower()).isGreaterThan(0.8);
+    }
+
+    @Test
+    void exactCopiesAreFlaggedWhenHeldOutDuplicatesMakeTheThresholdZero() {
+        // 20 of the 400 held-out images are training images 0..19 again, so the 1% quantile of the held-out
+        // distances is 0; every exact copy must still be flagged, whatever the rounding of the matrix products
+        INDArray heldOut = Nd4j.concat(0, read(slice, 1600, 1980), read(slice, 0, 20));
+        CopyCheck withDuplicates = CopyCheck.against(read(slice, 0, 1600), names(0, 1600), heldOut,
+                MemorizationOptions.defaults());
+        assertThat(withDuplicates.threshold()).isZero();
+        MemorizationResult copies = withDuplicates.assess(read(slice, 100, 400), names(100, 400));
+        assertThat(copies.flagged()).as(copies.summary()).isEqualTo(300);
+        assertThat(copies.perImage()).allSatisfy(image -> assertThat(image.nearestDistance()).isZero());
+        assertThat(copies.memorized()).isTrue();
     }
 
     @Test
@@ -158,6 +178,29 @@ class CopyCheckTest {
         MemorizationResult fresh = check.assess(readAll(FashionMnistSlice.test().subset(range(0, 300))),
                 names(0, 300), training, heldOut, generated);
         assertThat(fresh.explanation()).isEmpty();
+    }
+
+    @Test
+    void theExplanationGivesTheFldWithoutTheCopies() {
+        // 150 exact copies (log-likelihood -1000) and 150 test images (-1040) against held-out images at -1050:
+        // FLD = ln(-1020 / -1050); the copies are flagged and the test images that are kept all read -1040, so
+        // without the copies FLD = ln(-1040 / -1050) however many test images chance flags
+        INDArray generated = Nd4j.concat(0, read(slice, 100, 250), readAll(FashionMnistSlice.test().subset(range(0,
+                150))));
+        double[] ll = new double[300];
+        java.util.Arrays.fill(ll, 0, 150, -1000);
+        java.util.Arrays.fill(ll, 150, 300, -1040);
+        MemorizationResult r = check.assess(generated, names(0, 300), constant(200, -1000), constant(400, -1050), ll);
+        assertThat(r.memorized()).as(r.summary()).isTrue();
+        assertThat(r.flagged()).isBetween(150, 299);
+        assertThat(r.fldWithoutCopies()).isCloseTo(Math.log(1040.0 / 1050), within(1e-12));
+        assertThat(r.explanation()).isEqualTo(String.format(java.util.Locale.ROOT, "FLD %.4f is below 0 because %d"
+                + " of 300 generated images (%.0f%%) are near-copies of training images; without them FLD is %.4f",
+                Math.log(1020.0 / 1050), r.flagged(), r.flagged() / 3.0, Math.log(1040.0 / 1050)));
+        // M_L = (-1020 + 1050) / (-1000 + 1050)
+        assertThat(r.likelihoodRatio()).isCloseTo(0.6, within(1e-12));
+        assertThat(r.likelihoodRatioLower()).isLessThanOrEqualTo(0.6);
+        assertThat(r.likelihoodRatioUpper()).isGreaterThanOrEqualTo(0.6);
     }
 
     @Test
