@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import org.fld4j.core.EvaluationOptions;
 import org.fld4j.core.Tensors;
 import org.fld4j.core.image.ImagePreset;
@@ -239,22 +238,12 @@ public final class DualFld {
         return score(ImageSources.of(generated));
     }
 
-    /** {@code count} distinct indices of {@code 0..n-1}, ascending, drawn from {@code seed}. */
+    /**
+     * {@code count} distinct indices of {@code 0..n-1}, ascending, drawn from {@code seed}: the held-out part of the
+     * reference's own seeded split, so that one shuffle serves both.
+     */
     static int[] subsample(int n, int count, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed ^ 0x3C6EF372FE94F82BL);
-        for (int i = 0; i < count; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(order, count);
-        Arrays.sort(chosen);
-        return chosen;
+        return ReferenceTraining.split(n, count, seed ^ 0x3C6EF372FE94F82BL)[1];
     }
 
     /**

@@ -48,13 +48,19 @@ final class EnsembleInterval {
         if (k < 2 || generated.length != k) {
             throw new IllegalArgumentException("an ensemble interval needs at least 2 flows, each scoring the images");
         }
-        double[] flowValues = new double[k];
-        for (int f = 0; f < k; f++) {
-            flowValues[f] = FldFormulas.fld(heldOutMeans[f], FldFormulas.mean(generated[f]));
-        }
+        double[] flowValues = flowValues(heldOutMeans, generated);
         double point = FldFormulas.mean(flowValues);
         double[] replicates = imageReplicates(heldOutMeans, generated, resamples, seed);
         return combine(point, flowValues, replicates, confidence);
+    }
+
+    /** Each flow's FLD, {@code ln(l_k(G) / l_k(R_test,k))}, in flow order. */
+    static double[] flowValues(double[] heldOutMeans, double[][] generated) {
+        double[] values = new double[heldOutMeans.length];
+        for (int f = 0; f < values.length; f++) {
+            values[f] = FldFormulas.fld(heldOutMeans[f], FldFormulas.mean(generated[f]));
+        }
+        return values;
     }
 
     /**

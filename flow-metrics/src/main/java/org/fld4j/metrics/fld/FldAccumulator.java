@@ -99,10 +99,6 @@ public final class FldAccumulator {
     }
 
     synchronized FldScore result(InputReport report) {
-        double[][] scored = new double[values.length][];
-        for (int f = 0; f < values.length; f++) {
-            scored[f] = Arrays.copyOf(values[f], count);
-        }
-        return reference.score(scored, names, report);
+        return reference.score(perFlowValues(), names, report);
     }
 }

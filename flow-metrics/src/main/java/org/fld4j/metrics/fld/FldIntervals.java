@@ -92,10 +92,6 @@ public final class FldIntervals {
 
     /** The flows' FLDs of an ensemble, in flow order (their mean is the ensemble FLD). */
     public static List<Double> flowValues(double[] heldOutMeans, double[][] generated) {
-        double[] values = new double[heldOutMeans.length];
-        for (int k = 0; k < values.length; k++) {
-            values[k] = FldFormulas.fld(heldOutMeans[k], FldFormulas.mean(generated[k]));
-        }
-        return java.util.Arrays.stream(values).boxed().toList();
+        return java.util.Arrays.stream(EnsembleInterval.flowValues(heldOutMeans, generated)).boxed().toList();
     }
 }
