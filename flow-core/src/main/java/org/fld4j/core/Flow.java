@@ -75,31 +75,38 @@ public final class Flow {
     /**
      * Per-sample log-likelihoods in nats under the given evaluation options. For a flow that starts
      * with a dequantization layer this is the log-likelihood of each discrete sample (SPEC: the
-     * whole preprocessing chain included), estimated with K noise draws.
+     * whole preprocessing chain included), estimated with K noise draws; each sample draws the noise
+     * of its content key ({@link SampleKeys}), so its value depends on the sample and the seed alone,
+     * not on its position, its batch or the other samples.
      */
     public double[] logProb(INDArray x, EvaluationOptions options) {
-        return logProb(x, options, 0);
+        INDArray input = network.checkBatch(x);
+        return logProbChecked(input, options, network.isStochastic() ? SampleKeys.contentKeys(input) : null);
     }
 
     /**
-     * As {@link #logProb(INDArray, EvaluationOptions)} for samples numbered from {@code firstIndex}: sample
-     * {@code i} of {@code x} draws the noise of sample {@code firstIndex + i}. Scoring a set in consecutive
-     * parts with their positions gives the same values as scoring it in one call.
+     * As {@link #logProb(INDArray, EvaluationOptions)} with the content keys of {@code x}'s samples given
+     * ({@link SampleKeys#contentKeys}), for a caller that needs them too and should not hash the images twice.
      */
-    public synchronized double[] logProb(INDArray x, EvaluationOptions options, long firstIndex) {
-        if (firstIndex < 0) {
-            throw new IllegalArgumentException("firstIndex must be >= 0, got " + firstIndex);
-        }
-        // Checked (and cast to the flow's type) once, not once per batch.
+    public double[] logProb(INDArray x, EvaluationOptions options, long[] sampleKeys) {
         INDArray input = network.checkBatch(x);
+        if (sampleKeys.length != input.size(0)) {
+            throw new IllegalArgumentException(sampleKeys.length + " sample keys for a batch of " + input.size(0));
+        }
+        return logProbChecked(input, options, sampleKeys);
+    }
+
+    private synchronized double[] logProbChecked(INDArray input, EvaluationOptions options, long[] keys) {
         int draws = network.isStochastic() ? options.dequantizationSamples() : 1;
         long n = input.size(0);
         double[][] perDraw = new double[draws][Math.toIntExact(n)];
         for (long start = 0; start < n; start += options.batchSize()) {
             long end = Math.min(n, start + options.batchSize());
             INDArray rows = rows(input, start, end);
+            long[] rowKeys = keys == null ? new long[Math.toIntExact(end - start)]
+                    : java.util.Arrays.copyOfRange(keys, (int) start, (int) end);
             for (int k = 0; k < draws; k++) {
-                double[] part = network.logProb(rows, new NoiseKey(options.seed(), firstIndex + start, k));
+                double[] part = network.logProb(rows, NoiseKey.forSamples(options.seed(), rowKeys, k));
                 System.arraycopy(part, 0, perDraw[k], (int) start, part.length);
             }
         }

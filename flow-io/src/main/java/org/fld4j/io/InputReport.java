@@ -15,7 +15,9 @@ import java.util.Objects;
  * <p>Skipped inputs are all kept. Warnings are kept as a count per kind plus the first
  * {@value #WARNING_EXAMPLES} image names, so a million images with alpha do not cost a million entries.
  */
-public final class InputReport {
+public final class InputReport implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** How many example image names are kept per warning kind. */
     public static final int WARNING_EXAMPLES = 10;
@@ -93,6 +95,31 @@ public final class InputReport {
     /** Up to {@value #WARNING_EXAMPLES} names of images that had {@code warning}. */
     public List<String> warningExamples(ImageWarning warning) {
         return warningExamples.getOrDefault(warning, List.of());
+    }
+
+    /**
+     * The report of a source read in parts, this part and then {@code other} (e.g. the partitions of a distributed
+     * read): images read added, skipped and ignored inputs joined in that order, warning counts added and their
+     * examples joined up to {@value #WARNING_EXAMPLES} a kind. Keeps this report's source description.
+     */
+    public InputReport merge(InputReport other) {
+        List<SkippedImage> allSkipped = new ArrayList<>(skipped);
+        allSkipped.addAll(other.skipped);
+        List<String> allIgnored = new ArrayList<>(ignored);
+        allIgnored.addAll(other.ignored);
+        EnumMap<ImageWarning, Long> counts = copyCounts(warningCounts);
+        other.warningCounts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+        EnumMap<ImageWarning, List<String>> examples = new EnumMap<>(ImageWarning.class);
+        warningExamples.forEach((k, v) -> examples.put(k, new ArrayList<>(v)));
+        other.warningExamples.forEach((k, v) -> {
+            List<String> joined = examples.computeIfAbsent(k, x -> new ArrayList<>());
+            for (String name : v) {
+                if (joined.size() < WARNING_EXAMPLES) {
+                    joined.add(name);
+                }
+            }
+        });
+        return new InputReport(source, imagesRead + other.imagesRead, allSkipped, allIgnored, counts, examples);
     }
 
     /** Whether every listed input was used without being skipped. Ignored inputs and warnings do not count. */

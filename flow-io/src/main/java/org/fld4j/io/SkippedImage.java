@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param problem why it was left out
  * @param message the full message, as the exception under {@link BadInputPolicy#FAIL} would have said it
  */
-public record SkippedImage(String input, InputProblem problem, String message) {
+public record SkippedImage(String input, InputProblem problem, String message) implements java.io.Serializable {
 
     /** Validates presence. */
     public SkippedImage {

@@ -103,12 +103,34 @@ class ImageFlowTest {
         for (int i = 0; i < whole.length; i++) {
             assertThat(pieces[i]).isCloseTo(whole[i], within(1e-9 * Math.abs(whole[i])));
         }
-        // Scoring the set in two calls, each told where its part starts, matches scoring it in one.
-        double[] head = flow.logProb(images.get(NDArrayIndex.interval(0, 10)), EvaluationOptions.defaults(), 0);
-        double[] tail = flow.logProb(images.get(NDArrayIndex.interval(10, 23)), EvaluationOptions.defaults(), 10);
+        // Noise is keyed by content: scoring the set in two calls, the second in reverse order and with the
+        // first image repeated, gives every image the value it has when the set is scored in one call.
+        double[] head = flow.logProb(images.get(NDArrayIndex.interval(0, 10)), EvaluationOptions.defaults());
+        int[] reversed = new int[14];
+        for (int j = 0; j < 13; j++) {
+            reversed[j] = 22 - j;
+        }
+        reversed[13] = 0;
+        double[] tail = flow.logProb(images.get(NDArrayIndex.indices(java.util.Arrays.stream(reversed)
+                .asLongStream().toArray())).dup(), EvaluationOptions.defaults());
         for (int i = 0; i < whole.length; i++) {
-            double part = i < 10 ? head[i] : tail[i - 10];
+            double part = i < 10 ? head[i] : tail[22 - i];
             assertThat(part).isCloseTo(whole[i], within(1e-9 * Math.abs(whole[i])));
+        }
+        assertThat(tail[13]).isCloseTo(whole[0], within(1e-9 * Math.abs(whole[0])));
+    }
+
+    @Test
+    void scoringDrawsTheNoiseOfEachImagesContentKey() {
+        Flow flow = perturbedSmallFlow(1, 28, 28);
+        INDArray images = SliceImages.test().get(NDArrayIndex.interval(0, 5)).castTo(DataType.FLOAT);
+        double[] scored = flow.logProb(images, EvaluationOptions.defaults().withSeed(11));
+        long[] keys = org.fld4j.core.SampleKeys.contentKeys(images);
+        double[] keyed = flow.toNetwork().logProb(images, org.fld4j.core.NoiseKey.forSamples(11, keys, 0));
+        double[] positional = flow.toNetwork().logProb(images, new org.fld4j.core.NoiseKey(11, 0, 0));
+        for (int i = 0; i < 5; i++) {
+            assertThat(scored[i]).isCloseTo(keyed[i], within(1e-9 * Math.abs(keyed[i])));
+            assertThat(scored[i]).isNotEqualTo(positional[i]);
         }
     }
 
@@ -162,13 +184,14 @@ class ImageFlowTest {
         INDArray images = SliceImages.test().get(NDArrayIndex.interval(0, 6));
         EvaluationOptions one = EvaluationOptions.defaults().withSeed(4);
         double[] k3 = flow.logProb(images, one.withDequantizationSamples(3));
-        // Independently: draws 0, 1, 2 are single-draw evaluations under the same seed.
+        // Independently: draws 0, 1, 2 are single-draw evaluations under the same seed and content keys.
         FlowNetwork net = flow.toNetwork();
+        long[] keys = org.fld4j.core.SampleKeys.contentKeys(images);
         for (int i = 0; i < 6; i++) {
             double max = Double.NEGATIVE_INFINITY;
             double[] draws = new double[3];
             for (int k = 0; k < 3; k++) {
-                draws[k] = net.logProb(images, new org.fld4j.core.NoiseKey(4, 0, k))[i];
+                draws[k] = net.logProb(images, org.fld4j.core.NoiseKey.forSamples(4, keys, k))[i];
                 max = Math.max(max, draws[k]);
             }
             double expected = max + Math.log((Math.exp(draws[0] - max) + Math.exp(draws[1] - max)

@@ -10,10 +10,14 @@ import org.fld4j.io.stream.ImageBatch;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Scores generated images batch by batch, for use inside a training loop: memory stays constant apart
- * from one double per image and reference flow (and a name per image), and {@link #result} equals scoring all the images at once
- * ({@link Fld#score}) to the last bit: image {@code i} of the stream draws the same dequantization
- * noise either way. Thread-safe.
+ * Scores generated images batch by batch, for use inside a training loop or on many machines: memory stays
+ * constant apart from one double per image and reference flow (and a name per image), and {@link #result} equals
+ * scoring all the images at once ({@link Fld#score}) to the last bit. Two rules make that so: each image draws the
+ * dequantization noise of its content ({@link org.fld4j.core.SampleKeys}), so its value does not depend on where
+ * or in which batch it is scored; and the statistics read the values in one canonical order
+ * ({@link CanonicalOrder}), so they do not depend on the order images were added. Accumulators of the same
+ * reference {@link #merge} (associative and commutative: any split of a set into parts, in any order, empty parts
+ * included, merges to the score of the whole), also through their serialisable {@link #state()}. Thread-safe.
  */
 public final class FldAccumulator {
 
@@ -31,6 +35,7 @@ public final class FldAccumulator {
         this(reference, "the batches added");
     }
 
+    /** An empty accumulator for {@code reference} that refers to what it scores as {@code source} in errors. */
     FldAccumulator(FldReference reference, String source) {
         this.reference = reference;
         this.source = source;
@@ -60,7 +65,12 @@ public final class FldAccumulator {
         return add(batch.images(), batchNames);
     }
 
-    private FldAccumulator add(INDArray images, List<String> batchNames) {
+    /** Adds a batch {@code [n, C, H, W]} of 8-bit values 0..255 whose images are named {@code batchNames}. */
+    public synchronized FldAccumulator add(INDArray images, List<String> batchNames) {
+        if (images.rank() > 0 && batchNames.size() != images.size(0)) {
+            throw new IllegalArgumentException(source + ": " + batchNames.size() + " names for a batch of "
+                    + images.size(0) + " images");
+        }
         long[] expected = reference.imageShape();
         if (images.rank() != 4 || !Arrays.equals(Arrays.copyOfRange(images.shape(), 1, 4), expected)) {
             throw new IllegalArgumentException(source + ": the reference flow takes images " + Arrays.toString(expected)
@@ -68,15 +78,62 @@ public final class FldAccumulator {
         }
         int n = (int) images.size(0);
         for (int f = 0; f < values.length; f++) {
-            double[] scored = reference.members().get(f).flow().logProb(images, evaluation[f], count);
-            if (count + n > values[f].length) {
-                values[f] = Arrays.copyOf(values[f], Math.max(values[f].length * 2, count + n));
-            }
-            System.arraycopy(scored, 0, values[f], count, n);
+            double[] scored = reference.members().get(f).flow().logProb(images, evaluation[f]);
+            append(f, scored);
         }
         names.addAll(batchNames);
         count += n;
         return this;
+    }
+
+    private void append(int flow, double[] scored) {
+        if (count + scored.length > values[flow].length) {
+            values[flow] = Arrays.copyOf(values[flow], Math.max(values[flow].length * 2, count + scored.length));
+        }
+        System.arraycopy(scored, 0, values[flow], count, scored.length);
+    }
+
+    /**
+     * Adds every image of {@code other}, which must score with the same reference, after this one's; {@code other}
+     * is left as it was. The result is that of scoring both parts' images in one accumulator.
+     */
+    public FldAccumulator merge(FldAccumulator other) {
+        if (other == this) {
+            throw new IllegalArgumentException("an accumulator cannot be merged into itself");
+        }
+        return merge(other.state());
+    }
+
+    /**
+     * Adds the images of a partial score, e.g. one computed on another machine, after this accumulator's.
+     *
+     * @throws IllegalArgumentException if it was scored with another reference
+     */
+    public synchronized FldAccumulator merge(FldAccumulatorState part) {
+        if (!part.referenceIdentity().equals(reference.identity())) {
+            throw new IllegalArgumentException("a partial score of " + part.count() + " images was made with reference "
+                    + abbreviated(part.referenceIdentity()) + ", not with this accumulator's reference "
+                    + abbreviated(reference.identity()) + "; parts merge only under the same reference");
+        }
+        if (part.values().length != values.length) {
+            throw new IllegalArgumentException("a partial score holds " + part.values().length
+                    + " flows' values, this reference has " + values.length);
+        }
+        for (int f = 0; f < values.length; f++) {
+            append(f, part.values()[f]);
+        }
+        names.addAll(Arrays.asList(part.names()));
+        count += part.count();
+        return this;
+    }
+
+    private static String abbreviated(String identity) {
+        return identity.length() > 12 ? identity.substring(0, 12) : identity;
+    }
+
+    /** What this accumulator holds, as a serialisable value to ship and merge elsewhere. */
+    public synchronized FldAccumulatorState state() {
+        return new FldAccumulatorState(reference.identity(), perFlowValues(), names.toArray(new String[0]));
     }
 
     /** Images added so far. */

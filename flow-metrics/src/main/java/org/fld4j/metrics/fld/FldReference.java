@@ -22,6 +22,8 @@ public final class FldReference {
     private final String realFingerprint;
     private final long realImages;
     private final String writtenBy;
+    /** Computed on first use: {@link #identity()}. */
+    private volatile String identity;
 
     /**
      * A reference of one flow.
@@ -177,6 +179,42 @@ public final class FldReference {
     }
 
     /**
+     * A digest that tells this reference from another: SHA-256 of the number of flows, each flow's seed and held-out
+     * log-likelihoods (which differ for any two differently trained flows), the image shape and the options that
+     * change a generated image's value (noise draws per image). Partial scores ({@link FldAccumulatorState}) carry
+     * it, so that parts scored with different references are refused rather than merged.
+     */
+    public String identity() {
+        String known = identity;
+        if (known == null) {
+            java.security.MessageDigest digest;
+            try {
+                digest = java.security.MessageDigest.getInstance("SHA-256");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform must provide SHA-256", e);
+            }
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(4 + 4 + 8 * 3);
+            header.putInt(members.size()).putInt(options.dequantizationSamples());
+            for (long d : imageShape()) {
+                header.putLong(d);
+            }
+            digest.update(header.array());
+            for (ReferenceMember member : members) {
+                double[] heldOut = member.heldOutValues();
+                java.nio.ByteBuffer values = java.nio.ByteBuffer.allocate(8 + 8 * heldOut.length);
+                values.putLong(member.seed());
+                for (double v : heldOut) {
+                    values.putDouble(v);
+                }
+                digest.update(values.array());
+            }
+            known = java.util.HexFormat.of().formatHex(digest.digest());
+            identity = known;
+        }
+        return known;
+    }
+
+    /**
      * This reference with other options that change neither the flows nor the held-out log-likelihoods (the
      * bootstrap and the evaluation batch size).
      */
@@ -213,7 +251,7 @@ public final class FldReference {
             names[i] = "image " + i;
         }
         FldFormulas.check(generatedLogLikelihoods, names, "the generated images");
-        return replicates(generatedLogLikelihoods);
+        return replicates(CanonicalOrder.sorted(new double[][] {generatedLogLikelihoods})[0]);
     }
 
     /**
@@ -235,8 +273,16 @@ public final class FldReference {
         for (int k = 0; k < heldOutMeans.length; k++) {
             heldOutMeans[k] = members.get(k).heldOutMeanLogLikelihood();
         }
-        return EnsembleInterval.imageReplicates(heldOutMeans, generated, options.bootstrapResamples(),
-                options.seed() ^ 0x5DEECE66DL);
+        return EnsembleInterval.imageReplicates(heldOutMeans, CanonicalOrder.sorted(generated),
+                options.bootstrapResamples(), options.seed() ^ 0x5DEECE66DL);
+    }
+
+    /**
+     * An empty accumulator that scores generated images with this reference, batch by batch or by merging partial
+     * scores ({@link FldAccumulator#merge(FldAccumulatorState)}).
+     */
+    public FldAccumulator accumulator() {
+        return new FldAccumulator(this);
     }
 
     /**
@@ -262,17 +308,21 @@ public final class FldReference {
 
     /**
      * Scores per-image log-likelihoods of a generated set, {@code generated[k][i]} under flow k, against each flow's
-     * held-out real ones.
+     * held-out real ones. The statistics read the images in {@link CanonicalOrder}, so they depend on the values
+     * alone, not on the order the images come in; the per-image scores keep the given order.
      */
-    FldScore score(double[][] generated, List<String> names, org.fld4j.io.InputReport report) {
-        int n = generated[0].length;
+    FldScore score(double[][] given, List<String> names, org.fld4j.io.InputReport report) {
+        int n = given[0].length;
         if (n < ScoreWarnings.MIN_GENERATED_IMAGES) {
             throw new TooFewImagesException(report.source() + " holds " + n
                     + " usable generated image" + (n == 1 ? "" : "s") + "; FLD's interval needs at least "
                     + ScoreWarnings.MIN_GENERATED_IMAGES + " (with one, every bootstrap resample is that image and the"
                     + " interval shows only the real images' spread)", n, ScoreWarnings.MIN_GENERATED_IMAGES);
         }
-        String[] nameArray = names.toArray(new String[0]);
+        for (double[] flow : given) {
+            FldFormulas.check(flow, names.toArray(new String[0]), "the generated images");
+        }
+        double[][] generated = CanonicalOrder.sorted(given);
         int k = members.size();
         double[] heldOutMeans = new double[k];
         double[] meanGenerated = new double[k];
@@ -280,7 +330,6 @@ public final class FldReference {
         double bpdReal = 0;
         double bpdGenerated = 0;
         for (int f = 0; f < k; f++) {
-            FldFormulas.check(generated[f], nameArray, "the generated images");
             heldOutMeans[f] = members.get(f).heldOutMeanLogLikelihood();
             meanGenerated[f] = FldFormulas.mean(generated[f]);
             double real = FldFormulas.bitsPerDim(heldOutMeans[f], dimension());
@@ -293,7 +342,7 @@ public final class FldReference {
         for (int i = 0; i < n; i++) {
             double sum = 0;
             for (int f = 0; f < k; f++) {
-                sum += generated[f][i];
+                sum += given[f][i];
             }
             perImage[i] = new ImageScore(i, names.get(i), sum / k, FldFormulas.bitsPerDim(sum / k, dimension()));
         }
