@@ -11,7 +11,7 @@ package org.fld4j.io.decode;
  *                        Where the reader cannot tell its sample layout before decoding, 8 bytes per pixel (the
  *                        largest common layout) is assumed. Default {@value #DEFAULT_MAX_DECODED_BYTES}.
  */
-public record DecodeOptions(long maxPixels, long maxDecodedBytes) {
+public record DecodeOptions(long maxPixels, long maxDecodedBytes) implements java.io.Serializable {
 
     /**
      * 16 megapixels (e.g. 4096 x 4096, or a 12-megapixel phone photo with room to spare): larger than any image a

@@ -84,7 +84,25 @@ public final class ImageFileDecoder {
      * @throws ImageInputException if the file cannot be used
      */
     public DecodedImage decode(Path file, ImageId id) {
-        return withReader(file, id, (reader, format, warnings) -> {
+        return withReader(new FileInput(file), id, this::readImage);
+    }
+
+    /**
+     * Decodes a file's content already in memory (e.g. a row of a distributed file listing) exactly as
+     * {@link #decode(Path, ImageId)} decodes the file: the same format checks, limits, conversions and messages.
+     *
+     * @param content  the file's bytes
+     * @param fileName the file's name or path (only its last part is used, for the extension check)
+     * @param id       the identity to give the image (also the name used in messages)
+     * @throws ImageInputException if the content cannot be used
+     */
+    public DecodedImage decode(byte[] content, String fileName, ImageId id) {
+        return withReader(new MemoryInput(content, fileName), id, this::readImage);
+    }
+
+    private DecodedImage readImage(ImageReader reader, ImageFormat format, EnumSet<ImageWarning> warnings, ImageId id)
+            throws IOException {
+        {
             checkPixelLimit(reader, id);
             List<String> readerWarnings = new ArrayList<>();
             reader.addIIOReadWarningListener((source, message) -> readerWarnings.add(message));
@@ -104,7 +122,7 @@ public final class ImageFileDecoder {
                         "the " + format + " reader returned no image");
             }
             return BufferedImageConverter.convert(id, image, warnings);
-        });
+        }
     }
 
     /**
@@ -114,7 +132,17 @@ public final class ImageFileDecoder {
      * @throws ImageInputException if the file cannot be opened, is not an image, or exceeds the pixel limit
      */
     public ImageHeader readHeader(Path file, ImageId id) {
-        return withReader(file, id, (reader, format, warnings) -> {
+        return withReader(new FileInput(file), id, this::header);
+    }
+
+    /** {@link #readHeader(Path, ImageId)} of a file's content in memory. */
+    public ImageHeader readHeader(byte[] content, String fileName, ImageId id) {
+        return withReader(new MemoryInput(content, fileName), id, this::header);
+    }
+
+    private ImageHeader header(ImageReader reader, ImageFormat format, EnumSet<ImageWarning> warnings, ImageId id)
+            throws IOException {
+        {
             checkPixelLimit(reader, id);
             ImageTypeSpecifier type = imageType(reader);
             int colors = 3;
@@ -131,7 +159,7 @@ public final class ImageFileDecoder {
                 }
             }
             return new ImageHeader(format.name(), reader.getWidth(0), reader.getHeight(0), colors, alpha, bits);
-        });
+        }
     }
 
     private static ImageTypeSpecifier imageType(ImageReader reader) {
@@ -199,15 +227,68 @@ public final class ImageFileDecoder {
 
     @FunctionalInterface
     private interface ReaderAction<T> {
-        T apply(ImageReader reader, ImageFormat format, EnumSet<ImageWarning> warnings) throws IOException;
+        T apply(ImageReader reader, ImageFormat format, EnumSet<ImageWarning> warnings, ImageId id)
+                throws IOException;
     }
 
-    private <T> T withReader(Path file, ImageId id, ReaderAction<T> action) {
+    /** Where the encoded bytes come from: a file, or a file's content in memory. */
+    private interface EncodedInput {
+        /** Fills {@code head} with the first bytes; how many there were. */
+        int readHead(String name, byte[] head);
+
+        /** The name whose extension the content is checked against. */
+        Optional<ImageFormat> formatByName();
+
+        ImageInputStream open() throws IOException;
+    }
+
+    private record FileInput(Path file) implements EncodedInput {
+        @Override
+        public int readHead(String name, byte[] head) {
+            return ImageFileDecoder.readHead(file, name, head);
+        }
+
+        @Override
+        public Optional<ImageFormat> formatByName() {
+            return ImageFormat.forFileName(file);
+        }
+
+        @Override
+        public ImageInputStream open() throws IOException {
+            return new FileImageInputStream(new RandomAccessFile(file.toFile(), "r"));
+        }
+    }
+
+    private record MemoryInput(byte[] content, String fileName) implements EncodedInput {
+        @Override
+        public int readHead(String name, byte[] head) {
+            if (content.length == 0) {
+                throw new ImageInputException(name, InputProblem.EMPTY_FILE, "file is empty (0 bytes)");
+            }
+            int n = Math.min(head.length, content.length);
+            System.arraycopy(content, 0, head, 0, n);
+            return n;
+        }
+
+        @Override
+        public Optional<ImageFormat> formatByName() {
+            int slash = fileName.lastIndexOf('/');
+            String last = fileName.substring(slash + 1);
+            return last.isEmpty() ? Optional.empty() : ImageFormat.forFileName(Path.of(last));
+        }
+
+        @Override
+        public ImageInputStream open() {
+            return new javax.imageio.stream.MemoryCacheImageInputStream(new java.io.ByteArrayInputStream(content));
+        }
+    }
+
+    private <T> T withReader(EncodedInput input, ImageId id, ReaderAction<T> action) {
         String name = id.name();
         byte[] head = new byte[ImageFormat.SIGNATURE_BYTES];
-        int headLength = readHead(file, name, head);
+        int headLength = input.readHead(name, head);
         Optional<ImageFormat> byContent = ImageFormat.sniff(head, headLength);
-        Optional<ImageFormat> byName = ImageFormat.forFileName(file);
+        Optional<ImageFormat> byName = input.formatByName();
         if (byContent.isEmpty()) {
             if (byName.isPresent()) {
                 throw new ImageInputException(name, InputProblem.WRONG_MAGIC, "named as " + byName.get()
@@ -222,8 +303,7 @@ public final class ImageFileDecoder {
         if (byName.isPresent() && byName.get() != format) {
             warnings.add(ImageWarning.EXTENSION_MISMATCH);
         }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r");
-             ImageInputStream in = new FileImageInputStream(raf)) {
+        try (ImageInputStream in = input.open()) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 // What ImageIO.read would report as a null image.
@@ -233,7 +313,7 @@ public final class ImageFileDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
-                return action.apply(reader, format, warnings);
+                return action.apply(reader, format, warnings, id);
             } finally {
                 reader.dispose();
             }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param filter       the filter for RESIZE; ignored otherwise (kept at its default {@link ResizeFilter#TRIANGLE})
  */
 public record Preprocessing(ChannelMode channels, SizePolicy sizePolicy, int targetHeight, int targetWidth,
-                            ResizeFilter filter) {
+                            ResizeFilter filter) implements java.io.Serializable {
 
     /** Validates that a target is given exactly when the policy needs one. */
     public Preprocessing {

@@ -155,7 +155,11 @@ public final class FldAccumulator {
         return scored;
     }
 
-    synchronized FldScore result(InputReport report) {
+    /**
+     * The score of every image added so far, carrying {@code report}: what the read of those images found (e.g. the
+     * merged reports of the parts a set was read in).
+     */
+    public synchronized FldScore result(InputReport report) {
         return reference.score(perFlowValues(), names, report);
     }
 }

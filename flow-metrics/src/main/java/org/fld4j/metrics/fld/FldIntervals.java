@@ -6,7 +6,9 @@ import java.util.SplittableRandom;
 /**
  * The intervals of FLD, of an ensemble FLD and of D-FLD and J, from per-image log-likelihoods (nats) computed
  * anywhere: the very computations behind {@link FldScore#interval()} and {@link DualFldScore}, for callers that score
- * images themselves (experiments that reuse log-likelihoods, other frameworks). docs/maths.md derives each.
+ * images themselves (experiments that reuse log-likelihoods, other frameworks). docs/maths.md derives each. The
+ * generated images' values are read in the canonical order of a score (ascending; {@link FldAccumulator}), so the
+ * order they are given in does not matter.
  */
 public final class FldIntervals {
 
@@ -19,7 +21,8 @@ public final class FldIntervals {
      */
     public static ConfidenceInterval fld(double[] heldOut, double[] generated, int resamples, double confidence,
                                          long seed) {
-        return PercentileBootstrap.interval(heldOut, generated, FldFormulas::fld, resamples, confidence, seed);
+        return PercentileBootstrap.interval(heldOut, CanonicalOrder.sorted(new double[][] {generated})[0],
+                FldFormulas::fld, resamples, confidence, seed);
     }
 
     /**
@@ -30,7 +33,8 @@ public final class FldIntervals {
      */
     public static ConfidenceInterval ensemble(double[] heldOutMeans, double[][] generated, int resamples,
                                               double confidence, long seed) {
-        return EnsembleInterval.compute(heldOutMeans, generated, resamples, confidence, seed).interval();
+        return EnsembleInterval.compute(heldOutMeans, CanonicalOrder.sorted(generated), resamples, confidence, seed)
+                .interval();
     }
 
     /**

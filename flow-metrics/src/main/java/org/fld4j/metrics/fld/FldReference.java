@@ -277,6 +277,20 @@ public final class FldReference {
                 options.bootstrapResamples(), options.seed() ^ 0x5DEECE66DL);
     }
 
+    /** Writes this reference to {@code file} (atomically), in the format {@link Fld#save} writes. */
+    public void save(java.nio.file.Path file) throws java.io.IOException {
+        ReferenceFiles.save(this, file);
+    }
+
+    /**
+     * Reads a reference that {@link #save} or {@link Fld#save} wrote, checking it as {@link Fld#load} does.
+     *
+     * @throws java.io.IOException if it cannot be read or is not a valid reference; the message names the file
+     */
+    public static FldReference load(java.nio.file.Path file) throws java.io.IOException {
+        return ReferenceFiles.load(file);
+    }
+
     /**
      * An empty accumulator that scores generated images with this reference, batch by batch or by merging partial
      * scores ({@link FldAccumulator#merge(FldAccumulatorState)}).
