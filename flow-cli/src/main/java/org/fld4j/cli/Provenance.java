@@ -20,10 +20,15 @@ import java.util.Objects;
  * @param fingerprints  SHA-256 content fingerprints by role, e.g. {@code real}, {@code generated}
  * @param options       every option that changes the result, by name
  * @param java          Java version and vendor
+ * @param spark         where a Spark job computed it (master, application id, executors, partitions); absent when
+ *                      it ran on this machine alone
  */
 public record Provenance(String fld4jVersion, List<String> command, String createdAt, String preset, Long seed,
                          Map<String, Long> counts, Map<String, String> fingerprints, Map<String, Object> options,
-                         String java) {
+                         String java,
+                         @com.fasterxml.jackson.annotation.JsonInclude(
+                                 com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                         Map<String, Object> spark) {
 
     public Provenance {
         Objects.requireNonNull(fld4jVersion, "fld4jVersion");
@@ -33,6 +38,7 @@ public record Provenance(String fld4jVersion, List<String> command, String creat
         counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         fingerprints = Collections.unmodifiableMap(new LinkedHashMap<>(fingerprints));
         options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+        spark = spark == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(spark));
     }
 
     /** A builder that fills version, time, Java and the running command line. */
@@ -48,6 +54,7 @@ public record Provenance(String fld4jVersion, List<String> command, String creat
         private final Map<String, Long> counts = new LinkedHashMap<>();
         private final Map<String, String> fingerprints = new LinkedHashMap<>();
         private final Map<String, Object> options = new LinkedHashMap<>();
+        private Map<String, Object> spark;
 
         private Builder(List<String> command) {
             this.command = List.copyOf(command);
@@ -78,10 +85,20 @@ public record Provenance(String fld4jVersion, List<String> command, String creat
             return this;
         }
 
+        /** The Spark job that computed the result. */
+        public Builder spark(String master, String applicationId, int executors, int partitions) {
+            spark = new LinkedHashMap<>();
+            spark.put("master", master);
+            spark.put("applicationId", applicationId);
+            spark.put("executors", executors);
+            spark.put("partitions", partitions);
+            return this;
+        }
+
         public Provenance build() {
             return new Provenance(Version.fld4j(), command, Instant.now().toString(), preset, seed, counts,
                     fingerprints, options, System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
-                    + ")");
+                    + ")", spark);
         }
     }
 }

@@ -21,12 +21,15 @@ final class ImageRows {
     private ImageRows() {
     }
 
-    static JavaRDD<SparkImage> toImages(Dataset<Row> images) {
+    /**
+     * @param root a prefix to take off file paths (a folder's qualified path and a slash), or empty to keep them
+     */
+    static JavaRDD<SparkImage> toImages(Dataset<Row> images, String root) {
         StructType schema = images.schema();
         List<String> columns = Arrays.asList(schema.fieldNames());
         if (columns.contains("path") && columns.contains("content")) {
             return images.select("path", "content").javaRDD()
-                    .map(row -> SparkImage.file(row.getString(0), (byte[]) row.get(1)));
+                    .map(row -> SparkImage.file(relative(row.getString(0), root), (byte[]) row.get(1)));
         }
         if (columns.containsAll(List.of("pixels", "channels", "height", "width"))) {
             DataType pixelType = schema.apply("pixels").dataType();
@@ -59,6 +62,11 @@ final class ImageRows {
         throw new IllegalArgumentException("a table of images has columns path and content (Spark's binaryFile"
                 + " source) or pixels, channels, height and width (decoded images); this one has "
                 + schema.simpleString());
+    }
+
+    private static String relative(String path, String root) {
+        return !root.isEmpty() && path.startsWith(root) && path.length() > root.length()
+                ? path.substring(root.length()) : path;
     }
 
     private static boolean isInteger(DataType type) {

@@ -55,9 +55,14 @@ public final class SparkFld {
     private final Preprocessing preprocessing;
     private final DecodeOptions decode;
     private final int threadsPerTask;
+    private final int partitions;
 
     private SparkFld(FldReference reference, BadInputPolicy policy, Preprocessing preprocessing, DecodeOptions decode,
-                     int threadsPerTask) {
+                     int threadsPerTask, int partitions) {
+        if (partitions < 0) {
+            throw new IllegalArgumentException("partitions must be >= 1 (or 0 to keep the input's), got " + partitions);
+        }
+        this.partitions = partitions;
         this.reference = Objects.requireNonNull(reference, "reference");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.preprocessing = Objects.requireNonNull(preprocessing, "preprocessing");
@@ -70,7 +75,7 @@ public final class SparkFld {
 
     /** Scores with {@code reference}: bad images fail the job, no preprocessing, default decoding limits. */
     public static SparkFld using(FldReference reference) {
-        return new SparkFld(reference, BadInputPolicy.FAIL, Preprocessing.none(), DecodeOptions.defaults(), 1);
+        return new SparkFld(reference, BadInputPolicy.FAIL, Preprocessing.none(), DecodeOptions.defaults(), 1, 0);
     }
 
     /** Scores with the reference saved in {@code file} (read on the driver, then broadcast). */
@@ -80,22 +85,30 @@ public final class SparkFld {
 
     /** What happens to an image that cannot be used: FAIL ends the job naming it, SKIP leaves it out and reports it. */
     public SparkFld badInput(BadInputPolicy value) {
-        return new SparkFld(reference, value, preprocessing, decode, threadsPerTask);
+        return new SparkFld(reference, value, preprocessing, decode, threadsPerTask, partitions);
     }
 
     /** How images are converted before scoring (as one machine's batch options); none by default. */
     public SparkFld preprocessing(Preprocessing value) {
-        return new SparkFld(reference, policy, value, decode, threadsPerTask);
+        return new SparkFld(reference, policy, value, decode, threadsPerTask, partitions);
     }
 
     /** Decoding limits for image files (pixels, decoded bytes). */
     public SparkFld decodeOptions(DecodeOptions value) {
-        return new SparkFld(reference, policy, preprocessing, value, threadsPerTask);
+        return new SparkFld(reference, policy, preprocessing, value, threadsPerTask, partitions);
     }
 
     /** Native (ND4J) threads each task uses; in local mode the driver's own setting is restored after a job. */
     public SparkFld nativeThreadsPerTask(int value) {
-        return new SparkFld(reference, policy, preprocessing, decode, value);
+        return new SparkFld(reference, policy, preprocessing, decode, value, partitions);
+    }
+
+    /**
+     * Scores the images in {@code value} partitions (Spark repartitions them first), or in the input's own
+     * partitions with 0 (the default). The score does not depend on it.
+     */
+    public SparkFld partitions(int value) {
+        return new SparkFld(reference, policy, preprocessing, decode, threadsPerTask, value);
     }
 
     public FldReference reference() {
@@ -104,12 +117,43 @@ public final class SparkFld {
 
     /**
      * Scores the image files under {@code paths} (folders are read recursively; any Hadoop file system: local,
-     * HDFS, S3), read with Spark's {@code binaryFile} source, files matching {@link #IMAGE_GLOB}.
+     * HDFS, S3), read with Spark's {@code binaryFile} source, files matching {@link #IMAGE_GLOB}. With one folder,
+     * images are named by their path relative to it, as one machine names a folder's files; otherwise by their
+     * full path.
      */
     public SparkFldScore scoreFiles(SparkSession spark, String... paths) {
+        if (paths.length == 0) {
+            throw new IllegalArgumentException("scoreFiles needs at least one path");
+        }
         Dataset<Row> files = spark.read().format("binaryFile").option("recursiveFileLookup", "true")
                 .option("pathGlobFilter", IMAGE_GLOB).load(paths);
-        return score(files, "image files under " + String.join(", ", paths));
+        String description = "image files under " + String.join(", ", paths);
+        String root = paths.length == 1 ? qualifiedFolder(spark, paths[0]) : "";
+        return score(ImageRows.toImages(files, root), description);
+    }
+
+    /**
+     * Scores exactly the image files {@code files} (e.g. those a folder listing on one machine found), named by their
+     * path relative to the folder {@code root}.
+     */
+    public SparkFldScore scoreFiles(SparkSession spark, String root, List<String> files) {
+        if (files.isEmpty()) {
+            throw new TooFewImagesException("no image files to score under " + root, 0, 1);
+        }
+        Dataset<Row> rows = spark.read().format("binaryFile").load(files.toArray(new String[0]));
+        return score(ImageRows.toImages(rows, qualifiedFolder(spark, root)), "image files under " + root);
+    }
+
+    /** {@code path} as the binaryFile source writes its files' paths, with a trailing slash. */
+    private static String qualifiedFolder(SparkSession spark, String path) {
+        try {
+            org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(path);
+            String qualified = folder.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(folder)
+                    .toString();
+            return qualified.endsWith("/") ? qualified : qualified + "/";
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot open the file system of " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -123,7 +167,7 @@ public final class SparkFld {
     }
 
     private SparkFldScore score(Dataset<Row> images, String description) {
-        return score(ImageRows.toImages(images), description);
+        return score(ImageRows.toImages(images, ""), description);
     }
 
     /** Scores the images of an RDD. */
@@ -131,7 +175,8 @@ public final class SparkFld {
         return score(images, "Spark RDD " + images.id());
     }
 
-    private SparkFldScore score(JavaRDD<SparkImage> images, String description) {
+    private SparkFldScore score(JavaRDD<SparkImage> given, String description) {
+        JavaRDD<SparkImage> images = partitions > 0 ? given.repartition(partitions) : given;
         JavaSparkContext context = JavaSparkContext.fromSparkContext(images.context());
         Broadcast<byte[]> bytes = context.broadcast(ExecutorReferences.bytesOf(reference));
         JavaRDD<PartitionScore> parts = images.mapPartitions(new PartitionScorer(bytes, reference.identity(), policy,

@@ -153,6 +153,9 @@ class SparkFldTest {
                 .badInput(BadInputPolicy.SKIP).build());
         SparkFldScore skip = SparkFld.using(reference).badInput(BadInputPolicy.SKIP).scoreFiles(spark, mixed.toString());
         assertSameScore(localSkip, skip.score());
+        // One folder: its files are named relative to it, as on one machine.
+        assertThat(skip.score().perImage()).extracting(ImageScore::name)
+                .containsExactlyInAnyOrderElementsOf(localSkip.perImage().stream().map(ImageScore::name).toList());
         assertThat(skip.score().inputReport().skipped()).hasSize(1);
         assertThat(skip.score().inputReport().skipped().get(0).input()).endsWith("broken.png");
         assertThat(skip.score().inputReport().skipped().get(0).problem())

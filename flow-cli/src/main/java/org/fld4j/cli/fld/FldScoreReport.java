@@ -19,6 +19,11 @@ final class FldScoreReport {
     }
 
     static String human(ScoringInputs in, FldScore score, MemorizationResult copies, Path perImage) {
+        return human(in, score, copies, perImage, null);
+    }
+
+    static String human(ScoringInputs in, FldScore score, MemorizationResult copies, Path perImage,
+                        org.fld4j.spark.SparkRun spark) {
         TextTable table = new TextTable()
                 .row("FLD", Formats.number(score.value()) + "  " + Formats.interval(score.interval()))
                 .row("interval covers", Formats.intervalScope(score))
@@ -40,13 +45,26 @@ final class FldScoreReport {
         }
         ResolvedReference r = in.reference();
         table.row("reference", origin(r)).row("flow", Formats.flow(r.reference()));
+        if (spark != null) {
+            table.row("computed on", "Spark " + spark.master() + ", " + spark.executors() + " executor"
+                    + (spark.executors() == 1 ? "" : "s") + ", " + spark.partitions() + " partition"
+                    + (spark.partitions() == 1 ? "" : "s"));
+        }
         return table.format();
     }
 
     static ObjectNode json(ScoringInputs in, FldScore score, MemorizationResult copies, Path perImage,
                            InputOptions inputs) {
-        ObjectNode doc = JsonResults.document("score", ResultProvenance.of(in.reference(), inputs, in.generatedRead())
-                .build());
+        return json(in, score, copies, perImage, inputs, null);
+    }
+
+    static ObjectNode json(ScoringInputs in, FldScore score, MemorizationResult copies, Path perImage,
+                           InputOptions inputs, org.fld4j.spark.SparkRun spark) {
+        org.fld4j.cli.Provenance.Builder provenance = ResultProvenance.of(in.reference(), inputs, in.generatedRead());
+        if (spark != null) {
+            provenance.spark(spark.master(), spark.applicationId(), spark.executors(), spark.partitions());
+        }
+        ObjectNode doc = JsonResults.document("score", provenance.build());
         ObjectNode result = (ObjectNode) doc.get("result");
         result.put("metric", "fld");
         result.put("fld", JsonResults.finite(score.value()));
