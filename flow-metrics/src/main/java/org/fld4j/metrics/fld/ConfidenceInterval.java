@@ -8,7 +8,8 @@ package org.fld4j.metrics.fld;
  * @param confidence its nominal coverage, e.g. 0.95
  * @param resamples  bootstrap resamples it was computed from
  */
-public record ConfidenceInterval(double lower, double upper, double confidence, int resamples) {
+public record ConfidenceInterval(double lower, double upper, double confidence, int resamples)
+        implements java.io.Serializable {
 
     public ConfidenceInterval {
         if (!(lower <= upper)) {

@@ -35,7 +35,7 @@ public record DualFldScore(double value, ConfidenceInterval interval, double dif
                            ConfidenceInterval divergenceInterval, double bpdRealOnReal, double bpdRealOnGenerated,
                            double bpdGeneratedOnGenerated, double bpdGeneratedOnReal, int realCount,
                            int generatedCount, long generatedTraining, List<String> warnings,
-                           List<ScoreWarning> scoreWarnings, long realTraining) {
+                           List<ScoreWarning> scoreWarnings, long realTraining) implements java.io.Serializable {
 
     public DualFldScore {
         scoreWarnings = List.copyOf(scoreWarnings);

@@ -31,7 +31,7 @@ import org.fld4j.core.train.TrainerOptions;
  */
 public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, int maxEpochs, Duration timeBudget,
                          int batchSize, int evaluationBatchSize, int dequantizationSamples, int bootstrapResamples,
-                         double confidence, int referenceFlows) {
+                         double confidence, int referenceFlows) implements java.io.Serializable {
 
     public FldOptions {
         require(preset != null, "preset", preset);

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param code    e.g. {@value #SMALL_GENERATED_SET}; upper case letters and underscores
  * @param message what was found and what to do, with the numbers
  */
-public record ScoreWarning(String code, String message) {
+public record ScoreWarning(String code, String message) implements java.io.Serializable {
 
     /** Fewer generated images than {@link ScoreWarnings#SMALL_SET} (held-out generated images for D-FLD). */
     public static final String SMALL_GENERATED_SET = "SMALL_GENERATED_SET";
