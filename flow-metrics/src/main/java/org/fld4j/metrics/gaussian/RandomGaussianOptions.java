@@ -7,7 +7,7 @@ package org.fld4j.metrics.gaussian;
  * @param largestVariance the largest eigenvalue of the covariance (> 0)
  * @param meanHalfWidth   each mean entry is drawn from U[-meanHalfWidth, meanHalfWidth] (>= 0)
  */
-public record RandomGaussianOptions(double conditionNumber, double largestVariance, double meanHalfWidth) {
+public record RandomGaussianOptions(double conditionNumber, double largestVariance, double meanHalfWidth) implements java.io.Serializable {
 
     public RandomGaussianOptions {
         require(conditionNumber >= 1 && Double.isFinite(conditionNumber), "conditionNumber", conditionNumber);

@@ -30,7 +30,7 @@ import org.fld4j.core.train.TrainerOptions;
  * the canonical constructor everything.
  */
 public record FlowPreset(int couplings, int hiddenWidth, int hiddenLayers, Mixing mixing, double learningRate,
-                         int warmupSteps, int batchSize, int maxEpochs, Duration timeBudget, double validationFraction, int patience) {
+                         int warmupSteps, int batchSize, int maxEpochs, Duration timeBudget, double validationFraction, int patience) implements java.io.Serializable {
 
     public FlowPreset {
         require(couplings >= 2, "couplings", couplings);

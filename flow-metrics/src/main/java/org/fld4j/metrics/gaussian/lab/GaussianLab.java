@@ -65,13 +65,31 @@ public final class GaussianLab {
         Progress progress = new Progress(options.cellCount());
         List<GaussianLabResult> parts = new ArrayList<>();
         for (int d : options.dimensions()) {
-            listener.onPhase(d, LabPhase.GENERATING);
-            GaussianTestBed bed = testBed(d);
-            FlowPreset preset = options.presetFor(d);
-            TrainingResult trained = train(bed, preset, listener);
-            parts.add(evaluate(bed, trained.flow(), preset, trained, listener, progress));
+            parts.add(runDimension(d, listener, progress));
         }
         return GaussianLabResult.concatenate(options, parts);
+    }
+
+    /**
+     * One dimension of {@link #run}: its test bed, its flow's training and every cell of its grid. Every draw is
+     * seeded by the lab's seed and the dimension, so the part equals that dimension's part of {@link #run}, and
+     * {@link GaussianLabResult#concatenate} of the parts in the options' order equals the whole run (one machine
+     * per dimension, e.g. on Spark).
+     */
+    public GaussianLabResult runDimension(int dimension, GaussianLabListener listener) {
+        if (!options.dimensions().contains(dimension)) {
+            throw new IllegalArgumentException("dimension " + dimension + " is not one of the lab's "
+                    + options.dimensions());
+        }
+        return runDimension(dimension, listener, new Progress(options.cellsPerDimension()));
+    }
+
+    private GaussianLabResult runDimension(int d, GaussianLabListener listener, Progress progress) {
+        listener.onPhase(d, LabPhase.GENERATING);
+        GaussianTestBed bed = testBed(d);
+        FlowPreset preset = options.presetFor(d);
+        TrainingResult trained = train(bed, preset, listener);
+        return evaluate(bed, trained.flow(), preset, trained, listener, progress);
     }
 
     /** The test bed (p, outlier base, perturbation) of {@code dimension}, as {@link #run} draws it. */

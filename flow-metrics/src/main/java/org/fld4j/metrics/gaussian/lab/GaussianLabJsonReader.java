@@ -33,14 +33,18 @@ final class GaussianLabJsonReader {
     }
 
     static GaussianLabResult read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** Reads a document's text; {@code source} names it in errors. */
+    static GaussianLabResult read(String text, String source) {
         Object parsed;
         try {
             parsed = Json.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": not a JSON document: " + e.getMessage(), e);
+            throw new IllegalArgumentException(source + ": not a JSON document: " + e.getMessage(), e);
         }
-        LabJsonField root = LabJsonField.root(file.toString(), parsed);
+        LabJsonField root = LabJsonField.root(source, parsed);
         LabJsonField format = root.get("format");
         if (!GaussianLabJson.FORMAT.equals(format.text())) {
             throw format.error("\"" + format.text() + "\" is not a Gaussian lab result (expected \""

@@ -39,7 +39,7 @@ public record GaussianLabOptions(List<Integer> dimensions, List<Double> scales, 
                                  int trainingSamples, long seed, Map<Integer, FlowPreset> presets, int kdePoints,
                                  BandwidthRule bandwidthRule, double targetTruePositiveRate,
                                  RandomGaussianOptions distributions, int chunkRows, int modelBatchSize,
-                                 int workers) {
+                                 int workers) implements java.io.Serializable {
 
     /** The thesis' dimensions. */
     public static final List<Integer> THESIS_DIMENSIONS = List.of(10, 20, 50, 100);

@@ -29,8 +29,8 @@ public record GaussianLabResult(GaussianLabOptions options, List<DimensionSummar
         curves = List.copyOf(curves);
     }
 
-    /** The parts' dimensions, rows and curves, one after the other. */
-    static GaussianLabResult concatenate(GaussianLabOptions options, List<GaussianLabResult> parts) {
+    /** The parts' dimensions, rows and curves, one after the other (e.g. one part per dimension). */
+    public static GaussianLabResult concatenate(GaussianLabOptions options, List<GaussianLabResult> parts) {
         List<DimensionSummary> dims = new ArrayList<>();
         List<LabRow> rows = new ArrayList<>();
         List<CellCurves> curves = new ArrayList<>();
@@ -68,6 +68,20 @@ public record GaussianLabResult(GaussianLabOptions options, List<DimensionSummar
      */
     public void writeJson(Path file) throws IOException {
         Files.writeString(file, GaussianLabJson.write(this), StandardCharsets.UTF_8);
+    }
+
+    /** The JSON document {@link #writeJson} writes, as text (e.g. to send a part of a run between machines). */
+    public String toJson() {
+        return GaussianLabJson.write(this);
+    }
+
+    /**
+     * Reads the text of a document {@link #toJson} or {@link #writeJson} wrote, into an equal result.
+     *
+     * @param source names the document in errors
+     */
+    public static GaussianLabResult fromJson(String json, String source) {
+        return GaussianLabJsonReader.read(json, source);
     }
 
     /**
