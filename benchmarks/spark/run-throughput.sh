@@ -9,13 +9,9 @@ images="${1:-10000}"
 partitions="${2:-8}"
 export SPARK_HOME="${SPARK_HOME:-$("$here/spark-home.sh")}"
 export OMP_WAIT_POLICY=PASSIVE
-opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false"
+# shellcheck source=java-opens.sh
+source "$here/java-opens.sh"
+opens="$SPARK_JAVA_OPENS"
 main=org.fld4j.benchmarks.spark.SparkScoringThroughput
 run() {
   # shellcheck disable=SC2086

@@ -19,14 +19,9 @@ export SPARK_LOCAL_IP=127.0.0.1
 export SPARK_LOCAL_HOSTNAME=127.0.0.1
 export OMP_WAIT_POLICY=PASSIVE
 work="$(mktemp -d /tmp/fld4j-spark-cluster.XXXXXX)"
-opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED
-  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false"
-export SPARK_JAVA_OPENS="$opens"
+# shellcheck source=java-opens.sh
+source "$here/java-opens.sh"
+opens="$SPARK_JAVA_OPENS"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port="$(free_port)"
 pids=()

@@ -37,18 +37,10 @@ class SparkDualSweepTest {
         spark.stop();
     }
 
-    private static int[] range(int from, int to) {
-        int[] out = new int[to - from];
-        for (int i = from; i < to; i++) {
-            out[i - from] = i;
-        }
-        return out;
-    }
-
     @Test
     void everySetScoresAsOnOneMachine() {
-        ImageSource real = FashionMnistSlice.train().subset(range(0, 300));
-        ImageSource images = FashionMnistSlice.train().subset(range(300, 600));
+        ImageSource real = FashionMnistSlice.train().subset(Indices.range(0, 300));
+        ImageSource images = FashionMnistSlice.train().subset(Indices.range(300, 600));
         FldOptions options = FldOptions.forPreset(ImagePreset.SMALL).withMaxEpochs(1).withBatchSize(32)
                 .withTimeBudget(Duration.ofMinutes(5)).withSeed(4).withBootstrapResamples(200);
         SparkDualSweep sweep = SparkDualSweep.of(real).options(options).seed(7);

@@ -53,7 +53,7 @@ class SparkFldTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        ImageSource real = FashionMnistSlice.test().subset(range(0, 400));
+        ImageSource real = FashionMnistSlice.test().subset(Indices.range(0, 400));
         reference = Fld.of(real).preset(ImagePreset.SMALL).maxEpochs(1).batchSize(32)
                 .timeBudget(Duration.ofMinutes(5)).seed(17).reference();
         referenceFile = dir.resolve("reference.fld4j");
@@ -79,14 +79,6 @@ class SparkFldTest {
         if (spark != null) {
             spark.stop();
         }
-    }
-
-    private static int[] range(int from, int to) {
-        int[] out = new int[to - from];
-        for (int i = from; i < to; i++) {
-            out[i - from] = i;
-        }
-        return out;
     }
 
     @Test

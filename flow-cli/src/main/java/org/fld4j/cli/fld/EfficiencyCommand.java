@@ -63,6 +63,9 @@ public final class EfficiencyCommand implements Callable<Integer> {
     @Mixin
     InputOptions inputs;
 
+    @Mixin
+    SparkOptions spark;
+
     @Override
     public Integer call() {
         // --seed also seeds the subsets, so it stays valid with --ref
@@ -72,10 +75,24 @@ public final class EfficiencyCommand implements Callable<Integer> {
             // checked before anything is read or trained
             throw Usage.invalid("--target-width", targetWidth, "a half-width above 0 and finite, e.g. 0.01");
         }
+        spark.check();
         ScoringInputs in = ScoringInputs.prepare(reference, args, inputs, null, null);
         Long seed = reference.training().seed();
         draws = draws.withSeed(seed != null ? seed : in.reference().fld().options().seed());
-        FldScore score = FldScoring.score(in.reference().fld(), in.generated(), in.generatedSpec());
+        FldScore score;
+        org.fld4j.spark.SparkRun run = null;
+        if (spark.enabled()) {
+            // The pilot score on Spark; the subsets are drawn from its per-image values here.
+            try (SparkScoring session = spark.start("fld efficiency " + in.generatedSpec())) {
+                org.fld4j.spark.SparkFldScore distributed = session.score(in.reference().reference(), in.generated(),
+                        in.generatedSpec(), inputs);
+                score = distributed.score();
+                run = distributed.run();
+            }
+        } else {
+            score = FldScoring.score(in.reference().fld(), in.generated(), in.generatedSpec());
+        }
+        org.fld4j.spark.SparkRun sparkRun = run;
         SampleEfficiencyResult result = SampleEfficiency.of(in.reference().fld()).options(draws).run(score);
         // with a plan the subset table is a companion: a pilot smaller than every size still gets its plan
         if (result.points().isEmpty() && targetWidth == null) {
@@ -84,7 +101,7 @@ public final class EfficiencyCommand implements Callable<Integer> {
                     + (draws.subsampleReal() ? " or than the " + result.realCount() + " held-out real images" : ""));
         }
         SampleSizePlan plan = targetWidth == null ? null : plan(in, score, draws.seed());
-        ResultOutput.print(json, () -> EfficiencyReport.json(in, result, plan, inputs),
+        ResultOutput.print(json, () -> EfficiencyReport.json(in, result, plan, inputs, sparkRun),
                 () -> EfficiencyReport.human(in, result, plan));
         return 0;
     }

@@ -48,7 +48,14 @@ final class EfficiencyReport {
 
     /** The JSON document, with a {@code plan} object when there is a plan (null without {@code --target-width}). */
     static ObjectNode json(ScoringInputs in, SampleEfficiencyResult result, SampleSizePlan plan, InputOptions inputs) {
-        Provenance.Builder provenance = ResultProvenance.of(in.reference(), inputs, in.generatedRead())
+        return json(in, result, plan, inputs, null);
+    }
+
+    /** As above, for a pilot score computed by the Spark job {@code spark} (null: on this machine). */
+    static ObjectNode json(ScoringInputs in, SampleEfficiencyResult result, SampleSizePlan plan, InputOptions inputs,
+                           org.fld4j.spark.SparkRun spark) {
+        Provenance.Builder provenance = SparkOptions.record(ResultProvenance.of(in.reference(), inputs,
+                        in.generatedRead()), spark)
                 .option("sizes", result.options().sizes()).option("repeats", result.options().repeats())
                 .option("drawSeed", result.options().seed()).option("subsampleReal", result.options().subsampleReal());
         if (plan != null) {

@@ -46,9 +46,7 @@ final class FldScoreReport {
         ResolvedReference r = in.reference();
         table.row("reference", origin(r)).row("flow", Formats.flow(r.reference()));
         if (spark != null) {
-            table.row("computed on", "Spark " + spark.master() + ", " + spark.executors() + " executor"
-                    + (spark.executors() == 1 ? "" : "s") + ", " + spark.partitions() + " partition"
-                    + (spark.partitions() == 1 ? "" : "s"));
+            table.row("computed on", computedOn(spark));
         }
         return table.format();
     }
@@ -60,11 +58,8 @@ final class FldScoreReport {
 
     static ObjectNode json(ScoringInputs in, FldScore score, MemorizationResult copies, Path perImage,
                            InputOptions inputs, org.fld4j.spark.SparkRun spark) {
-        org.fld4j.cli.Provenance.Builder provenance = ResultProvenance.of(in.reference(), inputs, in.generatedRead());
-        if (spark != null) {
-            provenance.spark(spark.master(), spark.applicationId(), spark.executors(), spark.partitions());
-        }
-        ObjectNode doc = JsonResults.document("score", provenance.build());
+        ObjectNode doc = JsonResults.document("score", SparkOptions.record(
+                ResultProvenance.of(in.reference(), inputs, in.generatedRead()), spark).build());
         ObjectNode result = (ObjectNode) doc.get("result");
         result.put("metric", "fld");
         result.put("fld", JsonResults.finite(score.value()));
@@ -81,6 +76,12 @@ final class FldScoreReport {
         result.put("perImageFile", perImage == null ? null : perImage.toString());
         result.set("reference", ReferenceJson.describe(in.reference()));
         return doc;
+    }
+
+    /** E.g. {@code Spark local[2], 1 executor, 3 partitions}. */
+    static String computedOn(org.fld4j.spark.SparkRun spark) {
+        return "Spark " + spark.master() + ", " + spark.executors() + " executor" + (spark.executors() == 1 ? "" : "s")
+                + ", " + spark.partitions() + " partition" + (spark.partitions() == 1 ? "" : "s");
     }
 
     /** The command line's warnings, then the score's and the copy check's. */

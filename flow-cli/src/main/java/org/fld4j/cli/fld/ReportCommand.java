@@ -82,6 +82,9 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Least and most likely generated images shown, each (default 8, at most 32).")
     Integer thumbnails;
 
+    @Mixin
+    SparkOptions spark;
+
     @Option(names = "--json", description = "Print the report's numbers as one JSON document (docs/schema).")
     boolean json;
 
@@ -96,6 +99,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (experiment != null && spark.enabled()) {
+            throw Usage.error("--spark scores generated images; --experiment reports a Gaussian experiment's saved"
+                    + " results, which involves no scoring");
+        }
         if (experiment != null) {
             return experimentReport();
         }
@@ -109,12 +116,29 @@ public final class ReportCommand implements Callable<Integer> {
         OutputFiles.checkNotInput(out, "--out", keep);
         // the folder is checked before minutes of training, and again when written
         ReportFolder.check(out, force);
+        spark.check();
         ScoringInputs in = ScoringInputs.prepare(reference, args, inputs, interval.bootstrap, interval.confidence);
-        FldReportData data = FldReportAnalysis.compute(in.reference().fld(), in.generated(), options);
+        FldReportData data;
+        org.fld4j.spark.SparkRun[] run = new org.fld4j.spark.SparkRun[1];
+        if (spark.enabled()) {
+            // Every score of the report (the generated images, each distorted set) is a Spark job of one session.
+            try (SparkScoring session = spark.start("fld report " + in.generatedSpec())) {
+                org.fld4j.metrics.fld.FldReference ref = in.reference().reference();
+                data = FldReportAnalysis.compute(in.reference().fld(), in.generated(), in.generated(),
+                        "the generated images", options, images -> {
+                            org.fld4j.spark.SparkFldScore s = session.score(ref, images, in.generatedSpec(), inputs);
+                            run[0] = s.run();
+                            return s.score();
+                        }, images -> session.scoreDerived(ref, images, images.description(), inputs).score());
+            }
+        } else {
+            data = FldReportAnalysis.compute(in.reference().fld(), in.generated(), options);
+        }
         Path index = FldReportWriter.write(data, out, force);
         Cli.message("report: " + index);
         if (json) {
-            Provenance provenance = ResultProvenance.of(in.reference(), inputs, in.generatedRead())
+            Provenance provenance = SparkOptions.record(ResultProvenance.of(in.reference(), inputs,
+                            in.generatedRead()), run[0])
                     .option("sweep", options.sweep().stream().map(ReportCommand::describe).toList())
                     .option("sizes", options.efficiency().sizes())
                     .option("repeats", options.efficiency().repeats())
@@ -126,7 +150,7 @@ public final class ReportCommand implements Callable<Integer> {
             result.set("fld", FldReportJson.of(data));
             JsonResults.print(doc);
         } else {
-            Cli.out().print(FldScoreReport.human(in, data.score(), null, null));
+            Cli.out().print(FldScoreReport.human(in, data.score(), null, null, run[0]));
             Cli.out().println("report: " + index);
             Cli.out().flush();
         }

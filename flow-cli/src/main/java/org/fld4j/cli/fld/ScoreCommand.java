@@ -64,14 +64,8 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON document (docs/schema).")
     boolean json;
 
-    @Option(names = "--spark", paramLabel = "MASTER", description = "Score GEN in a Spark job: a master URL"
-            + " (local[4], spark://host:7077, yarn) or 'submit' under spark-submit. The result equals scoring here,"
-            + " bit for bit. Needs Spark's jars: ./fld adds them (docs/cluster.md).")
-    String spark;
-
-    @Option(names = "--partitions", paramLabel = "N", description = "With --spark: score GEN in N partitions"
-            + " (default: one per file split, or Spark's default parallelism for array files).")
-    Integer partitions;
+    @Mixin
+    SparkOptions spark;
 
     @Mixin
     IntervalOptions interval;
@@ -103,11 +97,13 @@ public final class ScoreCommand implements Callable<Integer> {
         FldScore score;
         org.fld4j.spark.SparkRun run = null;
         try {
-            if (spark != null) {
-                org.fld4j.spark.SparkFldScore distributed = SparkScoring.score(spark, partitions,
-                        in.reference().reference(), in.generated(), in.generatedSpec(), inputs);
-                score = distributed.score();
-                run = distributed.run();
+            if (spark.enabled()) {
+                try (SparkScoring session = spark.start("fld score " + in.generatedSpec())) {
+                    org.fld4j.spark.SparkFldScore distributed = session.score(in.reference().reference(),
+                            in.generated(), in.generatedSpec(), inputs);
+                    score = distributed.score();
+                    run = distributed.run();
+                }
             } else {
                 score = FldScoring.score(in.reference().fld(), in.generated(), in.generatedSpec());
             }
@@ -142,34 +138,12 @@ public final class ScoreCommand implements Callable<Integer> {
                 MemorizationOptions.defaults().withSeed(r.fld().options().seed()));
     }
 
-    /** Whether Spark's classes are on the class path (asked without loading the class that uses them). */
-    private static boolean sparkAvailable() {
-        try {
-            Class.forName("org.apache.spark.sql.SparkSession", false, ScoreCommand.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
     private void checkOptions(ImageArguments args) {
-        if (spark != null && dual) {
+        if (spark.enabled() && dual) {
             throw Usage.error("--spark scores FLD; --dual trains a flow on the generated images, which runs on this"
                     + " machine (the library's SparkDualSweep trains many on Spark)");
         }
-        if (partitions != null && spark == null) {
-            throw Usage.error("--partitions sets how a Spark job splits the images; add --spark MASTER");
-        }
-        if (partitions != null && partitions < 1) {
-            throw Usage.error("--partitions must be at least 1, got " + partitions);
-        }
-        if (spark != null && spark.isBlank()) {
-            throw Usage.error("--spark needs a master URL, e.g. local[2] or spark://host:7077, or 'submit'");
-        }
-        if (spark != null && !sparkAvailable()) {
-            throw Usage.error("--spark needs Apache Spark's jars on the class path; ./fld adds them when --spark is"
-                    + " given, or run the fld jar with spark-submit and --spark submit (docs/cluster.md)");
-        }
+        spark.check();
         if (dual && args.real() == null) {
             throw Usage.error("--dual trains a flow on the generated images and scores each flow on the other's"
                     + " held-out images, so it needs the real images themselves: name REAL instead of --ref"

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import org.fld4j.cli.Progress;
 import org.fld4j.core.image.ImagePreset;
@@ -52,11 +53,22 @@ public final class FldReportAnalysis {
      */
     public static FldReportData compute(Fld fld, ImageSource generated, ImageSource sweepImages, String sweptName,
                                         FldReportOptions options) {
+        return compute(fld, generated, sweepImages, sweptName, options, fld::score, fld::score);
+    }
+
+    /**
+     * As above, with the scores computed by {@code scoreGenerated} (for {@code generated} and {@code sweepImages}
+     * as given) and {@code scoreDistorted} (for the sweep's distorted sets), e.g. by Spark jobs: each must give
+     * {@link Fld#score}'s result.
+     */
+    public static FldReportData compute(Fld fld, ImageSource generated, ImageSource sweepImages, String sweptName,
+                                        FldReportOptions options, Function<ImageSource, FldScore> scoreGenerated,
+                                        Function<ImageSource, FldScore> scoreDistorted) {
         FldReference reference = fld.reference();
         int levels = options.sweep().stream().mapToInt(l -> l.levels().size()).sum();
         boolean separateSweep = sweepImages != generated && !options.sweep().isEmpty();
         try (Progress progress = Progress.count("report", 1L + levels + (separateSweep ? 1 : 0), "sets")) {
-            FldScore score = fld.score(generated);
+            FldScore score = scoreGenerated.apply(generated);
             progress.step(1);
             double[] generatedLogLikelihoods = score.perImage().stream().mapToDouble(ImageScore::logLikelihood)
                     .toArray();
@@ -69,7 +81,7 @@ public final class FldReportAnalysis {
             List<DistortionSweepResult> sweeps = new ArrayList<>();
             FldScore undistorted = null;
             if (!options.sweep().isEmpty()) {
-                undistorted = separateSweep ? fld.score(sweepImages) : score;
+                undistorted = separateSweep ? scoreGenerated.apply(sweepImages) : score;
                 if (separateSweep) {
                     progress.step(1);
                 }
@@ -80,7 +92,8 @@ public final class FldReportAnalysis {
                         .seed(options.sweepSeed());
                 List<FldScore> scores = new ArrayList<>();
                 for (double level : sweep.levels()) {
-                    scores.add(fld.score(Distortion.of(sweep.kind(), level).applyTo(sweepImages, sweep.seed())));
+                    scores.add(scoreDistorted.apply(Distortion.of(sweep.kind(), level).applyTo(sweepImages,
+                            sweep.seed())));
                     progress.step(1);
                 }
                 sweeps.add(new DistortionSweepResult(sweep.kind(), ladder.levels(), sweep.seed(), undistorted, scores));
@@ -100,21 +113,24 @@ public final class FldReportAnalysis {
     }
 
     /**
-     * Where each scored image sits in the source: scored images are in source order with skipped ones left out, so
-     * walking both lists by name pairs them, whatever names repeat.
+     * Where each scored image sits in the source, found by name: a score made on one machine lists its images in
+     * source order, one made in parts (Spark) in the order the parts were merged. Images of the same name are paired
+     * in source order.
      */
     static int[] sourceIndices(ImageSource source, FldScore score) {
+        java.util.Map<String, java.util.ArrayDeque<Integer>> byName = new java.util.HashMap<>();
+        for (int i = 0; i < source.size(); i++) {
+            byName.computeIfAbsent(source.id(i).toString(), k -> new java.util.ArrayDeque<>()).add(i);
+        }
         List<ImageScore> scored = score.perImage();
         int[] indices = new int[scored.size()];
-        int next = 0;
-        for (int i = 0; i < source.size() && next < indices.length; i++) {
-            if (source.id(i).toString().equals(scored.get(next).name())) {
-                indices[next++] = i;
+        for (int j = 0; j < indices.length; j++) {
+            java.util.ArrayDeque<Integer> left = byName.get(scored.get(j).name());
+            if (left == null || left.isEmpty()) {
+                throw new IllegalStateException("image " + scored.get(j).name() + " was scored but is not in "
+                        + source.description() + (left == null ? "" : " as often as it was scored"));
             }
-        }
-        if (next < indices.length) {
-            throw new IllegalStateException("image " + scored.get(next).name() + " was scored but is not in "
-                    + source.description() + " after the images before it");
+            indices[j] = left.poll();
         }
         return indices;
     }

@@ -51,6 +51,47 @@ class SparkScoreCommandTest {
     }
 
     @Test
+    void efficiencyAndReportOnSparkGiveThisMachinesNumbers() throws IOException {
+        FldCli.Run here = FldCli.run("efficiency", "--ref", ref.toString(), generated.toString(), "--sizes", "10,20",
+                "--json", "-q");
+        FldCli.Run there = FldCli.run("efficiency", "--ref", ref.toString(), generated.toString(), "--sizes",
+                "10,20", "--json", "-q", "--spark", "local[2]");
+        assertThat(there.code()).as(there.err()).isZero();
+        JsonSchemaCheck.assertValid(there.out());
+        assertThat(FldCli.json(there.out()).get("result")).isEqualTo(FldCli.json(here.out()).get("result"));
+        assertThat(FldCli.json(there.out()).get("provenance").get("spark").get("master").asText())
+                .isEqualTo("local[2]");
+
+        String[] common = {"report", "--ref", ref.toString(), generated.toString(), "--sweep",
+                "additive-noise:8,32", "--sizes", "10,20", "--thumbnails", "2", "--json", "-q"};
+        FldCli.Run reportHere = FldCli.run(concat(common, "--out", dir.resolve("report-here").toString()));
+        FldCli.Run reportThere = FldCli.run(concat(common, "--out", dir.resolve("report-there").toString(),
+                "--spark", "local[2]"));
+        assertThat(reportThere.code()).as(reportThere.err()).isZero();
+        JsonSchemaCheck.assertValid(reportThere.out());
+        // Every number equal; a thumbnail's index is its position among the scored images, which a Spark job lists
+        // in the order its parts were merged, so the images are compared by name.
+        assertThat(withoutThumbnailIndex(FldCli.json(reportThere.out()).get("result").get("fld")))
+                .isEqualTo(withoutThumbnailIndex(FldCli.json(reportHere.out()).get("result").get("fld")));
+    }
+
+    private static JsonNode withoutThumbnailIndex(JsonNode fld) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = (com.fasterxml.jackson.databind.node.ObjectNode) fld.deepCopy();
+        for (String list : new String[] {"leastLikely", "mostLikely"}) {
+            for (JsonNode thumbnail : copy.get(list)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) thumbnail).remove("index");
+            }
+        }
+        return copy;
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] out = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, out, first.length, more.length);
+        return out;
+    }
+
+    @Test
     void optionsThatDoNotGoTogetherAreUsageErrors() {
         FldCli.Run partitions = FldCli.run("score", "--ref", ref.toString(), generated.toString(), "--partitions",
                 "2");

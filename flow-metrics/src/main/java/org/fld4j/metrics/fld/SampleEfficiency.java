@@ -93,9 +93,15 @@ public final class SampleEfficiency {
         return compute(generated, real, FldFormulas.mean(real), options);
     }
 
-    /** {@link #compute(double[], double[], SampleEfficiencyOptions)} against a given held-out mean. */
-    static SampleEfficiencyResult compute(double[] generated, double[] real, double realMean,
+    /**
+     * {@link #compute(double[], double[], SampleEfficiencyOptions)} against a given held-out mean. The generated
+     * values are read in a score's canonical order (ascending, {@link CanonicalOrder}) before subsets are drawn by
+     * position, so the experiment, like the score, depends on the values alone and not on the order images were
+     * scored in (one machine, parts, Spark).
+     */
+    static SampleEfficiencyResult compute(double[] given, double[] real, double realMean,
                                           SampleEfficiencyOptions options) {
+        double[] generated = CanonicalOrder.sorted(new double[][] {given})[0];
         List<SampleEfficiencyPoint> points = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (int size : options.sizes()) {

@@ -130,7 +130,9 @@ public final class SampleSizePlanner {
             throw new IllegalArgumentException("the pilot holds " + n + " generated images; a plan needs at least "
                     + MIN_PILOT_IMAGES);
         }
-        double[] values = pilot.perImage().stream().mapToDouble(ImageScore::logLikelihood).toArray();
+        // In a score's canonical order (ascending), so that the plan depends on the pilot's values alone, not on the
+        // order its images were scored in.
+        double[] values = pilot.perImage().stream().mapToDouble(ImageScore::logLikelihood).sorted().toArray();
         int flows = reference.referenceFlows();
         double a = coefficient(values);
         double b = 0;

@@ -38,7 +38,7 @@ class FldAccumulatorMergeTest {
 
     @BeforeAll
     static void train() {
-        ImageSource real = FashionMnistSlice.train().subset(range(0, 500));
+        ImageSource real = FashionMnistSlice.train().subset(DualFldTest.range(0, 500));
         Fld base = Fld.of(real).preset(ImagePreset.SMALL).maxEpochs(1).batchSize(32).timeBudget(Duration.ofMinutes(5))
                 .seed(21);
         one = base.reference();
@@ -49,14 +49,6 @@ class FldAccumulatorMergeTest {
         for (int i = 0; i < 300; i++) {
             names.add("test/" + i);
         }
-    }
-
-    private static int[] range(int from, int to) {
-        int[] out = new int[to - from];
-        for (int i = from; i < to; i++) {
-            out[i - from] = i;
-        }
-        return out;
     }
 
     @Test
@@ -107,7 +99,7 @@ class FldAccumulatorMergeTest {
     /** 0 to 6 parts of random sizes (some empty) holding a random permutation of the images. */
     private static List<FldAccumulatorState> randomParts(FldReference reference, SplittableRandom random) {
         int n = (int) images.size(0);
-        int[] order = range(0, n);
+        int[] order = DualFldTest.range(0, n);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];
