@@ -5,6 +5,7 @@ import java.util.List;
 import org.fld4j.core.Flow;
 import org.fld4j.core.train.EpochRecord;
 import org.fld4j.core.train.Trainer;
+import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.core.train.TrainingResult;
 import org.fld4j.metrics.gaussian.GaussianTestBed;
@@ -31,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * compute the cross-entropies, KL divergences, true-negative rates, overlaps, AUROCs and curves of a
  * {@link LabRow} and {@link CellCurves}. Every draw has its own seed derived from the lab's seed and
  * the cell's coordinates, so a cell's numbers do not depend on which other cells run.
+ *
+ * <p>The steps are public for running the lab's parts on different machines: {@link #testBed} and
+ * {@link #train} per dimension, {@link #scoreReference} and {@link #summarize} for its reference set, and
+ * {@link #evaluateCell} for one cell; {@link GaussianLabResult#concatenate} of the parts (the dimensions'
+ * summaries in the options' order, then the cells in table order) equals {@link #run}.
  *
  * <pre>{@code
  * GaussianLabResult result = new GaussianLab(GaussianLabOptions.defaults()).run(listener);
@@ -134,16 +140,14 @@ public final class GaussianLab {
         MultivariateGaussian p = bed.training();
         // The reference set first, then the cells in table order; scored in parallel, consumed in order.
         List<ScoringPool.Job> jobs = new ArrayList<>();
-        jobs.add(new ScoringPool.Job(p, options.testSamples(), Seeds.derive(options.seed(), d, LabStream.REFERENCE)));
+        jobs.add(new ScoringPool.Job(p, options.testSamples(), referenceSeed(d)));
         List<Cell> cells = new ArrayList<>();
         for (TestFamily family : options.families()) {
             for (double s : options.scales()) {
                 for (double t : options.shifts()) {
-                    MultivariateGaussian q = bed.distribution(family, s, t, options.alpha(), options.beta());
-                    long seed = Seeds.derive(options.seed(), d, LabStream.CELL, family.ordinal(),
-                            Double.doubleToLongBits(s), Double.doubleToLongBits(t));
-                    cells.add(new Cell(family, s, t, q));
-                    jobs.add(new ScoringPool.Job(q, options.testSamples(), seed));
+                    Cell cell = cell(bed, family, s, t);
+                    cells.add(cell);
+                    jobs.add(new ScoringPool.Job(cell.q(), options.testSamples(), cell.seed()));
                 }
             }
         }
@@ -155,42 +159,124 @@ public final class GaussianLab {
             ScoredSample reference = pool.next();
             Side modelSide = new Side(reference.modelLogLikelihood());
             Side trueSide = new Side(reference.trueLogDensity());
-            summary = new DimensionSummary(d, preset, trained == null ? null : trained.history(),
-                    p.entropy(), reference.size(), CrossEntropyEstimator.crossEntropy(trueSide.values).value(),
-                    CrossEntropyEstimator.crossEntropy(modelSide.values).value(), modelSide.detector.lower(),
-                    modelSide.detector.upper(), trueSide.detector.lower(), trueSide.detector.upper(),
-                    trueSide.density.curve(options.kdePoints()), modelSide.density.curve(options.kdePoints()));
+            summary = summary(bed, preset, trained == null ? null : trained.history(), reference.size(), modelSide,
+                    trueSide);
 
             listener.onPhase(d, LabPhase.CELLS);
             for (Cell cell : cells) {
-                MultivariateGaussian q = cell.q();
-                ScoredSample scored = pool.next();
-                double[] trueLog = scored.trueLogDensity();
-                double[] modelLog = scored.modelLogLikelihood();
-                KernelDensityEstimate trueDensity = KernelDensityEstimate.of(trueLog, options.bandwidthRule());
-                KernelDensityEstimate modelDensity = KernelDensityEstimate.of(modelLog, options.bandwidthRule());
-                SampleEstimate hTrue = CrossEntropyEstimator.crossEntropy(trueLog);
-                SampleEstimate hModel = CrossEntropyEstimator.crossEntropy(modelLog);
-                double entropy = q.entropy();
-                LabRow row = new LabRow(d, cell.family(), cell.s(), cell.t(), scored.size(), q.crossEntropy(p),
-                        hTrue.value(), hTrue.standardError(), hModel.value(), hModel.standardError(), entropy,
-                        q.klDivergence(p), hModel.value() - entropy,
-                        modelSide.detector.trueNegativeRate(modelLog),
-                        trueSide.detector.trueNegativeRate(trueLog),
-                        OverlapCoefficient.of(modelDensity, modelSide.density),
-                        OverlapCoefficient.of(trueDensity, trueSide.density),
-                        modelSide.detector.auroc(modelLog), trueSide.detector.auroc(trueLog));
-                rows.add(row);
-                curves.add(new CellCurves(d, cell.family(), cell.s(), cell.t(), trueDensity.curve(options.kdePoints()),
-                        modelDensity.curve(options.kdePoints())));
-                listener.onCell(row, progress.next(), progress.total);
+                GaussianLabResult outcome = evaluate(d, cell, pool.next(), modelSide, trueSide);
+                rows.addAll(outcome.rows());
+                curves.addAll(outcome.curves());
+                listener.onCell(outcome.rows().get(0), progress.next(), progress.total);
             }
         }
         return new GaussianLabResult(options, List.of(summary), rows, curves);
     }
 
-    /** One cell of the grid: a test family at scale s and shift t, and its distribution q. */
-    private record Cell(TestFamily family, double s, double t, MultivariateGaussian q) {
+    /**
+     * The reference set of the test bed's dimension, as {@link #run} draws and scores it: {@code testSamples} fresh
+     * samples of p (from their own seed), scored under p and under {@code model}. Every cell is compared with it
+     * ({@link #summarize}, {@link #evaluateCell}).
+     */
+    public ScoredSample scoreReference(GaussianTestBed bed, Flow model) {
+        MultivariateGaussian p = bed.training();
+        return new LogLikelihoodScorer(p, model, options.chunkRows(), options.modelBatchSize())
+                .score(p, options.testSamples(), referenceSeed(bed.dimension()));
+    }
+
+    /**
+     * The dimension's summary as {@link #run} reports it, from the reference set {@link #scoreReference} gave.
+     *
+     * @param preset   the flow preset, or null when the model was given
+     * @param training the model's training record, or null when the model was given
+     */
+    public DimensionSummary summarize(GaussianTestBed bed, FlowPreset preset, TrainingHistory training,
+                                      ScoredSample reference) {
+        return summary(bed, preset, training, reference.size(), new Side(reference.modelLogLikelihood()),
+                new Side(reference.trueLogDensity()));
+    }
+
+    /**
+     * One cell of the grid on its own, as {@link #run} computes it: the cell's test set drawn from the cell's own
+     * seed, scored under p and {@code model}, and compared with the dimension's reference set (its likelihood
+     * bounds and densities are fitted again from {@code reference}, as {@link #run} fits them once per dimension).
+     * The result holds the cell's row and curves and no dimension summary; {@link GaussianLabResult#concatenate}
+     * joins it with the other cells and the dimensions' summaries ({@link #summarize}). This lets the cells of one
+     * dimension run on different machines, each with its own copy of the model.
+     *
+     * @param reference the reference set {@link #scoreReference} gave for this test bed and model
+     * @throws IllegalArgumentException if the family, scale or shift is not one of the options', or the reference
+     *                                  set is not of {@code testSamples} samples
+     */
+    public GaussianLabResult evaluateCell(GaussianTestBed bed, Flow model, ScoredSample reference, TestFamily family,
+                                          double scale, double shift) {
+        if (!options.families().contains(family) || !options.scales().contains(scale)
+                || !options.shifts().contains(shift)) {
+            throw new IllegalArgumentException("family " + family + ", s=" + scale + ", t=" + shift
+                    + " is not a cell of the lab's grid (families " + options.families() + ", scales "
+                    + options.scales() + ", shifts " + options.shifts() + ")");
+        }
+        if (reference.size() != options.testSamples()) {
+            throw new IllegalArgumentException("the reference set has " + reference.size() + " samples, the lab "
+                    + options.testSamples());
+        }
+        int d = bed.dimension();
+        Cell cell = cell(bed, family, scale, shift);
+        ScoredSample scored = new LogLikelihoodScorer(bed.training(), model, options.chunkRows(),
+                options.modelBatchSize()).score(cell.q(), options.testSamples(), cell.seed());
+        return evaluate(d, cell, scored, new Side(reference.modelLogLikelihood()),
+                new Side(reference.trueLogDensity()));
+    }
+
+    private DimensionSummary summary(GaussianTestBed bed, FlowPreset preset, TrainingHistory training,
+                                     int referenceSize, Side modelSide, Side trueSide) {
+        MultivariateGaussian p = bed.training();
+        return new DimensionSummary(bed.dimension(), preset, training, p.entropy(), referenceSize,
+                CrossEntropyEstimator.crossEntropy(trueSide.values).value(),
+                CrossEntropyEstimator.crossEntropy(modelSide.values).value(), modelSide.detector.lower(),
+                modelSide.detector.upper(), trueSide.detector.lower(), trueSide.detector.upper(),
+                trueSide.density.curve(options.kdePoints()), modelSide.density.curve(options.kdePoints()));
+    }
+
+    /** One cell's row and curves, from its scored test set and the reference set's two sides. */
+    private GaussianLabResult evaluate(int d, Cell cell, ScoredSample scored, Side modelSide, Side trueSide) {
+        MultivariateGaussian p = cell.p();
+        MultivariateGaussian q = cell.q();
+        double[] trueLog = scored.trueLogDensity();
+        double[] modelLog = scored.modelLogLikelihood();
+        KernelDensityEstimate trueDensity = KernelDensityEstimate.of(trueLog, options.bandwidthRule());
+        KernelDensityEstimate modelDensity = KernelDensityEstimate.of(modelLog, options.bandwidthRule());
+        SampleEstimate hTrue = CrossEntropyEstimator.crossEntropy(trueLog);
+        SampleEstimate hModel = CrossEntropyEstimator.crossEntropy(modelLog);
+        double entropy = q.entropy();
+        LabRow row = new LabRow(d, cell.family(), cell.s(), cell.t(), scored.size(), q.crossEntropy(p),
+                hTrue.value(), hTrue.standardError(), hModel.value(), hModel.standardError(), entropy,
+                q.klDivergence(p), hModel.value() - entropy,
+                modelSide.detector.trueNegativeRate(modelLog),
+                trueSide.detector.trueNegativeRate(trueLog),
+                OverlapCoefficient.of(modelDensity, modelSide.density),
+                OverlapCoefficient.of(trueDensity, trueSide.density),
+                modelSide.detector.auroc(modelLog), trueSide.detector.auroc(trueLog));
+        CellCurves curves = new CellCurves(d, cell.family(), cell.s(), cell.t(), trueDensity.curve(options.kdePoints()),
+                modelDensity.curve(options.kdePoints()));
+        return new GaussianLabResult(options, List.of(), List.of(row), List.of(curves));
+    }
+
+    /** The cell (family, s, t) of the test bed's grid: its distribution q and the seed its test set is drawn from. */
+    private Cell cell(GaussianTestBed bed, TestFamily family, double s, double t) {
+        MultivariateGaussian q = bed.distribution(family, s, t, options.alpha(), options.beta());
+        long seed = Seeds.derive(options.seed(), bed.dimension(), LabStream.CELL, family.ordinal(),
+                Double.doubleToLongBits(s), Double.doubleToLongBits(t));
+        return new Cell(family, s, t, bed.training(), q, seed);
+    }
+
+    private long referenceSeed(int dimension) {
+        return Seeds.derive(options.seed(), dimension, LabStream.REFERENCE);
+    }
+
+    /** One cell of the grid: a test family at scale s and shift t, p, its distribution q and its test set's seed. */
+    private record Cell(TestFamily family, double s, double t, MultivariateGaussian p, MultivariateGaussian q,
+                        long seed) {
     }
 
     /** The reference set's log-likelihoods under one density, with its detector and density estimate. */
