@@ -93,6 +93,12 @@ public final class SparkDualSweep {
         return DualFld.of(real).options(realOptions).realReference();
     }
 
+    private static void requireSets(List<DistortedSet> sets) {
+        if (sets == null || sets.isEmpty()) {
+            throw new IllegalArgumentException("a distortion sweep needs at least one distorted set");
+        }
+    }
+
     /**
      * Trains R, then scores every set as a Spark task; the scores come back in the order of {@code sets}.
      *
@@ -100,11 +106,28 @@ public final class SparkDualSweep {
      * @throws IllegalArgumentException if there are no sets
      */
     public List<DualFldScore> run(SparkSession spark, ImageSource images, List<DistortedSet> sets) {
-        if (sets.isEmpty()) {
-            throw new IllegalArgumentException("a distortion sweep needs at least one distorted set");
-        }
+        requireSets(sets);
+        return run(spark, realReference(), images, sets);
+    }
+
+    /**
+     * Scores every set as a Spark task against R already trained on this sweep's real images (by
+     * {@link #realReference()}, or saved earlier): each score equals
+     * {@code dualFld(real, realFlow).score(set)} on one machine. R's options decide the real side (held-out split,
+     * scoring, bootstrap), as {@link DualFld#realReference(FldReference)} says.
+     *
+     * @param images the images each set distorts
+     * @throws IllegalArgumentException if there are no sets, or {@code realFlow} was not trained on the real images
+     *                                  (checked on the driver before any task starts)
+     */
+    public List<DualFldScore> run(SparkSession spark, FldReference realFlow, ImageSource images,
+                                  List<DistortedSet> sets) {
+        requireSets(sets);
+        Objects.requireNonNull(realFlow, "realFlow");
+        // Reads R's held-out images again from the real set: refuses another set's R here, not in every task.
+        dualFld(real, realFlow).realReference();
         List<DistortedSet> ordered = List.copyOf(sets);
-        FldReference reference = realReference();
+        FldReference reference = realFlow;
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<byte[]> referenceBytes = context.broadcast(ExecutorReferences.bytesOf(reference));
         Broadcast<ImageBytes> realBytes = context.broadcast(ImageBytes.of(real));

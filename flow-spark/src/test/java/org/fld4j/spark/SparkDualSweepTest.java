@@ -46,10 +46,11 @@ class SparkDualSweepTest {
         SparkDualSweep sweep = SparkDualSweep.of(real).options(options).seed(7);
         List<DistortedSet> sets = List.of(new DistortedSet(DistortionKind.ADDITIVE_NOISE, 8),
                 new DistortedSet(DistortionKind.ADDITIVE_NOISE, 32), new DistortedSet(DistortionKind.GAUSSIAN_BLUR, 1.5));
-        List<DualFldScore> distributed = sweep.run(spark, images, sets);
+        // R trained once, on the driver; the same R scores every set on Spark and on one machine.
+        FldReference reference = sweep.realReference();
+        List<DualFldScore> distributed = sweep.run(spark, reference, images, sets);
         assertThat(distributed).hasSize(3);
 
-        FldReference reference = sweep.realReference();
         int threads = NativeThreads.current();
         try {
             // One machine, one native thread (as each task trains): every number equal.
@@ -65,6 +66,11 @@ class SparkDualSweepTest {
         // Stronger noise is further from the real images.
         assertThat(distributed.get(1).value()).isGreaterThan(distributed.get(0).value());
         assertThatThrownBy(() -> sweep.run(spark, images, List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one distorted set");
+        assertThatThrownBy(() -> sweep.run(spark, reference, images, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one distorted set");
+        // R of other real images is refused on the driver.
+        assertThatThrownBy(() -> SparkDualSweep.of(images).options(options).run(spark, reference, images, sets))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not the real set");
     }
 }
