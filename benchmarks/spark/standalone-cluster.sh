@@ -30,6 +30,17 @@ opens="--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 export SPARK_JAVA_OPENS="$opens"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port="$(free_port)"
+master_ui="$(free_port)"
+# How many workers the master counts as alive, from its web UI's JSON (the daemons' logs may be at WARN, where a
+# worker's registration is not written).
+alive_workers() {
+  local body
+  exec 3<>"/dev/tcp/127.0.0.1/$master_ui" || return 0
+  printf 'GET /json/ HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  body="$(cat <&3)" || true
+  exec 3<&-
+  echo "$body" | grep -o '"aliveworkers" *: *[0-9]*' | grep -o '[0-9]*$' || true
+}
 # Each JVM started here leads its own process group (setsid), and the executors a worker starts are in the worker's
 # group; COMMAND runs under timeout, which leads a group of its own. Stopping sends TERM to each group (a worker's
 # shutdown stops its executors too) and KILL to whatever is left after 10 s. The logs are kept when the run failed.
@@ -53,7 +64,7 @@ trap 'exit 143' TERM
 
 # shellcheck disable=SC2086
 setsid java -Xmx512m $opens -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
-  --host 127.0.0.1 --port "$port" --webui-port "$(free_port)" > "$work/master.log" 2>&1 &
+  --host 127.0.0.1 --port "$port" --webui-port "$master_ui" > "$work/master.log" 2>&1 &
 pids+=($!)
 up=0
 for _ in $(seq 1 120); do
@@ -72,11 +83,11 @@ for w in 1 2; do
 done
 up=0
 for _ in $(seq 1 120); do
-  [ "$(grep -l "Successfully registered with master" "$work"/worker-*.log 2>/dev/null | wc -l)" -eq 2 ] && { up=1; break; }
+  [ "$(alive_workers 2>/dev/null)" = 2 ] && { up=1; break; }
   sleep 0.5
 done
 [ "$up" = 1 ] || { echo "standalone cluster: the workers did not register in 60 s" >&2; exit 1; }
-echo "standalone cluster: master $master, 2 workers x $cores core(s), $memory; logs in $work" >&2
+echo "standalone cluster: master $master, 2 workers x $cores core(s), $memory, up in ${SECONDS} s; logs in $work" >&2
 export SPARK_MASTER="$master"
 # In the background with wait, so that Ctrl-C and TERM reach the traps at once: timeout leads its own process group,
 # which the terminal's Ctrl-C does not reach, and the shell would run its traps only after timeout had ended.
