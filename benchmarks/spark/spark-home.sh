@@ -6,12 +6,18 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 home="${1:-$root/benchmarks/target/spark-home}"
-(cd "$root" && mvn -B -q install -DskipTests -pl benchmarks -am) >&2
-(cd "$root" && mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile="$home.classpath") >&2
+# One reactor build, packaged in place (nothing is installed into the local Maven repository): the fld4j modules
+# resolve to their target/ jars. dependency:build-classpath runs in each module, benchmarks last, so the file ends up
+# as the benchmarks' class path; includeScope=compile gives compile, provided (Spark) and system dependencies.
+(cd "$root" && mvn -B -q -pl benchmarks -am -DskipTests package dependency:build-classpath -DincludeScope=compile \
+    -Dmdep.outputFile="$home.classpath") >&2
 rm -rf "$home"
 mkdir -p "$home/jars"
-tr ':' '\n' < "$home.classpath" | while read -r jar; do
-  [ -f "$jar" ] && ln -s "$jar" "$home/jars/$(basename "$(dirname "$(dirname "$jar")")")-$(basename "$jar")"
+# (The file has no final newline: the echo gives the last entry one, so that read sees it.)
+{ tr ':' '\n' < "$home.classpath"; echo; } | while read -r jar; do
+  if [ -f "$jar" ]; then
+    ln -s "$jar" "$home/jars/$(basename "$(dirname "$(dirname "$jar")")")-$(basename "$jar")"
+  fi
 done
 ln -s "$root/benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar" "$home/jars/fld4j-benchmarks.jar"
 echo "$home"
