@@ -84,18 +84,6 @@ public final class Flow {
         return logProbChecked(input, options, network.isStochastic() ? SampleKeys.contentKeys(input) : null);
     }
 
-    /**
-     * As {@link #logProb(INDArray, EvaluationOptions)} with the content keys of {@code x}'s samples given
-     * ({@link SampleKeys#contentKeys}), for a caller that needs them too and should not hash the images twice.
-     */
-    public double[] logProb(INDArray x, EvaluationOptions options, long[] sampleKeys) {
-        INDArray input = network.checkBatch(x);
-        if (sampleKeys.length != input.size(0)) {
-            throw new IllegalArgumentException(sampleKeys.length + " sample keys for a batch of " + input.size(0));
-        }
-        return logProbChecked(input, options, sampleKeys);
-    }
-
     private synchronized double[] logProbChecked(INDArray input, EvaluationOptions options, long[] keys) {
         int draws = network.isStochastic() ? options.dequantizationSamples() : 1;
         long n = input.size(0);

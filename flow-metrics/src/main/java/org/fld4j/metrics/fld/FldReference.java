@@ -333,8 +333,9 @@ public final class FldReference {
                     + ScoreWarnings.MIN_GENERATED_IMAGES + " (with one, every bootstrap resample is that image and the"
                     + " interval shows only the real images' spread)", n, ScoreWarnings.MIN_GENERATED_IMAGES);
         }
+        String[] nameArray = names.toArray(new String[0]);
         for (double[] flow : given) {
-            FldFormulas.check(flow, names.toArray(new String[0]), "the generated images");
+            FldFormulas.check(flow, nameArray, "the generated images");
         }
         double[][] generated = CanonicalOrder.sorted(given);
         int k = members.size();
