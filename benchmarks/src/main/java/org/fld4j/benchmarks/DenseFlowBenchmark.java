@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.train.TrainerOptions;
 import org.fld4j.core.train.TrainingStep;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -82,7 +82,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        org.fld4j.core.NativeBackend.preferOneDnn();
+        org.fld4j.core.backend.NativeBackend.preferOneDnn();
         System.exit(run(args, System.out, System.err));
     }
 }

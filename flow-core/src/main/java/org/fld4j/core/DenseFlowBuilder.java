@@ -1,10 +1,12 @@
 package org.fld4j.core;
 
+import org.fld4j.core.transform.Transform;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fld4j.core.layer.ActNorm;
-import org.fld4j.core.layer.Activation;
+import org.fld4j.core.conditioner.Activation;
 import org.fld4j.core.layer.AffineCoupling;
 import org.fld4j.core.layer.CouplingForm;
 import org.fld4j.core.layer.HalfMask;

@@ -1,5 +1,11 @@
 package org.fld4j.core;
 
+import org.fld4j.core.backend.NativeBackend;
+import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.transform.LayerConfig;
+import org.fld4j.core.transform.NoiseKey;
+import org.fld4j.core.transform.SampleKeys;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,8 +61,8 @@ public final class Flow {
      * Starts an image flow for images of C x H x W pixels with values 0..255 (default preset
      * {@code fld-paper}; see {@link org.fld4j.core.image.ImagePreset}).
      */
-    public static org.fld4j.core.image.ImageFlowBuilder image(int channels, int height, int width) {
-        return new org.fld4j.core.image.ImageFlowBuilder(channels, height, width);
+    public static org.fld4j.core.ImageFlowBuilder image(int channels, int height, int width) {
+        return new org.fld4j.core.ImageFlowBuilder(channels, height, width);
     }
 
     /** Per-sample {@code log p(x)} in nats for {@code x} of shape [N, sampleShape...]. */

@@ -1,5 +1,21 @@
 package org.fld4j.core;
 
+import org.fld4j.core.backend.NativeBackend;
+import org.fld4j.core.backend.NativeThreads;
+import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.memory.BufferCache;
+import org.fld4j.core.memory.InferenceArrays;
+import org.fld4j.core.memory.SharesInferenceArrays;
+import org.fld4j.core.memory.WorkArrays;
+import org.fld4j.core.transform.DataDependentInit;
+import org.fld4j.core.transform.LayerConfig;
+import org.fld4j.core.transform.NoiseKey;
+import org.fld4j.core.transform.ParameterSpec;
+import org.fld4j.core.transform.StandardNormal;
+import org.fld4j.core.transform.StochasticTransform;
+import org.fld4j.core.transform.Transform;
+import org.fld4j.core.transform.Transformed;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

@@ -1,5 +1,9 @@
 package org.fld4j.core;
 
+import org.fld4j.core.transform.LayerConfig;
+import org.fld4j.core.transform.LayerSize;
+import org.fld4j.core.transform.Transform;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -36,7 +40,8 @@ public final class LayerRegistry {
         register(UniformDequantization.TYPE, UniformDequantization::fromConfig, UniformDequantization::size);
         register(VariationalDequantization.TYPE, VariationalDequantization::fromConfig, VariationalDequantization::size);
         register(ImageCoupling.TYPE, ImageCoupling::fromConfig, ImageCoupling::size);
-        register(MultiScaleSplit.TYPE, MultiScaleSplit::fromConfig, MultiScaleSplit::size);
+        register(MultiScaleSplit.TYPE, c -> MultiScaleSplit.fromConfig(c, LayerRegistry::create),
+                c -> MultiScaleSplit.size(c, LayerRegistry::size));
         register(ChannelActNorm.TYPE, ChannelActNorm::fromConfig, ChannelActNorm::size);
         register(Invertible1x1Conv.TYPE, Invertible1x1Conv::fromConfig, Invertible1x1Conv::size);
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
-import org.fld4j.core.layer.Activation;
+import org.fld4j.core.conditioner.Activation;
 import org.fld4j.core.layer.CouplingForm;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

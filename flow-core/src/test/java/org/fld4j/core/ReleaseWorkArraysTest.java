@@ -1,5 +1,7 @@
 package org.fld4j.core;
 
+import org.fld4j.core.kernel.Tensors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.io.BadInputPolicy;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.InputReport;

@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.io.ImageSource;
 import org.fld4j.metrics.distortion.Distortion;
 import org.fld4j.metrics.fld.DualFld;

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.fld4j.core.DenseFlowOptions.Mixing;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.train.EpochRecord;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.metrics.gaussian.TestFamily;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.fld4j.core.Flow;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.Trainer;
 import org.fld4j.core.train.TrainingResult;

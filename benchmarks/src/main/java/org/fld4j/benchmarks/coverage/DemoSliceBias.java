@@ -3,7 +3,7 @@ package org.fld4j.benchmarks.coverage;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;

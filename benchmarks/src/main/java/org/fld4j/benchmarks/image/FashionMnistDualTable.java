@@ -2,7 +2,7 @@ package org.fld4j.benchmarks.image;
 
 import java.time.Duration;
 import java.util.Locale;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.metrics.distortion.Distortion;

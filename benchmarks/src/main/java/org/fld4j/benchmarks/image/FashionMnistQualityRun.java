@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.fld4j.core.Flow;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.EpochRecord;
 import org.fld4j.core.train.Trainer;
@@ -68,7 +68,7 @@ public final class FashionMnistQualityRun {
                 ? LearningRateSchedule.valueOf(args[6].toUpperCase(Locale.ROOT)) : LearningRateSchedule.CONSTANT;
         Flow flow = args.length > 5 && !args[5].equals("-") ? Flow.load(Path.of(args[5]))
                 : Flow.image(1, 28, 28).preset(ImagePreset.FLD_PAPER).seed(1).build();
-        TrainerOptions options = ImagePreset.FLD_PAPER.trainerOptions().toBuilder()
+        TrainerOptions options = TrainerOptions.recipe(ImagePreset.FLD_PAPER).toBuilder()
                 .maxEpochs(maxEpochs).timeBudget(Duration.ofMinutes(minutes)).validateEvery(1).seed(1)
                 .schedule(schedule).build();
         System.err.printf("fld-paper on %d Fashion-MNIST training images, %d parameters, %s%n",

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.fld4j.core.Flow;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;

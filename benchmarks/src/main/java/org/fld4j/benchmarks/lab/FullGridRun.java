@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.train.EpochRecord;
 import org.fld4j.metrics.gaussian.lab.GaussianLab;
 import org.fld4j.metrics.gaussian.lab.GaussianLabListener;

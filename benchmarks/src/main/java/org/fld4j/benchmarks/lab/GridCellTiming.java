@@ -3,7 +3,7 @@ package org.fld4j.benchmarks.lab;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.fld4j.core.Flow;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.metrics.gaussian.GaussianTestBed;
 import org.fld4j.metrics.gaussian.MultivariateGaussian;
 import org.fld4j.metrics.gaussian.TestFamily;

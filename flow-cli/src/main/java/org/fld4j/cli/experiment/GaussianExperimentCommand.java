@@ -14,7 +14,7 @@ import org.fld4j.cli.JsonResults;
 import org.fld4j.cli.Provenance;
 import org.fld4j.cli.output.OutputFolder;
 import org.fld4j.cli.report.ExperimentReportWriter;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.metrics.gaussian.RandomGaussianOptions;
 import org.fld4j.metrics.gaussian.TestFamily;
 import org.fld4j.metrics.gaussian.lab.GaussianLabOptions;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.fld4j.cli.GaussianDemo;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 
 /**
  * Runs the self-checks of {@code fld verify} in order: (a) the Gaussian likelihood, (b) held-out bits/dim and FLD

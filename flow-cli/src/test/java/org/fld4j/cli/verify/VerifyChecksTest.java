@@ -10,7 +10,7 @@ import org.fld4j.cli.GaussianDemo;
 import org.fld4j.cli.JsonResults;
 import org.fld4j.cli.JsonSchemaCheck;
 import org.fld4j.cli.Provenance;
-import org.fld4j.core.NativeThreads;
+import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.data.RandomGaussian;
 import org.junit.jupiter.api.Test;
 

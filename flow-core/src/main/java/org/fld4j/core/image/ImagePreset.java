@@ -1,7 +1,6 @@
 package org.fld4j.core.image;
 
 import org.fld4j.core.layer.CouplingForm;
-import org.fld4j.core.train.TrainerOptions;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Ready-made image flow architectures, each with its training recipe. */
@@ -60,22 +59,5 @@ public enum ImagePreset {
                     new int[] {2, 2, 2}, new int[] {16, 16, 16}, 1, Dequantization.UNIFORM, 0, 0,
                     Logit.DEFAULT_ALPHA, CouplingForm.FLD, DataType.FLOAT, 0L);
         };
-    }
-
-    /**
-     * The training recipe. For {@code fld-paper} it is the official one: AdamW (lr 1e-3, weight decay
-     * 0.01), gradient-norm clipping 1.0, batch 64, 20% validation, validation every 5 epochs, stop
-     * after 10 validations without improvement and keep the best weights; fld4j adds an epoch cap
-     * (200) and a time budget (the trainer's default unless set). The other presets use the same recipe with a validation
-     * every epoch and patience 5, which suits their shorter runs.
-     */
-    public TrainerOptions trainerOptions() {
-        TrainerOptions.Builder b = TrainerOptions.builder()
-                .adamW(1e-3, 0.01)
-                .gradientClipNorm(1.0)
-                .batchSize(64)
-                .validationFraction(0.2)
-                .maxEpochs(200);
-        return this == FLD_PAPER ? b.validateEvery(5).patience(10).build() : b.validateEvery(1).patience(5).build();
     }
 }

@@ -1,6 +1,6 @@
 package org.fld4j.core.image;
 
-import org.fld4j.core.LayerConfig;
+import org.fld4j.core.transform.LayerConfig;
 
 /**
  * The shape [C, H, W] of one image sample, as an image layer receives it.

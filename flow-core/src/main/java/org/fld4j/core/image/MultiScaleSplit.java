@@ -7,16 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
-import org.fld4j.core.BufferCache;
-import org.fld4j.core.DataDependentInit;
-import org.fld4j.core.LayerConfig;
-import org.fld4j.core.LayerRegistry;
-import org.fld4j.core.LayerSize;
-import org.fld4j.core.ParameterSpec;
-import org.fld4j.core.Tensors;
-import org.fld4j.core.Transform;
-import org.fld4j.core.Transformed;
-import org.fld4j.core.WorkArrays;
+import org.fld4j.core.memory.BufferCache;
+import org.fld4j.core.transform.DataDependentInit;
+import org.fld4j.core.transform.LayerConfig;
+import java.util.function.Function;
+import org.fld4j.core.transform.LayerSize;
+import org.fld4j.core.transform.ParameterSpec;
+import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.transform.Transform;
+import org.fld4j.core.transform.Transformed;
+import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -77,19 +77,20 @@ public final class MultiScaleSplit implements Transform, DataDependentInit, Work
         this.factoredSize = Tensors.sampleSize(keptShape);
     }
 
-    public static MultiScaleSplit fromConfig(LayerConfig c) {
-        List<Transform> layers = new ArrayList<>();
+    /** Rebuilds a split from its config, its inner layers with {@code layers} (the registry of layer types). */
+    public static MultiScaleSplit fromConfig(LayerConfig c, Function<LayerConfig, Transform> layers) {
+        List<Transform> built = new ArrayList<>();
         for (LayerConfig inner : innerConfigs(c)) {
-            layers.add(LayerRegistry.create(inner));
+            built.add(layers.apply(inner));
         }
-        return new MultiScaleSplit(c.getLongArray("shape"), layers, c.getEnum("dataType", DataType.class));
+        return new MultiScaleSplit(c.getLongArray("shape"), built, c.getEnum("dataType", DataType.class));
     }
 
     /** Parameters and work of the layer {@link #fromConfig} would build: its inner layers', from the configs alone. */
-    public static LayerSize size(LayerConfig c) {
+    public static LayerSize size(LayerConfig c, Function<LayerConfig, LayerSize> sizes) {
         LayerSize total = new LayerSize(0, LayerSize.sampleSize(c, "shape"));
         for (LayerConfig inner : innerConfigs(c)) {
-            total = total.plus(LayerRegistry.size(inner));
+            total = total.plus(sizes.apply(inner));
         }
         return total;
     }

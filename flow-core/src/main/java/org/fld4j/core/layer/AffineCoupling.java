@@ -1,16 +1,20 @@
 package org.fld4j.core.layer;
 
-import org.fld4j.core.LayerSize;
+import org.fld4j.core.conditioner.Activation;
+import org.fld4j.core.conditioner.MlpConditioner;
+import org.fld4j.core.kernel.SmallFloatKernels;
+
+import org.fld4j.core.transform.LayerSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.fld4j.core.BufferCache;
-import org.fld4j.core.LayerConfig;
-import org.fld4j.core.ParameterSpec;
-import org.fld4j.core.Tensors;
-import org.fld4j.core.Transform;
-import org.fld4j.core.Transformed;
-import org.fld4j.core.WorkArrays;
+import org.fld4j.core.memory.BufferCache;
+import org.fld4j.core.transform.LayerConfig;
+import org.fld4j.core.transform.ParameterSpec;
+import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.transform.Transform;
+import org.fld4j.core.transform.Transformed;
+import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;

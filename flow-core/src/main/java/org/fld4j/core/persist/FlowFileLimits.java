@@ -44,7 +44,7 @@ public record FlowFileLimits(long maxParameters, long maxSampleValues, long maxL
 
     /**
      * 2^33 values per sample kept by the layers during a pass, by the layers' own estimates from above
-     * ({@link org.fld4j.core.LayerSize}): the official FLD flow's estimate is 2^21.7 for a 3 x 32 x 32 image,
+     * ({@link org.fld4j.core.transform.LayerSize}): the official FLD flow's estimate is 2^21.7 for a 3 x 32 x 32 image,
      * 2^27.7 at 3 x 256 x 256 and 2^31.7 at 3 x 1024 x 1024, so this admits the official flow up to about
      * 1448 x 1448 pixels; a file beyond it would need more than 32 GiB for ONE image. Property
      * {@code fld4j.maxWorkValuesPerSample}.

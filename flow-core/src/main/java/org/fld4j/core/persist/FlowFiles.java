@@ -18,11 +18,11 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
-import org.fld4j.core.LayerConfig;
+import org.fld4j.core.transform.LayerConfig;
 import org.fld4j.core.LayerRegistry;
-import org.fld4j.core.LayerSize;
-import org.fld4j.core.ParameterSpec;
-import org.fld4j.core.Transform;
+import org.fld4j.core.transform.LayerSize;
+import org.fld4j.core.transform.ParameterSpec;
+import org.fld4j.core.transform.Transform;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,14 +1,16 @@
 package org.fld4j.core.train;
 
+import org.fld4j.core.memory.NativeMemory;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.fld4j.core.BufferCache;
+import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.Flow;
-import org.fld4j.core.NoiseKey;
+import org.fld4j.core.transform.NoiseKey;
 import org.fld4j.core.FlowNetwork;
-import org.fld4j.core.Tensors;
+import org.fld4j.core.kernel.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * objects: batches, activations, gradients and the optimiser state live in preallocated arrays.
  * Those arrays, and the trainer's copies of the flow and the data, are freed when {@code fit} returns
  * or throws (ND4J frees native memory only when it is garbage-collected otherwise; see
- * {@link org.fld4j.core.WorkArrays}); the returned flow has none yet.
+ * {@link org.fld4j.core.memory.WorkArrays}); the returned flow has none yet.
  *
  * <pre>{@code
  * TrainingResult r = new Trainer(TrainerOptions.builder().maxEpochs(50).build()).fit(flow, data);
@@ -92,9 +94,9 @@ public final class Trainer {
             return fit(flow, train, validation);
         } finally {
             // The two parts are copies made here, and so is checked when data had another type.
-            Tensors.close(train, validation);
+            NativeMemory.close(train, validation);
             if (checked != data) {
-                Tensors.close(checked);
+                NativeMemory.close(checked);
             }
         }
     }
@@ -126,12 +128,12 @@ public final class Trainer {
             // now, not when garbage-collected, so that training flow after flow does not pile them up.
             batches.release();
             trainingStep.close();
-            Tensors.close(bestParams);
+            NativeMemory.close(bestParams);
             if (data != train) {
-                Tensors.close(data);
+                NativeMemory.close(data);
             }
             if (val != validation) {
-                Tensors.close(val);
+                NativeMemory.close(val);
             }
             discard(network);
         }
@@ -258,7 +260,7 @@ public final class Trainer {
      */
     private static void discard(FlowNetwork network) {
         network.releaseWorkArrays();
-        Tensors.close(network.parameters(), network.gradients());
+        NativeMemory.close(network.parameters(), network.gradients());
     }
 
     /** Mean of {@code -log p(x)} over all samples (per sample, not per batch), in double. */

@@ -1,5 +1,7 @@
 package org.fld4j.core.train;
 
+import org.fld4j.core.image.ImagePreset;
+
 import java.time.Duration;
 
 /**
@@ -203,5 +205,22 @@ public record TrainerOptions(Optimizer optimizer, double learningRate, double we
                     gradientClipNorm, batchSize, maxEpochs, timeBudget, seed, validationFraction, validateEvery,
                     patience, maxNonFiniteSteps);
         }
+    }
+
+    /**
+     * The training recipe of an image flow preset. For {@code fld-paper} it is the official one: AdamW (lr 1e-3, weight decay
+     * 0.01), gradient-norm clipping 1.0, batch 64, 20% validation, validation every 5 epochs, stop
+     * after 10 validations without improvement and keep the best weights; fld4j adds an epoch cap
+     * (200) and a time budget (the trainer's default unless set). The other presets use the same recipe with a validation
+     * every epoch and patience 5, which suits their shorter runs.
+     */
+    public static TrainerOptions recipe(ImagePreset preset) {
+        TrainerOptions.Builder b = TrainerOptions.builder()
+                .adamW(1e-3, 0.01)
+                .gradientClipNorm(1.0)
+                .batchSize(64)
+                .validationFraction(0.2)
+                .maxEpochs(200);
+        return preset == ImagePreset.FLD_PAPER ? b.validateEvery(5).patience(10).build() : b.validateEvery(1).patience(5).build();
     }
 }

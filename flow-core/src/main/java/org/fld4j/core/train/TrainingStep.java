@@ -1,7 +1,9 @@
 package org.fld4j.core.train;
 
+import org.fld4j.core.memory.NativeMemory;
+
 import org.fld4j.core.FlowNetwork;
-import org.fld4j.core.Tensors;
+import org.fld4j.core.kernel.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
@@ -76,11 +78,11 @@ public final class TrainingStep implements AutoCloseable {
 
     /**
      * Frees Adam's moment vectors now (ND4J keeps them outside the Java heap; see
-     * {@link org.fld4j.core.WorkArrays}). The network is not touched; this step cannot be used again.
+     * {@link org.fld4j.core.memory.WorkArrays}). The network is not touched; this step cannot be used again.
      */
     @Override
     public void close() {
         closed = true;
-        Tensors.close(adamM, adamV);
+        NativeMemory.close(adamM, adamV);
     }
 }

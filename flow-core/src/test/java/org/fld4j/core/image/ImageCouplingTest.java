@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.fld4j.core.FlowNetwork;
-import org.fld4j.core.Transform;
-import org.fld4j.core.TransformContractTest;
+import org.fld4j.core.transform.Transform;
+import org.fld4j.core.transform.TransformContractTest;
 import org.fld4j.core.layer.CouplingForm;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;

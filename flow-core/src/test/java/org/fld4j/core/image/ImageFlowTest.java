@@ -1,5 +1,7 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.ImageFlowBuilder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -125,9 +127,9 @@ class ImageFlowTest {
         Flow flow = perturbedSmallFlow(1, 28, 28);
         INDArray images = SliceImages.test().get(NDArrayIndex.interval(0, 5)).castTo(DataType.FLOAT);
         double[] scored = flow.logProb(images, EvaluationOptions.defaults().withSeed(11));
-        long[] keys = org.fld4j.core.SampleKeys.contentKeys(images);
-        double[] keyed = flow.toNetwork().logProb(images, org.fld4j.core.NoiseKey.forSamples(11, keys, 0));
-        double[] positional = flow.toNetwork().logProb(images, new org.fld4j.core.NoiseKey(11, 0, 0));
+        long[] keys = org.fld4j.core.transform.SampleKeys.contentKeys(images);
+        double[] keyed = flow.toNetwork().logProb(images, org.fld4j.core.transform.NoiseKey.forSamples(11, keys, 0));
+        double[] positional = flow.toNetwork().logProb(images, new org.fld4j.core.transform.NoiseKey(11, 0, 0));
         for (int i = 0; i < 5; i++) {
             assertThat(scored[i]).isCloseTo(keyed[i], within(1e-9 * Math.abs(keyed[i])));
             assertThat(scored[i]).isNotEqualTo(positional[i]);
@@ -153,16 +155,16 @@ class ImageFlowTest {
                         NDArrayIndex.interval(10, 10 + h)).dup();
             }
             FlowNetwork net = flow.toNetwork();
-            org.fld4j.core.NoiseKey key = new org.fld4j.core.NoiseKey(9, 3, 0);
+            org.fld4j.core.transform.NoiseKey key = new org.fld4j.core.transform.NoiseKey(9, 3, 0);
             double[] shared = net.logProb(images, key);
 
             INDArray x = images;
             double[] logDet = new double[7];
-            for (org.fld4j.core.Transform layer : net.layers()) {
-                if (layer instanceof org.fld4j.core.StochasticTransform s) {
+            for (org.fld4j.core.transform.Transform layer : net.layers()) {
+                if (layer instanceof org.fld4j.core.transform.StochasticTransform s) {
                     s.useNoise(key);
                 }
-                org.fld4j.core.Transformed r = layer.forward(x);
+                org.fld4j.core.transform.Transformed r = layer.forward(x);
                 for (int i = 0; i < 7; i++) {
                     logDet[i] += r.logDet().getDouble(i);
                 }
@@ -186,12 +188,12 @@ class ImageFlowTest {
         double[] k3 = flow.logProb(images, one.withDequantizationSamples(3));
         // Independently: draws 0, 1, 2 are single-draw evaluations under the same seed and content keys.
         FlowNetwork net = flow.toNetwork();
-        long[] keys = org.fld4j.core.SampleKeys.contentKeys(images);
+        long[] keys = org.fld4j.core.transform.SampleKeys.contentKeys(images);
         for (int i = 0; i < 6; i++) {
             double max = Double.NEGATIVE_INFINITY;
             double[] draws = new double[3];
             for (int k = 0; k < 3; k++) {
-                draws[k] = net.logProb(images, org.fld4j.core.NoiseKey.forSamples(4, keys, k))[i];
+                draws[k] = net.logProb(images, org.fld4j.core.transform.NoiseKey.forSamples(4, keys, k))[i];
                 max = Math.max(max, draws[k]);
             }
             double expected = max + Math.log((Math.exp(draws[0] - max) + Math.exp(draws[1] - max)

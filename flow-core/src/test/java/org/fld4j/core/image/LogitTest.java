@@ -1,9 +1,9 @@
 package org.fld4j.core.image;
 
 import java.util.SplittableRandom;
-import org.fld4j.core.Tensors;
-import org.fld4j.core.Transform;
-import org.fld4j.core.TransformContractTest;
+import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.transform.Transform;
+import org.fld4j.core.transform.TransformContractTest;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -3,8 +3,8 @@ package org.fld4j.core.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.fld4j.core.Transform;
-import org.fld4j.core.TransformContractTest;
+import org.fld4j.core.transform.Transform;
+import org.fld4j.core.transform.TransformContractTest;
 import org.fld4j.core.layer.CouplingForm;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -28,7 +28,7 @@ class SmallFlowTrainingTest {
         INDArray train = SliceImages.train().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 640));
         INDArray test = SliceImages.test();
         Flow flow = Flow.image(1, 28, 28).preset(ImagePreset.SMALL).seed(7).build();
-        TrainerOptions options = ImagePreset.SMALL.trainerOptions().toBuilder()
+        TrainerOptions options = TrainerOptions.recipe(ImagePreset.SMALL).toBuilder()
                 .batchSize(32).maxEpochs(1).timeBudget(Duration.ofMinutes(10)).validationFraction(0.1).seed(7).build();
         TrainingResult result = new Trainer(options).fit(flow, train);
         double before = mean(flow.bitsPerDim(test, EvaluationOptions.defaults()));

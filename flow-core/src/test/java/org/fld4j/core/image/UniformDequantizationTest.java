@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.fld4j.core.EvaluationOptions;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
-import org.fld4j.core.NoiseKey;
+import org.fld4j.core.transform.NoiseKey;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

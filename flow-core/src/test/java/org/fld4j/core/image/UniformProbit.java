@@ -1,9 +1,9 @@
 package org.fld4j.core.image;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
-import org.fld4j.core.LayerConfig;
-import org.fld4j.core.Transform;
-import org.fld4j.core.Transformed;
+import org.fld4j.core.transform.LayerConfig;
+import org.fld4j.core.transform.Transform;
+import org.fld4j.core.transform.Transformed;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

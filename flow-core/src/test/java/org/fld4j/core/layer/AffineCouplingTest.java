@@ -1,12 +1,14 @@
 package org.fld4j.core.layer;
 
+import org.fld4j.core.conditioner.Activation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.fld4j.core.FlowNetwork;
-import org.fld4j.core.Transform;
-import org.fld4j.core.TransformContractTest;
+import org.fld4j.core.transform.Transform;
+import org.fld4j.core.transform.TransformContractTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -43,7 +45,7 @@ class AffineCouplingTest {
                 }
                 net.parameters().assign(Nd4j.createFromArray(params).castTo(types[k]));
                 org.nd4j.linalg.api.ndarray.INDArray batch = Nd4j.createFromArray(x).reshape(64, 10).castTo(types[k]);
-                org.fld4j.core.Transformed out = layer.forward(batch);
+                org.fld4j.core.transform.Transformed out = layer.forward(batch);
                 double[] row = concat(out.output().castTo(DataType.DOUBLE).data().asDouble(),
                         out.logDet().castTo(DataType.DOUBLE).data().asDouble(), net.logProb(batch));
                 results[k] = results[k] == null ? row : concat(results[k], row);

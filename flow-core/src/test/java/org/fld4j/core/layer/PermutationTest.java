@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
-import org.fld4j.core.Transform;
-import org.fld4j.core.TransformContractTest;
+import org.fld4j.core.transform.Transform;
+import org.fld4j.core.transform.TransformContractTest;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;

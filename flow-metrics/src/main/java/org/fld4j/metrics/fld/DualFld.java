@@ -1,5 +1,6 @@
 package org.fld4j.metrics.fld;
 
+import org.fld4j.core.memory.NativeMemory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.fld4j.core.EvaluationOptions;
-import org.fld4j.core.Tensors;
+import org.fld4j.core.kernel.Tensors;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.io.ImageSource;
@@ -184,7 +185,7 @@ public final class DualFld {
             // now, not when the collector runs, or training G after G piles up native memory. R keeps
             // its arrays for the next score.
             g.reference().flow().releaseWorkArrays();
-            Tensors.close(g.heldOutImages());
+            NativeMemory.close(g.heldOutImages());
         }
     }
 

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Scores generated images batch by batch, for use inside a training loop or on many machines: memory stays
  * constant apart from one double per image and reference flow (and a name per image), and {@link #result} equals
  * scoring all the images at once ({@link Fld#score}) to the last bit. Two rules make that so: each image draws the
- * dequantization noise of its content ({@link org.fld4j.core.SampleKeys}), so its value does not depend on where
+ * dequantization noise of its content ({@link org.fld4j.core.transform.SampleKeys}), so its value does not depend on where
  * or in which batch it is scored; and the statistics read the values in one canonical order
  * ({@link CanonicalOrder}), so they do not depend on the order images were added. Accumulators of the same
  * reference {@link #merge} (associative and commutative: any split of a set into parts, in any order, empty parts

@@ -110,14 +110,14 @@ public record FldOptions(ImagePreset preset, double heldOutFraction, long seed, 
 
     /** The defaults with {@code preset} and its recipe's epoch cap, time budget and batch size. */
     public static FldOptions forPreset(ImagePreset preset) {
-        TrainerOptions recipe = Objects.requireNonNull(preset, "preset").trainerOptions();
+        TrainerOptions recipe = TrainerOptions.recipe(Objects.requireNonNull(preset, "preset"));
         return new FldOptions(preset, 0.2, 0L, recipe.maxEpochs(), recipe.timeBudget(), recipe.batchSize(),
                 DEFAULT_EVALUATION_BATCH_SIZE, 1, 1000, 0.95, 1);
     }
 
     /** The preset's training recipe with this record's epoch cap, time budget, batch size and seed. */
     public TrainerOptions trainerOptions() {
-        return preset.trainerOptions().toBuilder().maxEpochs(maxEpochs).timeBudget(timeBudget).batchSize(batchSize)
+        return TrainerOptions.recipe(preset).toBuilder().maxEpochs(maxEpochs).timeBudget(timeBudget).batchSize(batchSize)
                 .seed(seed).build();
     }
 

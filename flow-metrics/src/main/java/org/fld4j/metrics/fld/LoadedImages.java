@@ -3,7 +3,7 @@ package org.fld4j.metrics.fld;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.fld4j.core.Tensors;
+import org.fld4j.core.kernel.Tensors;
 import org.fld4j.io.ImageId;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.InputReport;

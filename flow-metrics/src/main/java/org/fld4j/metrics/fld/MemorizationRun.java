@@ -1,8 +1,9 @@
 package org.fld4j.metrics.fld;
 
+import org.fld4j.core.memory.NativeMemory;
 import java.util.Arrays;
 import org.fld4j.core.EvaluationOptions;
-import org.fld4j.core.Tensors;
+import org.fld4j.core.kernel.Tensors;
 import org.fld4j.io.ImageSource;
 import org.fld4j.metrics.memorization.CopyCheck;
 import org.fld4j.metrics.memorization.MemorizationOptions;
@@ -47,13 +48,13 @@ final class MemorizationRun {
             int[] sample = Arrays.copyOf(split[0], Math.min(TRAINING_SAMPLE, split[0].length));
             INDArray trainingSample = images.rows(sample);
             double[] trainingLl = first.flow().logProb(trainingSample, evaluation);
-            Tensors.close(trainingSample);
+            NativeMemory.close(trainingSample);
             double[] generatedLl = first.flow().logProb(scored.images(), evaluation);
             return check.assess(scored.images(), scored.names(), trainingLl, first.heldOutLogLikelihoods(),
                     generatedLl);
         } finally {
-            Tensors.close(training);
-            Tensors.close(heldOut);
+            NativeMemory.close(training);
+            NativeMemory.close(heldOut);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.fld4j.metrics.fld;
 
+import org.fld4j.core.memory.NativeMemory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.Flow;
-import org.fld4j.core.Tensors;
+import org.fld4j.core.kernel.Tensors;
 import org.fld4j.core.train.Trainer;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;
@@ -68,7 +69,7 @@ final class ReferenceTraining {
                         listeners.toArray(new TrainingListener[0])).fit(fresh, training);
             } finally {
                 // Rows copied for the trainer alone, freed now rather than whenever the collector runs.
-                Tensors.close(training);
+                NativeMemory.close(training);
             }
             Flow flow = result.flow();
             double[] heldOutLog = flow.logProb(heldOut, options.withSeed(seed).evaluation());
@@ -77,7 +78,7 @@ final class ReferenceTraining {
             if (k == 0) {
                 firstHeldOut = heldOut;
             } else {
-                Tensors.close(heldOut);
+                NativeMemory.close(heldOut);
             }
         }
         String fingerprint = real.fingerprint().fingerprint().sha256();

@@ -1,0 +1,131 @@
+package org.fld4j.core.conditioner;
+
+import org.fld4j.core.kernel.FloatKernels;
+import org.fld4j.core.kernel.Geometry;
+import org.fld4j.core.kernel.Planar;
+import org.fld4j.core.conditioner.PlanarBuffers;
+import org.fld4j.core.conditioner.Scratch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.fld4j.core.transform.ParameterSpec;
+import org.fld4j.core.memory.WorkArrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The residual gated block of the reference network: ConcatELU, conv3x3 ({@code 2c -> c}), ConcatELU,
+ * conv1x1 ({@code 2c -> 2c}), split into {@code val} (first c channels) and {@code gate} (last c),
+ * and {@code y = x + val * sigmoid(gate)}, on planar tensors.
+ */
+final class GatedConv implements WorkArrays {
+
+    private final int channels;
+    private final ConcatElu inputElu;
+    private final Conv2d conv;
+    private final ConcatElu hiddenElu;
+    private final Conv2d gateConv;
+    private final PlanarBuffers buffers;
+    private final Scratch scratch;
+
+    /** {@code role}: this block's place in its network, for sharing buffers while evaluating. */
+    GatedConv(int channels, Scratch scratch, String role) {
+        this.channels = channels;
+        buffers = scratch.layerBuffers(role);
+        this.scratch = scratch;
+        inputElu = new ConcatElu(channels, scratch, role + ".inputElu", true);
+        conv = new Conv2d(2 * channels, channels, 3, scratch);
+        hiddenElu = new ConcatElu(channels, scratch, role + ".hiddenElu", false);
+        gateConv = new Conv2d(2 * channels, 2 * channels, 1, scratch);
+    }
+
+    static long parameterCount(int channels) {
+        return Conv2d.parameterCount(2 * channels, channels, 3) + Conv2d.parameterCount(2 * channels, 2 * channels, 1);
+    }
+
+    List<ParameterSpec> parameterSpecs(String prefix) {
+        List<ParameterSpec> specs = new ArrayList<>(conv.parameterSpecs(prefix + "conv."));
+        specs.addAll(gateConv.parameterSpecs(prefix + "gate."));
+        return specs;
+    }
+
+    /** Takes this block's views from position {@code offset}; returns the position after them. */
+    int bind(List<INDArray> values, List<INDArray> grads, int offset) {
+        return gateConv.bind(values, grads, conv.bind(values, grads, offset));
+    }
+
+    void initialize(RandomGenerator random) {
+        conv.initialize(random);
+        gateConv.initialize(random);
+    }
+
+    private INDArray buffer(String name, int rows, Geometry g) {
+        return buffers.get(name, rows, g);
+    }
+
+    /** {@code x [c, P] -> y}, an owned buffer kept until the next forward of that geometry. */
+    INDArray forward(INDArray x, Geometry g) {
+        INDArray hidden = hiddenElu.input(g);
+        conv.forward(inputElu.forward(x, g), g, hidden);
+        INDArray gates = buffer("gates", 2 * channels, g);
+        INDArray sigmoid = buffer("sigmoid", channels, g);
+        INDArray out = buffer("out", channels, g);
+        if (scratch.fusedKernels()) {
+            // The kernel adds the 1x1 convolution's bias; the gates buffer holds the product alone.
+            gateConv.forwardWithoutBias(hiddenElu.forward(hidden, g), g, gates);
+            FloatKernels.gateForward(Planar.rows(gates, 0, channels), Planar.rows(gates, channels, channels),
+                    gateConv.biasVector(), x, sigmoid, out);
+            return out;
+        }
+        gateConv.forward(hiddenElu.forward(hidden, g), g, gates);
+        Nd4j.exec(new Sigmoid(Planar.rows(gates, channels, channels), sigmoid));
+        Nd4j.exec(new MulOp(Planar.rows(gates, 0, channels), sigmoid, out));
+        Nd4j.exec(new AddOp(out, x, out));
+        return out;
+    }
+
+    /** Adds the parameter gradients and returns {@code dL/dx} (a buffer of {@link ConcatElu#backward}). */
+    INDArray backward(INDArray gradOutput, Geometry g) {
+        INDArray gates = buffer("gates", 2 * channels, g);
+        INDArray sigmoid = buffer("sigmoid", channels, g);
+        INDArray gradGates = scratch.shared("gated.gradGates", 2L * channels, g);
+        INDArray val = Planar.rows(gates, 0, channels);
+        INDArray gradVal = Planar.rows(gradGates, 0, channels);
+        INDArray gradGate = Planar.rows(gradGates, channels, channels);
+        if (scratch.fusedKernels()) {
+            FloatKernels.gateBackward(gradOutput, sigmoid, val, gateConv.biasVector(), gradVal, gradGate);
+        } else {
+            // d/dval = g s; d/dgate = g val s (1 - s), from the kept s = sigmoid(gate) (libnd4j's sigmoid_bp
+            // would evaluate the sigmoid again, which costs more than these passes).
+            INDArray slope = scratch.shared("gated.slope", channels, g);
+            Nd4j.exec(new MulOp(gradOutput, sigmoid, gradVal));
+            Nd4j.exec(new ScalarReverseSubtraction(sigmoid, slope, 1.0));
+            Nd4j.exec(new MulOp(slope, sigmoid, slope));
+            Nd4j.exec(new MulOp(gradOutput, val, gradGate));
+            Nd4j.exec(new MulOp(gradGate, slope, gradGate));
+        }
+
+        INDArray gradHidden = scratch.shared("gated.gradHidden", 2L * channels, g);
+        gateConv.backward(hiddenElu.output(g), gradGates, g, gradHidden);
+        INDArray gradConv = hiddenElu.backward(gradHidden, g, null);
+        INDArray gradInputElu = scratch.sharedConvolutionData("gated.gradInputElu", 2L * channels, g);
+        conv.backward(inputElu.output(g), gradConv, g, gradInputElu);
+        // The residual path adds gradOutput itself.
+        return inputElu.backward(gradInputElu, g, gradOutput);
+    }
+
+    /** Frees this block's arrays and its parts'; the network's shared scratch is its owner's to free. */
+    @Override
+    public void releaseWorkArrays() {
+        inputElu.releaseWorkArrays();
+        conv.releaseWorkArrays();
+        hiddenElu.releaseWorkArrays();
+        gateConv.releaseWorkArrays();
+        buffers.release();
+    }
+}

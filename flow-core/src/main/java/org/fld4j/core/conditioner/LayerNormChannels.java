@@ -1,0 +1,142 @@
+package org.fld4j.core.conditioner;
+
+import org.fld4j.core.kernel.FloatKernels;
+import org.fld4j.core.kernel.Geometry;
+import org.fld4j.core.kernel.Planar;
+import org.fld4j.core.conditioner.PlanarBuffers;
+import org.fld4j.core.conditioner.Scratch;
+
+import java.util.List;
+import org.fld4j.core.transform.ParameterSpec;
+import org.fld4j.core.memory.WorkArrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.RSqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Layer normalisation over the channels of each pixel of a planar tensor:
+ * {@code y = (x - mean_c) / sqrt(var_c + 1e-5) * gamma + beta}, with the biased variance, and
+ * per-channel {@code gamma} (initially 1) and {@code beta} (initially 0), as in the reference.
+ *
+ * <p>In float32 the forward and backward passes are each one pass of {@link FloatKernels}. Otherwise
+ * channel means are products with a row of ones (GEMM), and parameter gradients are products with a
+ * column of ones that accumulate straight into the gradient views.
+ */
+final class LayerNormChannels implements WorkArrays {
+
+    private static final double EPS = 1e-5;
+
+    private final int channels;
+    private final Scratch scratch;
+    private final PlanarBuffers buffers;
+    /** {@code [1, c]} of ones: {@code ones x M / c} is the row of channel means of {@code M}. */
+    private final INDArray channelOnes;
+    private INDArray gamma;
+    private INDArray beta;
+    private INDArray gammaGrad;
+    private INDArray betaGrad;
+
+    /** {@code role}: this layer's place in its network, for sharing buffers while evaluating. */
+    LayerNormChannels(int channels, Scratch scratch, String role) {
+        this.channels = channels;
+        this.scratch = scratch;
+        buffers = scratch.layerBuffers(role);
+        channelOnes = Nd4j.ones(scratch.dataType(), 1, channels);
+    }
+
+    List<ParameterSpec> parameterSpecs(String prefix) {
+        return List.of(new ParameterSpec(prefix + "gamma", channels), new ParameterSpec(prefix + "beta", channels));
+    }
+
+    /** Takes gamma and beta from position {@code offset}; returns the position after them. */
+    int bind(List<INDArray> values, List<INDArray> grads, int offset) {
+        gamma = Planar.matrix(values.get(offset), channels, 1);
+        beta = Planar.matrix(values.get(offset + 1), channels, 1);
+        gammaGrad = Planar.matrix(grads.get(offset), channels, 1);
+        betaGrad = Planar.matrix(grads.get(offset + 1), channels, 1);
+        return offset + 2;
+    }
+
+    void initialize() {
+        gamma.assign(1);
+        beta.assign(0);
+    }
+
+    private INDArray full(String name, Geometry g) {
+        return buffers.get(name, channels, g);
+    }
+
+    private INDArray perPixel(String name, Geometry g) {
+        return buffers.get(name, 1, g);
+    }
+
+    /** Row of channel means {@code [1, P]} of {@code m [c, P]}. */
+    private void channelMean(INDArray m, INDArray out) {
+        Nd4j.gemm(channelOnes, m, out, false, false, 1.0 / channels, 0.0);
+    }
+
+    /** {@code x [c, P] -> y}, an owned buffer kept until the next forward of that geometry. */
+    INDArray forward(INDArray x, Geometry g) {
+        INDArray mean = scratch.shared("norm.mean", 1, g);
+        INDArray rstd = perPixel("rstd", g);
+        INDArray normalized = full("normalized", g);
+        INDArray square = scratch.shared("norm.product", channels, g);
+        INDArray out = full("out", g);
+        if (scratch.fusedKernels()) {
+            FloatKernels.layerNormForward(x, gamma, beta, (float) EPS, normalized, rstd, out);
+            return out;
+        }
+        channelMean(x, mean);
+        Planar.subtract(x, mean, normalized);
+        Nd4j.exec(new MulOp(normalized, normalized, square));
+        channelMean(square, rstd);
+        rstd.addi(EPS);
+        Nd4j.exec(new RSqrt(rstd, rstd));
+        Planar.multiply(normalized, rstd, normalized);
+        Planar.multiply(normalized, gamma, out);
+        Planar.add(out, beta, out);
+        return out;
+    }
+
+    /**
+     * Adds the gamma and beta gradients and returns {@code dL/dx} (a network-shared buffer that lasts
+     * until the next LayerNorm backward). With {@code xh} the
+     * normalised input and {@code gh = g gamma}: {@code dL/dx = rstd (gh - mean_c(gh) - xh mean_c(gh xh))}.
+     */
+    INDArray backward(INDArray gradOutput, Geometry g) {
+        INDArray normalized = full("normalized", g);
+        INDArray rstd = perPixel("rstd", g);
+        INDArray product = scratch.shared("norm.product", channels, g);
+        INDArray gradInput = scratch.shared("norm.gradInput", channels, g);
+        INDArray meanGrad = scratch.shared("norm.meanGrad", 1, g);
+        INDArray meanProduct = scratch.shared("norm.meanProduct", 1, g);
+        INDArray ones = scratch.ones(g.pixels());
+
+        Nd4j.gemm(gradOutput, ones, betaGrad, false, false, 1.0, 1.0);
+        if (scratch.fusedKernels()) {
+            FloatKernels.layerNormBackward(gradOutput, normalized, rstd, gamma, product, gradInput);
+            Nd4j.gemm(product, ones, gammaGrad, false, false, 1.0, 1.0);
+            return gradInput;
+        }
+        Nd4j.exec(new MulOp(gradOutput, normalized, product));
+        Nd4j.gemm(product, ones, gammaGrad, false, false, 1.0, 1.0);
+
+        Planar.multiply(gradOutput, gamma, gradInput);
+        Planar.multiply(product, gamma, product);
+        channelMean(gradInput, meanGrad);
+        channelMean(product, meanProduct);
+        Planar.subtract(gradInput, meanGrad, gradInput);
+        Planar.multiply(normalized, meanProduct, product);
+        Nd4j.exec(new SubOp(gradInput, product, gradInput));
+        Planar.multiply(gradInput, rstd, gradInput);
+        return gradInput;
+    }
+
+    /** Frees the kept normalised values; the row of ones is a constant of the layer and stays. */
+    @Override
+    public void releaseWorkArrays() {
+        buffers.release();
+    }
+}

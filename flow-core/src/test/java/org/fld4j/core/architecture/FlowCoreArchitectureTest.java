@@ -1,0 +1,50 @@
+package org.fld4j.core.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The structure that docs/architecture.md describes, checked on flow-core's compiled classes: no
+ * package depends on itself through others, flow-core knows nothing of the modules above it or of
+ * flow-io, and each layer of packages only looks down.
+ */
+@AnalyzeClasses(packages = "org.fld4j.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class FlowCoreArchitectureTest {
+
+    /** Every package of flow-core, the root one included, is a slice of its own. */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.fld4j.(**)").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule knowsNoOtherModule = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("org.fld4j.io..", "org.fld4j.metrics..", "org.fld4j.cli..", "org.fld4j.spark..",
+                    "org.fld4j.benchmarks..");
+
+    /** Kernels, memory, backend and the layer contract are what layers are built from, never the reverse. */
+    @ArchTest
+    static final ArchRule foundationLooksDown = noClasses()
+            .that().resideInAnyPackage("org.fld4j.core.kernel", "org.fld4j.core.memory", "org.fld4j.core.backend",
+                    "org.fld4j.core.transform")
+            .should().dependOnClassesThat().resideInAnyPackage("org.fld4j.core", "org.fld4j.core.layer",
+                    "org.fld4j.core.image", "org.fld4j.core.coupling", "org.fld4j.core.conditioner",
+                    "org.fld4j.core.persist", "org.fld4j.core.train");
+
+    /** Layers know nothing of flows, training or files: those are assembled above them. */
+    @ArchTest
+    static final ArchRule layersKnowNoFlow = noClasses()
+            .that().resideInAnyPackage("org.fld4j.core.layer", "org.fld4j.core.image", "org.fld4j.core.coupling",
+                    "org.fld4j.core.conditioner")
+            .should().dependOnClassesThat().resideInAnyPackage("org.fld4j.core", "org.fld4j.core.persist",
+                    "org.fld4j.core.train");
+
+    /** Only the backend package sets process-wide native state. */
+    @ArchTest
+    static final ArchRule backendInOnePlace = noClasses()
+            .that().resideOutsideOfPackage("org.fld4j.core.backend")
+            .should().callMethod(System.class, "setProperty", String.class, String.class);
+}
