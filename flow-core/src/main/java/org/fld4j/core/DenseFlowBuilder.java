@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.fld4j.core.layer.ActNorm;
 import org.fld4j.core.conditioner.Activation;
-import org.fld4j.core.layer.AffineCoupling;
-import org.fld4j.core.layer.CouplingForm;
-import org.fld4j.core.layer.HalfMask;
+import org.fld4j.core.coupling.Coupling;
+import org.fld4j.core.coupling.CouplingForm;
+import org.fld4j.core.coupling.HalfMask;
 import org.fld4j.core.layer.InvertibleLinear;
 import org.fld4j.core.layer.Permutation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -119,7 +119,7 @@ public final class DenseFlowBuilder {
                 case INVERTIBLE_LINEAR -> layers.add(InvertibleLinear.randomRotation(d, structure.split(), type));
                 default -> throw new IllegalStateException(options.mixing().name());
             }
-            layers.add(new AffineCoupling(HalfMask.alternating(d, k), options.hiddenWidths(), options.activation(),
+            layers.add(Coupling.dense(HalfMask.alternating(d, k), options.hiddenWidths(), options.activation(),
                     options.form(), type));
         }
         return Flow.of(FlowNetwork.create(new long[] {d}, type, layers, options.seed()));

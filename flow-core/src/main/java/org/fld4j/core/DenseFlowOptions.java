@@ -2,7 +2,7 @@ package org.fld4j.core;
 
 import java.util.Arrays;
 import org.fld4j.core.conditioner.Activation;
-import org.fld4j.core.layer.CouplingForm;
+import org.fld4j.core.coupling.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

@@ -2,12 +2,12 @@ package org.fld4j.core;
 
 import org.fld4j.core.image.ChannelActNorm;
 import org.fld4j.core.image.Dequantization;
-import org.fld4j.core.image.ImageCoupling;
+import org.fld4j.core.coupling.Coupling;
 import org.fld4j.core.image.ImageFlowOptions;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.image.Invertible1x1Conv;
 import org.fld4j.core.image.Logit;
-import org.fld4j.core.image.MaskKind;
+import org.fld4j.core.coupling.MaskKind;
 import org.fld4j.core.image.MultiScaleSplit;
 import org.fld4j.core.image.Squeeze;
 import org.fld4j.core.image.UniformDequantization;
@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.transform.Transform;
-import org.fld4j.core.layer.CouplingForm;
+import org.fld4j.core.coupling.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -136,7 +136,7 @@ public final class ImageFlowBuilder {
     private static List<Transform> couplings(ImageFlowOptions o, long[] shape, MaskKind mask, int count, int hidden) {
         List<Transform> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            list.add(new ImageCoupling(shape, mask, i % 2 == 1, hidden, o.gatedBlocks(), o.form(), 0, o.dataType()));
+            list.add(Coupling.image(shape, mask, i % 2 == 1, hidden, o.gatedBlocks(), o.form(), 0, o.dataType()));
         }
         return list;
     }
@@ -174,7 +174,7 @@ public final class ImageFlowBuilder {
         for (int k = 0; k < o.steps()[level]; k++) {
             layers.add(new ChannelActNorm(c, h, w, type, false));
             layers.add(Invertible1x1Conv.randomRotation(c, h, w, structure.split(), type));
-            layers.add(new ImageCoupling(s, MaskKind.CHANNEL, k % 2 == 1, o.hidden()[level], o.gatedBlocks(), o.form(),
+            layers.add(Coupling.image(s, MaskKind.CHANNEL, k % 2 == 1, o.hidden()[level], o.gatedBlocks(), o.form(),
                     0, type));
         }
         if (level + 1 < o.steps().length) {

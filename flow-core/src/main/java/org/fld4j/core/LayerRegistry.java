@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.fld4j.core.image.ChannelActNorm;
-import org.fld4j.core.image.ImageCoupling;
 import org.fld4j.core.image.Invertible1x1Conv;
 import org.fld4j.core.image.Logit;
 import org.fld4j.core.image.MultiScaleSplit;
@@ -16,7 +15,9 @@ import org.fld4j.core.image.Squeeze;
 import org.fld4j.core.image.UniformDequantization;
 import org.fld4j.core.image.VariationalDequantization;
 import org.fld4j.core.layer.ActNorm;
-import org.fld4j.core.layer.AffineCoupling;
+import org.fld4j.core.coupling.Coupling;
+import org.fld4j.core.coupling.HalfSplit;
+import org.fld4j.core.coupling.PixelMask;
 import org.fld4j.core.layer.InvertibleLinear;
 import org.fld4j.core.layer.Permutation;
 
@@ -31,7 +32,7 @@ public final class LayerRegistry {
     private static final Map<String, Function<LayerConfig, LayerSize>> SIZES = new ConcurrentHashMap<>();
 
     static {
-        register(AffineCoupling.TYPE, AffineCoupling::fromConfig, AffineCoupling::size);
+        register(HalfSplit.TYPE, Coupling::fromConfig, Coupling::size);
         register(ActNorm.TYPE, ActNorm::fromConfig, ActNorm::size);
         register(Permutation.TYPE, Permutation::fromConfig, Permutation::size);
         register(InvertibleLinear.TYPE, InvertibleLinear::fromConfig, InvertibleLinear::size);
@@ -39,7 +40,7 @@ public final class LayerRegistry {
         register(Logit.TYPE, Logit::fromConfig, Logit::size);
         register(UniformDequantization.TYPE, UniformDequantization::fromConfig, UniformDequantization::size);
         register(VariationalDequantization.TYPE, VariationalDequantization::fromConfig, VariationalDequantization::size);
-        register(ImageCoupling.TYPE, ImageCoupling::fromConfig, ImageCoupling::size);
+        register(PixelMask.TYPE, Coupling::fromConfig, Coupling::size);
         register(MultiScaleSplit.TYPE, c -> MultiScaleSplit.fromConfig(c, LayerRegistry::create),
                 c -> MultiScaleSplit.size(c, LayerRegistry::size));
         register(ChannelActNorm.TYPE, ChannelActNorm::fromConfig, ChannelActNorm::size);

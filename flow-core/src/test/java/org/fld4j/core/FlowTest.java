@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 import org.fld4j.core.conditioner.Activation;
-import org.fld4j.core.layer.CouplingForm;
+import org.fld4j.core.coupling.CouplingForm;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

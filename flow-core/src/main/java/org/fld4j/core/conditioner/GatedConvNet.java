@@ -43,7 +43,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * as {@link FloatKernels} (see {@link Scratch#nchwConvolutionData}). The backward pass is
  * hand-written. Not thread-safe.
  */
-public final class GatedConvNet implements WorkArrays {
+public final class GatedConvNet implements Conditioner {
 
     /** The default number of gated blocks, as in the reference. */
     public static final int DEFAULT_BLOCKS = 3;

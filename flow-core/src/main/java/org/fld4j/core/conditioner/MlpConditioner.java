@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Hidden layers start from the uniform {@code ±1/sqrt(fanIn)} initialisation (PyTorch's default for
  * linear layers), which keeps activations of order one.
  */
-public final class MlpConditioner implements WorkArrays {
+public final class MlpConditioner implements Conditioner {
 
     private final int[] widths;
     private final Activation activation;

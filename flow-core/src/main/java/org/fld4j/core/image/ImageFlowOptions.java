@@ -1,7 +1,7 @@
 package org.fld4j.core.image;
 
 import java.util.Arrays;
-import org.fld4j.core.layer.CouplingForm;
+import org.fld4j.core.coupling.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

@@ -1,6 +1,6 @@
 package org.fld4j.core.image;
 
-import org.fld4j.core.layer.CouplingForm;
+import org.fld4j.core.coupling.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Ready-made image flow architectures, each with its training recipe. */

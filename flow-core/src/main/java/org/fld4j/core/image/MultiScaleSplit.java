@@ -1,5 +1,7 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.transform.ImageShapes;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

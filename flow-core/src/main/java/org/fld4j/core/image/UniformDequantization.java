@@ -1,5 +1,7 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.transform.ImageShapes;
+
 import org.fld4j.core.transform.LayerSize;
 import java.util.SplittableRandom;
 import org.fld4j.core.memory.BufferCache;

@@ -1,5 +1,11 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.coupling.MaskKind;
+import org.fld4j.core.transform.ImageShapes;
+
+import org.fld4j.core.coupling.Coupling;
+import org.fld4j.core.coupling.PixelMask;
+
 import org.fld4j.core.transform.LayerSize;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +21,7 @@ import org.fld4j.core.transform.StochasticTransform;
 import org.fld4j.core.kernel.Tensors;
 import org.fld4j.core.transform.Transformed;
 import org.fld4j.core.memory.WorkArrays;
-import org.fld4j.core.layer.CouplingForm;
+import org.fld4j.core.coupling.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;
@@ -28,7 +34,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Forward: {@code eps ~ U[0,1)^D} (keyed by the {@link NoiseKey}); {@code v = logit(eps)} (with
  * the same alpha squeeze as {@link Logit}); {@code v <- coupling_k(v | x)} for checkerboard
- * {@link ImageCoupling}s that see the image rescaled to [-1, 1] as context; {@code u = sigmoid(v)};
+ * {@link Coupling}s that see the image rescaled to [-1, 1] as context; {@code u = sigmoid(v)};
  * {@code y = (x + u) / levels}. The log-determinant is
  * {@code log|du/deps| - D log(levels) = -log q(u|x) - D log(levels)}, so a flow that starts with this
  * layer returns the variational lower bound of SPEC §2. The inverse quantizes like
@@ -49,7 +55,7 @@ public final class VariationalDequantization implements StochasticTransform, Sha
     private final int levels;
     private final DataType dataType;
     private final Logit noiseLogit;
-    private final List<ImageCoupling> couplings = new ArrayList<>();
+    private final List<Coupling> couplings = new ArrayList<>();
     private final BufferCache buffers = new BufferCache();
     private NoiseKey noise = new NoiseKey(0, 0, 0);
 
@@ -71,7 +77,7 @@ public final class VariationalDequantization implements StochasticTransform, Sha
         this.noiseLogit = new Logit(shape, alpha, dataType);
         int channels = Math.toIntExact(shape[0]);
         for (int i = 0; i < couplingCount; i++) {
-            couplings.add(new ImageCoupling(shape, MaskKind.CHECKERBOARD, i % 2 == 1, hidden, blocks,
+            couplings.add(Coupling.image(shape, MaskKind.CHECKERBOARD, i % 2 == 1, hidden, blocks,
                     CouplingForm.FLD, channels, dataType));
         }
     }
@@ -84,7 +90,7 @@ public final class VariationalDequantization implements StochasticTransform, Sha
     /** Parameters and work of the layer {@link #fromConfig} would build: its couplings, from the config alone. */
     public static LayerSize size(LayerConfig c) {
         long[] shape = ImageShapes.checkChw(c.getLongArray("shape"), "variational dequantization");
-        LayerSize coupling = ImageCoupling.size(shape, LayerSize.positive(c, "hidden"), c.getInt("blocks"),
+        LayerSize coupling = PixelMask.size(shape, LayerSize.positive(c, "hidden"), c.getInt("blocks"),
                 shape[0]);
         return coupling.times(LayerSize.positive(c, "couplings"))
                 .plus(new LayerSize(0, Math.multiplyExact(2, LayerSize.sampleSize(c, "shape"))));
@@ -105,7 +111,7 @@ public final class VariationalDequantization implements StochasticTransform, Sha
 
     /** Trainable parameters: {@code couplings} conditional couplings of the given width. */
     public static long parameterCount(long channels, int couplings, int hidden, int blocks) {
-        return couplings * ImageCoupling.parameterCount(channels, hidden, blocks, Math.toIntExact(channels));
+        return couplings * PixelMask.parameterCount(channels, hidden, blocks, Math.toIntExact(channels));
     }
 
     @Override
@@ -133,7 +139,7 @@ public final class VariationalDequantization implements StochasticTransform, Sha
     @Override
     public void bind(List<INDArray> values, List<INDArray> gradients) {
         int offset = 0;
-        for (ImageCoupling c : couplings) {
+        for (Coupling c : couplings) {
             int count = c.parameterSpecs().size();
             c.bind(values.subList(offset, offset + count), gradients.subList(offset, offset + count));
             offset += count;
@@ -148,7 +154,7 @@ public final class VariationalDequantization implements StochasticTransform, Sha
 
     @Override
     public void shareInferenceArrays(InferenceArrays arrays) {
-        for (ImageCoupling coupling : couplings) {
+        for (Coupling coupling : couplings) {
             coupling.shareInferenceArrays(arrays);
         }
     }
@@ -171,7 +177,7 @@ public final class VariationalDequantization implements StochasticTransform, Sha
         Transformed r = noiseLogit.forward(eps);
         logDet.assign(r.logDet());
         INDArray v = r.output();
-        for (ImageCoupling c : couplings) {
+        for (Coupling c : couplings) {
             r = c.forward(v, context);
             logDet.addi(r.logDet());
             v = r.output();
@@ -226,7 +232,7 @@ public final class VariationalDequantization implements StochasticTransform, Sha
     @Override
     public void releaseWorkArrays() {
         noiseLogit.releaseWorkArrays();
-        couplings.forEach(ImageCoupling::releaseWorkArrays);
+        couplings.forEach(Coupling::releaseWorkArrays);
         buffers.release();
     }
 }

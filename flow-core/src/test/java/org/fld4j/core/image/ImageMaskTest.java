@@ -1,5 +1,8 @@
 package org.fld4j.core.image;
 
+import org.fld4j.core.coupling.ImageMask;
+import org.fld4j.core.coupling.MaskKind;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

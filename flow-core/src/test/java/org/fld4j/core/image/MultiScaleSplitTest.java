@@ -1,11 +1,16 @@
-package org.fld4j.core.image;
+package org.fld4j.core.coupling;
+
+import org.fld4j.core.image.MultiScaleSplit;
+import org.fld4j.core.image.Squeeze;
+
+import org.fld4j.core.coupling.MaskKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.TransformContractTest;
-import org.fld4j.core.layer.CouplingForm;
+import org.fld4j.core.coupling.CouplingForm;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,7 +23,7 @@ class MultiScaleSplitTest extends TransformContractTest {
     protected Transform newLayer(DataType type) {
         long[] kept = {1, 4, 4};
         return new MultiScaleSplit(new long[] {2, 4, 4}, List.of(new Squeeze(kept, type),
-                new ImageCoupling(new long[] {4, 2, 2}, MaskKind.CHANNEL, false, 3, 1, CouplingForm.FLD, 0, type)), type);
+                Coupling.image(new long[] {4, 2, 2}, MaskKind.CHANNEL, false, 3, 1, CouplingForm.FLD, 0, type)), type);
     }
 
     @Test

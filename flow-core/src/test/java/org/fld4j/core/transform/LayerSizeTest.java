@@ -69,7 +69,7 @@ class LayerSizeTest {
 
     @Test
     void aDenseCouplingsCountIsItsMlpPlusTheClampByHand() {
-        org.fld4j.core.layer.HalfMask mask = new org.fld4j.core.layer.HalfMask(5, true);
+        org.fld4j.core.coupling.HalfMask mask = new org.fld4j.core.coupling.HalfMask(5, true);
         long c = mask.conditionSize();
         long t = mask.transformSize();
         LayerConfig config = LayerConfig.of("affine-coupling").put("dimension", 5).put("inverted", true)

@@ -1,4 +1,4 @@
-package org.fld4j.core.layer;
+package org.fld4j.core.coupling;
 
 /**
  * How an affine coupling applies its scale {@code s} and shift {@code t} to the transformed part;

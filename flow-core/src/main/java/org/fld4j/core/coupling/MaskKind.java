@@ -1,4 +1,4 @@
-package org.fld4j.core.image;
+package org.fld4j.core.coupling;
 
 /** Which values of an image an {@link ImageCoupling} conditions on (SPEC §1). */
 public enum MaskKind {

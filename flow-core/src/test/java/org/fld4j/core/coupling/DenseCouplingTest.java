@@ -1,4 +1,7 @@
-package org.fld4j.core.layer;
+package org.fld4j.core.coupling;
+
+import org.fld4j.core.coupling.CouplingForm;
+import org.fld4j.core.coupling.HalfMask;
 
 import org.fld4j.core.conditioner.Activation;
 
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
-class AffineCouplingTest {
+class DenseCouplingTest {
 
     /**
      * The float32 coupling (its scale, tanh and e^s in one Java pass) against the float64 one with the
@@ -34,7 +37,7 @@ class AffineCouplingTest {
         DataType[] types = {DataType.DOUBLE, DataType.FLOAT};
         for (int k = 0; k < 2; k++) {
             for (CouplingForm form : CouplingForm.values()) {
-                AffineCoupling layer = new AffineCoupling(new HalfMask(10, false), new int[] {32, 32}, Activation.RELU,
+                Coupling layer = Coupling.dense(new HalfMask(10, false), new int[] {32, 32}, Activation.RELU,
                         form, types[k]);
                 FlowNetwork net = FlowNetwork.create(layer.inputShape(), types[k], List.of(layer), 1);
                 if (params == null) {
@@ -75,7 +78,7 @@ class AffineCouplingTest {
     /** The conditioner's kept activations are freed by a release: backward then asks for a forward. */
     @Test
     void backwardAfterAReleaseNeedsANewForward() {
-        AffineCoupling layer = new AffineCoupling(new HalfMask(6, false), new int[] {8}, Activation.TANH,
+        Coupling layer = Coupling.dense(new HalfMask(6, false), new int[] {8}, Activation.TANH,
                 CouplingForm.AFFINE, DataType.DOUBLE);
         FlowNetwork net = FlowNetwork.create(layer.inputShape(), DataType.DOUBLE, List.of(layer), 1);
         layer.forward(Nd4j.rand(DataType.DOUBLE, 3, 6));
@@ -88,7 +91,7 @@ class AffineCouplingTest {
     class AffineFormFirstHalfConditions extends TransformContractTest {
         @Override
         protected Transform newLayer(DataType type) {
-            return new AffineCoupling(new HalfMask(6, false), new int[] {8, 8}, Activation.TANH, CouplingForm.AFFINE, type);
+            return Coupling.dense(new HalfMask(6, false), new int[] {8, 8}, Activation.TANH, CouplingForm.AFFINE, type);
         }
     }
 
@@ -96,7 +99,7 @@ class AffineCouplingTest {
     class FldFormSecondHalfConditionsOddDimension extends TransformContractTest {
         @Override
         protected Transform newLayer(DataType type) {
-            return new AffineCoupling(new HalfMask(7, true), new int[] {8}, Activation.ELU, CouplingForm.FLD, type);
+            return Coupling.dense(new HalfMask(7, true), new int[] {8}, Activation.ELU, CouplingForm.FLD, type);
         }
     }
 
@@ -104,7 +107,7 @@ class AffineCouplingTest {
     class ReluConditioner extends TransformContractTest {
         @Override
         protected Transform newLayer(DataType type) {
-            return new AffineCoupling(new HalfMask(5, false), new int[] {16, 16}, Activation.RELU, CouplingForm.FLD, type);
+            return Coupling.dense(new HalfMask(5, false), new int[] {16, 16}, Activation.RELU, CouplingForm.FLD, type);
         }
     }
 
@@ -112,7 +115,7 @@ class AffineCouplingTest {
     class LeakyReluConditioner extends TransformContractTest {
         @Override
         protected Transform newLayer(DataType type) {
-            return new AffineCoupling(new HalfMask(4, true), new int[] {6}, Activation.LEAKY_RELU, CouplingForm.AFFINE, type);
+            return Coupling.dense(new HalfMask(4, true), new int[] {6}, Activation.LEAKY_RELU, CouplingForm.AFFINE, type);
         }
     }
 }

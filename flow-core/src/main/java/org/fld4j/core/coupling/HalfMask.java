@@ -1,4 +1,4 @@
-package org.fld4j.core.layer;
+package org.fld4j.core.coupling;
 
 /**
  * The half split of a vector for dense couplings: the first {@code floor(D/2)} features and the

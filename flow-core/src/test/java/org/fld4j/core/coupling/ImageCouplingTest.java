@@ -1,4 +1,6 @@
-package org.fld4j.core.image;
+package org.fld4j.core.coupling;
+
+import org.fld4j.core.coupling.MaskKind;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -6,7 +8,7 @@ import java.util.List;
 import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.TransformContractTest;
-import org.fld4j.core.layer.CouplingForm;
+import org.fld4j.core.coupling.CouplingForm;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -20,7 +22,7 @@ class ImageCouplingTest {
     /** The network's kept activations are freed by a release: backward then asks for a forward. */
     @Test
     void backwardAfterAReleaseNeedsANewForward() {
-        ImageCoupling layer = new ImageCoupling(SHAPE, MaskKind.CHECKERBOARD, false, 3, 1, CouplingForm.FLD, 0,
+        Coupling layer = Coupling.image(SHAPE, MaskKind.CHECKERBOARD, false, 3, 1, CouplingForm.FLD, 0,
                 DataType.DOUBLE);
         FlowNetwork net = FlowNetwork.create(SHAPE, DataType.DOUBLE, List.of(layer), 1);
         layer.forward(Nd4j.rand(DataType.DOUBLE, 3, 2, 4, 4));
@@ -33,7 +35,7 @@ class ImageCouplingTest {
     class CheckerboardFld extends TransformContractTest {
         @Override
         protected Transform newLayer(DataType type) {
-            return new ImageCoupling(SHAPE, MaskKind.CHECKERBOARD, false, 3, 2, CouplingForm.FLD, 0, type);
+            return Coupling.image(SHAPE, MaskKind.CHECKERBOARD, false, 3, 2, CouplingForm.FLD, 0, type);
         }
     }
 
@@ -41,7 +43,7 @@ class ImageCouplingTest {
     class InvertedCheckerboardAffine extends TransformContractTest {
         @Override
         protected Transform newLayer(DataType type) {
-            return new ImageCoupling(SHAPE, MaskKind.CHECKERBOARD, true, 3, 1, CouplingForm.AFFINE, 0, type);
+            return Coupling.image(SHAPE, MaskKind.CHECKERBOARD, true, 3, 1, CouplingForm.AFFINE, 0, type);
         }
     }
 
@@ -49,7 +51,7 @@ class ImageCouplingTest {
     class ChannelFld extends TransformContractTest {
         @Override
         protected Transform newLayer(DataType type) {
-            return new ImageCoupling(SHAPE, MaskKind.CHANNEL, false, 4, 1, CouplingForm.FLD, 0, type);
+            return Coupling.image(SHAPE, MaskKind.CHANNEL, false, 4, 1, CouplingForm.FLD, 0, type);
         }
     }
 
@@ -57,7 +59,7 @@ class ImageCouplingTest {
     class InvertedChannelNoBlocks extends TransformContractTest {
         @Override
         protected Transform newLayer(DataType type) {
-            return new ImageCoupling(SHAPE, MaskKind.CHANNEL, true, 2, 0, CouplingForm.FLD, 0, type);
+            return Coupling.image(SHAPE, MaskKind.CHANNEL, true, 2, 0, CouplingForm.FLD, 0, type);
         }
     }
 }

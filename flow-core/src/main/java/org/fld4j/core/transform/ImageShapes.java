@@ -1,16 +1,16 @@
-package org.fld4j.core.image;
+package org.fld4j.core.transform;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Validation shared by the image layers: sample shapes and value ranges, with clear messages. */
-final class ImageShapes {
+public final class ImageShapes {
 
     private ImageShapes() {
     }
 
     /** Checks that {@code shape} is {@code [C, H, W]} with positive sizes; returns a copy. */
-    static long[] checkChw(long[] shape, String what) {
+    public static long[] checkChw(long[] shape, String what) {
         if (shape == null || shape.length != 3 || Arrays.stream(shape).anyMatch(s -> s < 1)) {
             throw new IllegalArgumentException(what + " needs a sample shape [C, H, W] with positive sizes, got "
                     + Arrays.toString(shape));
@@ -19,7 +19,7 @@ final class ImageShapes {
     }
 
     /** Checks that every value of {@code x} lies in {@code [min, max]}, naming the offending value. */
-    static void checkRange(INDArray x, double min, double max, String what) {
+    public static void checkRange(INDArray x, double min, double max, String what) {
         double lo = x.minNumber().doubleValue();
         double hi = x.maxNumber().doubleValue();
         if (!(lo >= min) || !(hi <= max)) {

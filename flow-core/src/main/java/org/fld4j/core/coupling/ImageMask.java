@@ -1,4 +1,6 @@
-package org.fld4j.core.image;
+package org.fld4j.core.coupling;
+
+import org.fld4j.core.transform.ImageShapes;
 
 /**
  * Binary masks over a {@code [C, H, W]} sample: 1 marks a value that conditions the coupling (and
