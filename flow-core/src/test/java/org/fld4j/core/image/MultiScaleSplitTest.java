@@ -1,4 +1,4 @@
-package org.fld4j.core.coupling;
+package org.fld4j.core.image;
 
 import org.fld4j.core.image.MultiScaleSplit;
 import org.fld4j.core.image.Squeeze;
@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.TransformContractTest;
+import org.fld4j.core.coupling.Coupling;
 import org.fld4j.core.coupling.CouplingForm;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
