@@ -243,7 +243,7 @@ public final class DualFld {
      * reference's own seeded split, so that one shuffle serves both.
      */
     static int[] subsample(int n, int count, long seed) {
-        return ReferenceTraining.split(n, count, seed ^ 0x3C6EF372FE94F82BL)[1];
+        return ReferenceTraining.split(n, count, seed ^ 0x3C6EF372FE94F82BL).heldOut();
     }
 
     /**
