@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fld4j.core.persist.FlowFiles;
+import org.fld4j.core.units.BitsPerDim;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -153,17 +154,14 @@ public final class Flow {
         return sum / bpd.length;
     }
 
-    /** {@code -logProb / (dimension ln 2)} element by element: the one bits-per-dimension formula. */
+    /**
+     * {@code -logProb / (dimension ln 2)} element by element, {@link BitsPerDim#ofEach}: it multiplies by
+     * {@code 1 / (dimension ln 2)} as this method always has, where the FLD values divide ({@link BitsPerDim#of});
+     * the two may differ in the last bit. No test pins these values to the bit, and keeping the multiplication
+     * keeps every result of this method unchanged.
+     */
     public static double[] toBitsPerDim(double[] logProb, long dimension) {
-        if (dimension < 1) {
-            throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
-        }
-        double scale = 1.0 / (dimension * Math.log(2));
-        double[] out = new double[logProb.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = -logProb[i] * scale;
-        }
-        return out;
+        return BitsPerDim.ofEach(logProb, dimension);
     }
 
     /** Whether log-likelihoods are noisy estimates (the flow dequantizes discrete data). */

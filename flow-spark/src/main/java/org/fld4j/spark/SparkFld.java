@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.fld4j.core.backend.NativeThreads;
+import org.fld4j.core.units.BitsPerDim;
 import org.fld4j.io.BadInputPolicy;
 import org.fld4j.io.InputReport;
 import org.fld4j.io.decode.DecodeOptions;
@@ -240,7 +241,7 @@ public final class SparkFld {
                 sum += flow[i];
             }
             double mean = sum / values.length;
-            rows.add(RowFactory.create(state.names()[i], mean, -mean / (dimension * Math.log(2)), part.partition()));
+            rows.add(RowFactory.create(state.names()[i], mean, BitsPerDim.of(mean, dimension), part.partition()));
         }
         return rows;
     }

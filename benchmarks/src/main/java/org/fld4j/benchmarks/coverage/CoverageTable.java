@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.fld4j.core.random.Shuffles;
 import org.fld4j.metrics.fld.ConfidenceInterval;
 import org.fld4j.metrics.fld.FldIntervals;
 
@@ -137,7 +138,7 @@ public final class CoverageTable {
             for (int d = 0; d < draws; d++) {
                 double[] g = pick(flow.evaluation, candidates, n, random);
                 same.add(FldIntervals.fld(heldOut, g, resamples, 0.95, random.nextLong()), fld(heldOut, g), 0);
-                double[] t = pick(flow.test, identity(flow.test.length), n, random);
+                double[] t = pick(flow.test, Shuffles.identity(flow.test.length), n, random);
                 other.add(FldIntervals.fld(heldOut, t, resamples, 0.95, random.nextLong()), fld(heldOut, t), 0);
             }
         }
@@ -166,7 +167,7 @@ public final class CoverageTable {
                 return;
             }
             int[] gIdx = draw(candidates, n, random);
-            int[] tIdx = draw(identity(chosen.get(0).test.length), n, random);
+            int[] tIdx = draw(Shuffles.identity(chosen.get(0).test.length), n, random);
             double[][] g = new double[k][];
             double[][] t = new double[k][];
             for (int f = 0; f < k; f++) {
@@ -216,7 +217,7 @@ public final class CoverageTable {
         int ensembles = draws * flows.size();
         if (flows.size() > k && k >= 2) {
             for (int e = 0; e < ensembles; e++) {
-                int[] order = draw(identity(flows.size()), flows.size(), random);
+                int[] order = draw(Shuffles.identity(flows.size()), flows.size(), random);
                 double[] means = new double[k];
                 double[][] g = new double[k][];
                 boolean[] excluded = new boolean[(noise ? flows.get(0).noise : flows.get(0).saltPepper).length];
@@ -343,20 +344,12 @@ public final class CoverageTable {
     }
 
     private static List<PoolFlow> choose(List<PoolFlow> flows, int k, SplittableRandom random) {
-        int[] order = draw(identity(flows.size()), k, random);
+        int[] order = draw(Shuffles.identity(flows.size()), k, random);
         List<PoolFlow> chosen = new ArrayList<>();
         for (int i : order) {
             chosen.add(flows.get(i));
         }
         return chosen;
-    }
-
-    private static int[] identity(int n) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        return idx;
     }
 
     /** Indices {@code 0..n-1} not in {@code taken}. */
@@ -384,12 +377,7 @@ public final class CoverageTable {
     /** {@code n} distinct values of {@code candidates}, drawn without replacement. */
     private static int[] draw(int[] candidates, int n, SplittableRandom random) {
         int[] pool = candidates.clone();
-        for (int i = 0; i < n; i++) {
-            int j = i + random.nextInt(pool.length - i);
-            int t = pool[i];
-            pool[i] = pool[j];
-            pool[j] = t;
-        }
+        Shuffles.shuffleFront(pool, n, random);
         return Arrays.copyOf(pool, n);
     }
 

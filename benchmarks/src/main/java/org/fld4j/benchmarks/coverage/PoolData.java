@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.fld4j.core.random.Shuffles;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
@@ -97,29 +98,14 @@ final class PoolData {
                 NDArrayIndex.all()).dup();
     }
 
-    /** {@code k} distinct values of {@code 0..n-1}, ascending (a partial Fisher-Yates shuffle). */
+    /** {@code k} distinct values of {@code 0..n-1}, ascending (a partial Fisher-Yates shuffle from the front). */
     static int[] sample(int n, int k, SplittableRandom random) {
-        int[] all = permutationPrefix(n, k, random);
-        Arrays.sort(all);
-        return all;
+        return Shuffles.sortedDraw(Shuffles.identity(n), k, random);
     }
 
-    private static int[] permutationPrefix(int n, int k, SplittableRandom random) {
-        int[] values = new int[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = i;
-        }
-        for (int i = 0; i < k; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = values[i];
-            values[i] = values[j];
-            values[j] = t;
-        }
-        return Arrays.copyOf(values, k);
-    }
-
+    /** {@code 0..n-1} shuffled from the front ({@link Shuffles#frontPermutation}, not {@link Shuffles#permutation}). */
     static int[] permutation(int n, long seed) {
-        return permutationPrefix(n, n, new SplittableRandom(seed));
+        return Shuffles.frontPermutation(n, seed);
     }
 
     static int[] ints(String csv) {

@@ -18,6 +18,7 @@ import org.fld4j.core.train.TrainerOptions;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.core.train.TrainingResult;
+import org.fld4j.core.units.BitsPerDim;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.fld4j.io.ImageSource;
@@ -62,7 +63,7 @@ public final class FashionMnistQualityRun {
 
         INDArray train = readAll(DATA.resolve("train-images-idx3-ubyte.gz"), trainImages);
         INDArray test = readAll(DATA.resolve("t10k-images-idx3-ubyte.gz"), Integer.MAX_VALUE);
-        double dims = 28 * 28;
+        long dims = 28 * 28;
 
         LearningRateSchedule schedule = args.length > 6
                 ? LearningRateSchedule.valueOf(args[6].toUpperCase(Locale.ROOT)) : LearningRateSchedule.CONSTANT;
@@ -91,7 +92,7 @@ public final class FashionMnistQualityRun {
                         count++;
                     }
                     if ((step + 1) % CURVE_EVERY == 0) {
-                        double bpd = bpd(sum / count, dims);
+                        double bpd = BitsPerDim.fromNats(sum / count, dims);
                         double elapsed = (System.nanoTime() - start) / 1e9;
                         curve.printf(Locale.ROOT, "%d,%d,%.1f,%.4f%n", step + 1, epoch, elapsed, bpd);
                         curve.flush();
@@ -104,8 +105,8 @@ public final class FashionMnistQualityRun {
 
                 @Override
                 public void onEpoch(EpochRecord r) {
-                    double trainBpd = bpd(r.trainLoss(), dims);
-                    double valBpd = bpd(r.validationLoss(), dims);
+                    double trainBpd = BitsPerDim.fromNats(r.trainLoss(), dims);
+                    double valBpd = BitsPerDim.fromNats(r.validationLoss(), dims);
                     epochs.printf(Locale.ROOT, "%d,%d,%d,%.4f,%.4f,%.1f%n", r.epoch(), r.steps(), r.skippedSteps(),
                             trainBpd, valBpd, r.elapsed().toMillis() / 1e3);
                     epochs.flush();
@@ -131,11 +132,6 @@ public final class FashionMnistQualityRun {
                 testBpd, evalSeconds, test.size(0) / evalSeconds);
         Files.writeString(out.resolve("result.txt"), report, StandardCharsets.UTF_8);
         System.out.print(report);
-    }
-
-    /** Bits per dimension of a mean negative log-likelihood in nats per image. */
-    private static double bpd(double nats, double dims) {
-        return nats / (dims * Math.log(2));
     }
 
     private static INDArray readAll(Path file, int limit) {

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fld4j.cli.InputOptions;
 import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.output.TextTable;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.metrics.fld.DualFldScore;
 import org.fld4j.metrics.fld.ScoreWarning;
@@ -16,7 +17,7 @@ final class DualScoreReport {
     }
 
     static String human(ScoringInputs in, DualFldScore score, ImagePreset generatedPreset) {
-        TextTable table = new TextTable()
+        TextTable table = TextTable.labelled()
                 .row("D-FLD", Formats.number(score.value()) + "  " + Formats.interval(score.interval()))
                 .row("difference", Formats.number(score.difference()) + "  " + Formats.interval(score.differenceInterval())
                         + "  (ln bpd_G(G) - ln bpd_R(R))")

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.fld4j.cli.InputOptions;
 import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.output.TextTable;
 import org.fld4j.metrics.fld.FldScore;
 import org.fld4j.metrics.fld.ScoreWarning;
 
@@ -24,7 +25,7 @@ final class FldScoreReport {
 
     static String human(ScoringInputs in, FldScore score, MemorizationResult copies, Path perImage,
                         org.fld4j.spark.SparkRun spark) {
-        TextTable table = new TextTable()
+        TextTable table = TextTable.labelled()
                 .row("FLD", Formats.number(score.value()) + "  " + Formats.interval(score.interval()))
                 .row("interval covers", Formats.intervalScope(score))
                 .row("ratio", Formats.number(score.ratio()) + "  (bpd generated / bpd real)")

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.fld4j.cli.JsonResults;
 import org.fld4j.cli.Version;
+import org.fld4j.cli.output.TextTable;
 import org.fld4j.metrics.fld.FldReference;
 
 /** The result of {@code fld info}: the reference's rows and its options, or the JSON document. */
@@ -14,7 +15,7 @@ final class InfoReport {
     }
 
     static String human(FldReference r, Path file) {
-        TextTable table = ReferenceSummary.rows(new TextTable().row("file", file.toString()), r);
+        TextTable table = ReferenceSummary.rows(TextTable.labelled().row("file", file.toString()), r);
         for (Map.Entry<String, Object> option : ReferenceJson.options(r.options()).entrySet()) {
             table.row("option " + option.getKey(), String.valueOf(option.getValue()));
         }

@@ -1,13 +1,14 @@
 package org.fld4j.cli.fld;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import org.fld4j.io.array.AtomicFileWriter;
 
 /**
  * Files a command writes: never over or into one of its inputs, never over an existing file unless asked, and
@@ -57,22 +58,17 @@ final class OutputFiles {
         }
     }
 
-    /** Writes {@code text} (UTF-8) to {@code target} atomically: readers see the old file or all of the new one. */
+    /**
+     * Writes {@code text} (UTF-8) to {@code target} atomically ({@link AtomicFileWriter}): readers see the old file
+     * or all of the new one. Text that is not valid UTF-16 (a lone surrogate) is refused with a
+     * {@link java.nio.charset.CharacterCodingException}, as {@link Files#writeString} refuses it.
+     */
     static void writeAtomically(Path target, String text) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + "-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Files.createDirectories(absolute.getParent());
+        ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().encode(CharBuffer.wrap(text));
+        AtomicFileWriter.write(absolute, true,
+                out -> out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining()));
     }
 
     /** The file an image argument names: {@code data.npz:entry} is the file {@code data.npz}. */

@@ -1,6 +1,7 @@
 package org.fld4j.cli.fld;
 
 import java.util.Locale;
+import org.fld4j.cli.output.TextTable;
 import org.fld4j.metrics.fld.FldReference;
 
 /** The rows that describe a reference in the human results of {@code train}, {@code info} and {@code score}. */

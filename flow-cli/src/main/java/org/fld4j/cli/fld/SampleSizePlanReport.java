@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.output.TextTable;
 import org.fld4j.metrics.fld.ImageCountRange;
 import org.fld4j.metrics.fld.SampleSizePlan;
 
@@ -38,7 +39,7 @@ final class SampleSizePlanReport {
         out.append(String.format(Locale.ROOT, "plan for a %s%% interval of half-width %s, from the %d images of %s"
                         + " as the pilot%n", Formats.percent(plan.confidence()),
                 Formats.number(plan.targetHalfWidth()), plan.pilotImages(), pilotSpec));
-        TextTable rows = new TextTable();
+        TextTable rows = TextTable.labelled();
         rows.row("required generated images", plan.requiredImages().isPresent()
                 ? String.format(Locale.ROOT, "%d", plan.requiredImages().getAsLong()) : "out of reach");
         rows.row(plan.referenceFlows() == 1 ? "5%-95% range" : "5%-95% range, these flows",

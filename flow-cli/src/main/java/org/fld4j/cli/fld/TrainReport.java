@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.fld4j.cli.InputOptions;
 import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.output.TextTable;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.io.stream.FingerprintResult;
 import org.fld4j.metrics.fld.FldReference;
@@ -18,7 +19,7 @@ final class TrainReport {
     static String human(ReferenceTrainer.Trained trained, Path out, FingerprintResult read) {
         FldReference r = trained.fld().reference();
         TrainingHistory h = trained.run().history();
-        TextTable table = ReferenceSummary.rows(new TextTable().row("saved to", out.toString()), r);
+        TextTable table = ReferenceSummary.rows(TextTable.labelled().row("saved to", out.toString()), r);
         table.row("training time", String.format(Locale.ROOT, "%.1f s, %d epoch%s, stopped by %s", trained.run().seconds(),
                 h.epochs().size(), h.epochs().size() == 1 ? "" : "s",
                 h.stopReason().name().toLowerCase(Locale.ROOT).replace('_', ' ')));

@@ -5,22 +5,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.fld4j.cli.CliException;
 import org.fld4j.cli.ExitCode;
+import org.fld4j.io.array.AtomicFileWriter;
 
 /**
  * The folder a report is written into. A marker file ({@value #MARKER}) lists what the report wrote, so that a
@@ -112,7 +110,11 @@ public final class ReportFolder {
         return write(name, bytes.toByteArray());
     }
 
-    /** Writes {@code content} to {@code name} in the folder: a temporary file first, then renamed over the target. */
+    /**
+     * Writes {@code content} to {@code name} in the folder: a temporary file first, then renamed over the target
+     * ({@link AtomicFileWriter#writeFile}: the temporary file is a fresh name, not {@link Files#createTempFile},
+     * which makes files only the owner may read; the report's files get the usual permissions of the user's umask).
+     */
     public Path write(String name, byte[] content) {
         return write(name, temp -> Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     }
@@ -123,24 +125,12 @@ public final class ReportFolder {
      */
     public Path write(String name, FileWriter writer) {
         Path target = target(name);
-        Path temp = temporary(name);
         try {
-            writer.writeTo(temp);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFileWriter.writeFile(target, true, writer::writeTo);
             written.add(name);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // gone already after a successful move; after a failure, the failure is what gets reported
-            }
         }
     }
 
@@ -182,21 +172,8 @@ public final class ReportFolder {
         List<String> lines = new ArrayList<>();
         lines.add(MARKER_HEADER);
         lines.addAll(names);
-        Path temp = temporary(MARKER);
-        try {
-            Files.write(temp, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            Files.move(temp, dir.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    /**
-     * A fresh name beside the target for its temporary file. Not {@link Files#createTempFile}: that makes files
-     * only the owner may read, and the report's files should get the usual permissions of the user's umask.
-     */
-    private Path temporary(String name) {
-        return dir.resolve("." + name + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+        AtomicFileWriter.writeFile(dir.resolve(MARKER), true, temp -> Files.write(temp, lines, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     }
 
     /** The files a marker lists; lines that are not plain names (a hand-edited marker) are ignored. */

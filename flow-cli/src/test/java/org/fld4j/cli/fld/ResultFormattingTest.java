@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.fld4j.cli.CliException;
 import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.output.TextTable;
 import org.fld4j.metrics.fld.ImageScore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class ResultFormattingTest {
 
     @Test
     void textTableAlignsTheValues() {
-        String table = new TextTable().row("FLD", "0.1").row("bpd generated", "3.2").format();
+        String table = TextTable.labelled().row("FLD", "0.1").row("bpd generated", "3.2").format();
         assertThat(table).isEqualTo("FLD            0.1\nbpd generated  3.2\n");
     }
 

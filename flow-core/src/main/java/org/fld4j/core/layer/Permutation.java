@@ -7,6 +7,7 @@ import org.fld4j.core.transform.LayerConfig;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.Transformed;
 import org.fld4j.core.memory.WorkArrays;
+import org.fld4j.core.random.Shuffles;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -56,17 +57,7 @@ public final class Permutation implements Transform, WorkArrays {
 
     /** A uniformly random permutation (Fisher-Yates) drawn from {@code random}. */
     public static Permutation random(int dimension, RandomGenerator random, DataType dataType) {
-        int[] p = new int[dimension];
-        for (int i = 0; i < dimension; i++) {
-            p[i] = i;
-        }
-        for (int i = dimension - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = p[i];
-            p[i] = p[j];
-            p[j] = tmp;
-        }
-        return new Permutation(p, dataType);
+        return new Permutation(Shuffles.permutation(dimension, random), dataType);
     }
 
     public static Permutation fromConfig(LayerConfig c) {

@@ -38,11 +38,6 @@ public final class BufferCache {
         return arrays.computeIfAbsent(new Key(name, type, shape.clone()), k -> Nd4j.create(k.type, k.shape, 'c'));
     }
 
-    /** Drops every cached array (their memory is released when unreferenced). */
-    public void clear() {
-        arrays.clear();
-    }
-
     /**
      * Frees every cached array now and empties the cache; later {@link #get} calls allocate afresh.
      * Whoever took an array from this cache must not use it (or a view of it) afterwards.

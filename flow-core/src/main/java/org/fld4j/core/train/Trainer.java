@@ -11,6 +11,8 @@ import org.fld4j.core.Flow;
 import org.fld4j.core.transform.NoiseKey;
 import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.random.SeededSplit;
+import org.fld4j.core.random.Shuffles;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
@@ -74,7 +76,6 @@ public final class Trainer {
         try {
             requireFinite(checked, "training data");
             long n = checked.size(0);
-            int[] order = shuffledIndices(Math.toIntExact(n), new SplittableRandom(options.seed() ^ 0x9E3779B97F4A7C15L));
             int validationCount = (int) Math.floor(n * options.validationFraction());
             if (options.validationFraction() > 0 && validationCount == 0) {
                 throw new IllegalArgumentException("validationFraction " + options.validationFraction() + " of " + n
@@ -83,14 +84,10 @@ public final class Trainer {
             if (n - validationCount < 1) {
                 throw new IllegalArgumentException("no training samples left after holding out " + validationCount);
             }
-            int[] trainIdx = new int[Math.toIntExact(n - validationCount)];
-            int[] valIdx = new int[validationCount];
-            System.arraycopy(order, 0, valIdx, 0, validationCount);
-            System.arraycopy(order, validationCount, trainIdx, 0, trainIdx.length);
-            java.util.Arrays.sort(trainIdx);
-            java.util.Arrays.sort(valIdx);
-            train = Tensors.rows(checked, trainIdx);
-            validation = validationCount == 0 ? null : Tensors.rows(checked, valIdx);
+            SeededSplit split = SeededSplit.of(Math.toIntExact(n), validationCount,
+                    options.seed() ^ 0x9E3779B97F4A7C15L);
+            train = Tensors.rows(checked, split.training());
+            validation = validationCount == 0 ? null : Tensors.rows(checked, split.heldOut());
             return fit(flow, train, validation);
         } finally {
             // The two parts are copies made here, and so is checked when data had another type.
@@ -164,14 +161,11 @@ public final class Trainer {
         long step = 0;
         long skippedTotal = 0;
         int consecutiveNonFinite = 0;
-        int[] indices = new int[Math.toIntExact(n)];
-        for (int i = 0; i < indices.length; i++) {
-            indices[i] = i;
-        }
+        int[] indices = Shuffles.identity(Math.toIntExact(n));
 
         epochs:
         for (int epoch = 1; epoch <= options.maxEpochs(); epoch++) {
-            shuffle(indices, shuffler);
+            Shuffles.shuffle(indices, shuffler);
             double lossSum = 0;
             long lossCount = 0;
             long epochSteps = 0;
@@ -288,24 +282,6 @@ public final class Trainer {
     private static void requireFinite(INDArray x, String what) {
         if (BooleanIndexing.or(x, Conditions.isNan()) || BooleanIndexing.or(x, Conditions.isInfinite())) {
             throw new IllegalArgumentException(what + " contains NaN or infinite values");
-        }
-    }
-
-    private static int[] shuffledIndices(int n, SplittableRandom random) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        shuffle(idx, random);
-        return idx;
-    }
-
-    private static void shuffle(int[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
         }
     }
 }

@@ -13,6 +13,7 @@ import org.fld4j.core.EvaluationOptions;
 import org.fld4j.core.kernel.Tensors;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.TrainingListener;
+import org.fld4j.core.units.BitsPerDim;
 import org.fld4j.io.ImageSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -226,8 +227,8 @@ public final class DualFld {
                 realOptions.confidence(), realOptions.seed() ^ 0x6A09E667F3BCC909L);
         return new DualFldScore(intervals.dfld(), intervals.dfldInterval(), intervals.difference(),
                 intervals.differenceInterval(), intervals.divergence(), intervals.divergenceInterval(),
-                FldFormulas.bitsPerDim(FldFormulas.mean(rr), d), FldFormulas.bitsPerDim(FldFormulas.mean(rg), d),
-                FldFormulas.bitsPerDim(FldFormulas.mean(gg), d), FldFormulas.bitsPerDim(FldFormulas.mean(gr), d),
+                BitsPerDim.of(FldFormulas.mean(rr), d), BitsPerDim.of(FldFormulas.mean(rg), d),
+                BitsPerDim.of(FldFormulas.mean(gg), d), BitsPerDim.of(FldFormulas.mean(gr), d),
                 rr.length, gg.length, generatedTraining, ScoreWarnings.messages(warnings), warnings, realTraining);
     }
 
@@ -244,7 +245,7 @@ public final class DualFld {
      * reference's own seeded split, so that one shuffle serves both.
      */
     static int[] subsample(int n, int count, long seed) {
-        return ReferenceTraining.split(n, count, seed ^ 0x3C6EF372FE94F82BL)[1];
+        return ReferenceTraining.split(n, count, seed ^ 0x3C6EF372FE94F82BL).heldOut();
     }
 
     /**
@@ -256,8 +257,8 @@ public final class DualFld {
         double mGR = mean(gr, realIdx);
         double mGG = mean(gg, genIdx);
         double mRG = mean(rg, genIdx);
-        double difference = Math.log(FldFormulas.bitsPerDim(mGG, d)) - Math.log(FldFormulas.bitsPerDim(mRR, d));
-        double j = ((mRR - mGR) + (mGG - mRG)) / (d * Math.log(2));
+        double difference = Math.log(BitsPerDim.of(mGG, d)) - Math.log(BitsPerDim.of(mRR, d));
+        double j = BitsPerDim.fromNats((mRR - mGR) + (mGG - mRG), d);
         return new double[] {difference, j};
     }
 

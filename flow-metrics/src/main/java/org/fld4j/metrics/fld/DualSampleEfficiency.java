@@ -1,12 +1,12 @@
 package org.fld4j.metrics.fld;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.fld4j.core.random.Shuffles;
 import org.fld4j.io.ImageSource;
 
 /**
@@ -49,10 +49,10 @@ public final class DualSampleEfficiency {
                 continue;
             }
             SplittableRandom random = SampleEfficiency.randomFor(options.seed(), size);
-            int[] order = SampleEfficiency.identity(n);
+            int[] order = Shuffles.identity(n);
             double[] values = new double[options.repeats()];
             for (int r = 0; r < values.length; r++) {
-                int[] subset = draw(order, size, random);
+                int[] subset = Shuffles.sortedDraw(order, size, random);
                 DualFldScore score = dual.score(generated.subset(subset));
                 values[r] = score.value();
                 notes.addAll(score.warnings());
@@ -62,18 +62,5 @@ public final class DualSampleEfficiency {
         DualFldScore full = dual.score(generated);
         return new SampleEfficiencyResult(points, full.value(), n, full.realCount(), options,
                 List.copyOf(notes));
-    }
-
-    /** {@code size} indices drawn without replacement (partial Fisher-Yates), ascending. */
-    private static int[] draw(int[] order, int size, SplittableRandom random) {
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(order.length - i);
-            int chosen = order[j];
-            order[j] = order[i];
-            order[i] = chosen;
-        }
-        int[] subset = Arrays.copyOf(order, size);
-        Arrays.sort(subset);
-        return subset;
     }
 }

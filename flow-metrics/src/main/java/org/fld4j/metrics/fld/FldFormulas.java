@@ -2,16 +2,11 @@ package org.fld4j.metrics.fld;
 
 /**
  * The formulas of fld4j's docs/maths.md (FLD section), in one place: every score and every bootstrap
- * resample goes through them.
+ * resample goes through them. Bits per dimension are {@link org.fld4j.core.units.BitsPerDim#of}.
  */
 final class FldFormulas {
 
     private FldFormulas() {
-    }
-
-    /** Bits per dimension of a mean log-likelihood in nats: {@code -l / (D ln 2)}. */
-    static double bitsPerDim(double meanLogLikelihood, long dimension) {
-        return -meanLogLikelihood / (dimension * Math.log(2));
     }
 
     /** {@code FLD = ln(l_R(G) / l_R(R_test))}, from the two mean log-likelihoods (both negative). */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.fld4j.core.Flow;
+import org.fld4j.core.units.BitsPerDim;
 import org.fld4j.io.ImageShape;
 import org.fld4j.io.preprocess.ExpectedShape;
 import org.fld4j.io.stream.BatchOptions;
@@ -119,7 +120,7 @@ public final class FldReference {
 
     /** {@code bpd_R(R_test)}, averaged over the flows. */
     public double heldOutBitsPerDim() {
-        return FldFormulas.bitsPerDim(heldOutMeanLogLikelihood(), dimension());
+        return BitsPerDim.of(heldOutMeanLogLikelihood(), dimension());
     }
 
     /** The image shape {@code [C, H, W]} the flows take. */
@@ -347,8 +348,8 @@ public final class FldReference {
         for (int f = 0; f < k; f++) {
             heldOutMeans[f] = members.get(f).heldOutMeanLogLikelihood();
             meanGenerated[f] = FldFormulas.mean(generated[f]);
-            double real = FldFormulas.bitsPerDim(heldOutMeans[f], dimension());
-            double gen = FldFormulas.bitsPerDim(meanGenerated[f], dimension());
+            double real = BitsPerDim.of(heldOutMeans[f], dimension());
+            double gen = BitsPerDim.of(meanGenerated[f], dimension());
             ratio += gen / real / k;
             bpdReal += real / k;
             bpdGenerated += gen / k;
@@ -359,7 +360,7 @@ public final class FldReference {
             for (int f = 0; f < k; f++) {
                 sum += given[f][i];
             }
-            perImage[i] = new ImageScore(i, names.get(i), sum / k, FldFormulas.bitsPerDim(sum / k, dimension()));
+            perImage[i] = new ImageScore(i, names.get(i), sum / k, BitsPerDim.of(sum / k, dimension()));
         }
         if (k == 1) {
             ConfidenceInterval interval = PercentileBootstrap.percentileInterval(replicates(generated[0]),

@@ -4,6 +4,7 @@ import org.fld4j.core.memory.NativeMemory;
 import java.util.Arrays;
 import org.fld4j.core.EvaluationOptions;
 import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.random.SeededSplit;
 import org.fld4j.io.ImageSource;
 import org.fld4j.metrics.memorization.CopyCheck;
 import org.fld4j.metrics.memorization.MemorizationOptions;
@@ -32,20 +33,20 @@ final class MemorizationRun {
             throw new IllegalArgumentException(real.description() + " holds " + n + " usable images; the reference"
                     + " flow was trained on a real set of " + reference.realImages());
         }
-        int[][] split = ReferenceTraining.memberSplit(n, ReferenceTraining.heldOutCount(n,
+        SeededSplit split = ReferenceTraining.memberSplit(n, ReferenceTraining.heldOutCount(n,
                 fldOptions.heldOutFraction()), fldOptions.seed(), 0);
         ReferenceMember first = reference.members().get(0);
-        if (!images.names(split[1]).equals(first.heldOutNames())) {
+        if (!images.names(split.heldOut()).equals(first.heldOutNames())) {
             throw new IllegalArgumentException(real.description() + " is not the real set the reference flow was"
                     + " trained on: its held-out images are named differently");
         }
-        INDArray training = images.rows(split[0]);
-        INDArray heldOut = images.rows(split[1]);
+        INDArray training = images.rows(split.training());
+        INDArray heldOut = images.rows(split.heldOut());
         LoadedImages scored = LoadedImages.read(generated, fldOptions.evaluationBatchSize());
         try {
-            CopyCheck check = CopyCheck.against(training, images.names(split[0]), heldOut, options);
+            CopyCheck check = CopyCheck.against(training, images.names(split.training()), heldOut, options);
             EvaluationOptions evaluation = fldOptions.withSeed(first.seed()).evaluation();
-            int[] sample = Arrays.copyOf(split[0], Math.min(TRAINING_SAMPLE, split[0].length));
+            int[] sample = Arrays.copyOf(split.training(), Math.min(TRAINING_SAMPLE, split.training().length));
             INDArray trainingSample = images.rows(sample);
             double[] trainingLl = first.flow().logProb(trainingSample, evaluation);
             NativeMemory.close(trainingSample);

@@ -27,6 +27,7 @@ import org.fld4j.core.persist.FlowFiles;
 import org.fld4j.core.persist.Json;
 import org.fld4j.core.persist.JsonFields;
 import org.fld4j.core.persist.ZipEntries;
+import org.fld4j.core.units.BitsPerDim;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -138,7 +139,7 @@ final class ReferenceFiles {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trainingImages", member.trainingImages());
         m.put("training", member.training());
-        m.put("heldOutBitsPerDim", FldFormulas.bitsPerDim(member.heldOutMeanLogLikelihood(), dimension));
+        m.put("heldOutBitsPerDim", BitsPerDim.of(member.heldOutMeanLogLikelihood(), dimension));
         m.put("heldOutNames", new ArrayList<Object>(member.heldOutNames()));
         m.put("heldOutLogLikelihoods", values);
         return m;

@@ -2,13 +2,12 @@ package org.fld4j.metrics.fld;
 
 import org.fld4j.core.memory.NativeMemory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.Flow;
 import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.random.SeededSplit;
 import org.fld4j.core.train.Trainer;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;
@@ -29,6 +28,9 @@ final class ReferenceTraining {
 
     /** Fewer real images than this cannot give both a training set and a held-out set worth the name. */
     static final int MIN_REAL_IMAGES = 10;
+
+    /** Mixed into the seed of the references' splits, so that they never share an order with training's own. */
+    private static final long SPLIT_SEED_MIX = 0x2545F4914F6CDD1DL;
 
     private ReferenceTraining() {
     }
@@ -53,15 +55,15 @@ final class ReferenceTraining {
         List<ReferenceMember> members = new ArrayList<>();
         INDArray firstHeldOut = null;
         for (int k = 0; k < flows; k++) {
-            int[][] split = memberSplit(n, heldOutCount, options.seed(), k);
+            SeededSplit split = memberSplit(n, heldOutCount, options.seed(), k);
             long seed = options.seed() + k;
-            INDArray training = images.rows(split[0]);
-            INDArray heldOut = images.rows(split[1]);
+            INDArray training = images.rows(split.training());
+            INDArray heldOut = images.rows(split.heldOut());
             long[] shape = images.imageShape();
             Flow fresh = Flow.image((int) shape[0], (int) shape[1], (int) shape[2]).preset(options.preset())
                     .seed(seed).build();
             LOG.info("training the {} reference flow{} on {} of {} real images of {} ({} held out)",
-                    options.preset().id(), flows == 1 ? "" : " " + (k + 1) + " of " + flows, split[0].length, n,
+                    options.preset().id(), flows == 1 ? "" : " " + (k + 1) + " of " + flows, split.training().length, n,
                     real.description(), heldOutCount);
             TrainingResult result;
             try {
@@ -73,7 +75,7 @@ final class ReferenceTraining {
             }
             Flow flow = result.flow();
             double[] heldOutLog = flow.logProb(heldOut, options.withSeed(seed).evaluation());
-            members.add(new ReferenceMember(flow, seed, heldOutLog, images.names(split[1]), split[0].length,
+            members.add(new ReferenceMember(flow, seed, heldOutLog, images.names(split.heldOut()), split.training().length,
                     describe(result.history())));
             if (k == 0) {
                 firstHeldOut = heldOut;
@@ -86,23 +88,16 @@ final class ReferenceTraining {
     }
 
     /**
-     * Flow {@code k}'s {@code [training indices, held-out indices]}. Flow 0's is {@link #split} of the seed, as a
-     * reference of one flow has always had; the next flows take the following blocks of the same shuffled order as
-     * long as they fit, so that their held-out sets are disjoint folds and every real image is held out by at most
-     * one flow; past the last whole block, a flow draws its own split from {@code seed + k}.
+     * Flow {@code k}'s split of the real images. Flow 0's is {@link #split} of the seed, as a reference of one flow
+     * has always had; the next flows take the following blocks of the same shuffled order as long as they fit, so
+     * that their held-out sets are disjoint folds and every real image is held out by at most one flow; past the
+     * last whole block, a flow draws its own split from {@code seed + k}.
      */
-    static int[][] memberSplit(int n, int heldOutCount, long seed, int k) {
+    static SeededSplit memberSplit(int n, int heldOutCount, long seed, int k) {
         if ((long) (k + 1) * heldOutCount > n) {
             return split(n, heldOutCount, seed + k);
         }
-        int[] order = shuffled(n, seed);
-        int[] heldOut = Arrays.copyOfRange(order, k * heldOutCount, (k + 1) * heldOutCount);
-        int[] training = new int[n - heldOutCount];
-        System.arraycopy(order, 0, training, 0, k * heldOutCount);
-        System.arraycopy(order, (k + 1) * heldOutCount, training, k * heldOutCount, n - (k + 1) * heldOutCount);
-        Arrays.sort(heldOut);
-        Arrays.sort(training);
-        return new int[][] {training, heldOut};
+        return SeededSplit.block(n, heldOutCount, seed ^ SPLIT_SEED_MIX, k);
     }
 
     /**
@@ -118,12 +113,12 @@ final class ReferenceTraining {
             throw new IllegalArgumentException(real.description() + " holds " + n + " usable images; the reference"
                     + " flow was trained on a real set of " + reference.realImages());
         }
-        int[][] split = split(n, heldOutCount(n, options.heldOutFraction()), options.seed());
-        if (!images.names(split[1]).equals(reference.heldOutNames())) {
+        SeededSplit split = split(n, heldOutCount(n, options.heldOutFraction()), options.seed());
+        if (!images.names(split.heldOut()).equals(reference.heldOutNames())) {
             throw new IllegalArgumentException(real.description() + " is not the real set the reference flow was"
                     + " trained on: its held-out images are named differently");
         }
-        return new Trained(reference, images.rows(split[1]));
+        return new Trained(reference, images.rows(split.heldOut()));
     }
 
     /** How many of {@code n} real images are held out as R_test: at least one. */
@@ -131,30 +126,9 @@ final class ReferenceTraining {
         return Math.max(1, (int) Math.round(n * heldOutFraction));
     }
 
-    /** {@code [training indices, held-out indices]}, each ascending, drawn from {@code seed}. */
-    static int[][] split(int n, int heldOutCount, long seed) {
-        int[] order = shuffled(n, seed);
-        int[] heldOut = Arrays.copyOfRange(order, 0, heldOutCount);
-        int[] training = Arrays.copyOfRange(order, heldOutCount, n);
-        Arrays.sort(heldOut);
-        Arrays.sort(training);
-        return new int[][] {training, heldOut};
-    }
-
-    /** {@code 0..n-1} in the seeded order whose first {@code heldOutCount} positions {@link #split} holds out. */
-    private static int[] shuffled(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL);
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+    /** The references' split of {@code n} real images drawn from {@code seed}: {@link SeededSplit#of} of it, mixed. */
+    static SeededSplit split(int n, int heldOutCount, long seed) {
+        return SeededSplit.of(n, heldOutCount, seed ^ SPLIT_SEED_MIX);
     }
 
     static String describe(TrainingHistory history) {

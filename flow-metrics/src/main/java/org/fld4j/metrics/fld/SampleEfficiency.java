@@ -1,10 +1,10 @@
 package org.fld4j.metrics.fld;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.fld4j.core.random.Shuffles;
 import org.fld4j.io.ImageSource;
 
 /**
@@ -122,8 +122,8 @@ public final class SampleEfficiency {
         // Each size starts from a fresh generator and fresh index orders, so its subsets depend on the seed and
         // the size alone, not on which other sizes were asked for.
         SplittableRandom random = randomFor(options.seed(), size);
-        int[] generatedOrder = identity(generated.length);
-        int[] realOrder = options.subsampleReal() ? identity(real.length) : null;
+        int[] generatedOrder = Shuffles.identity(generated.length);
+        int[] realOrder = options.subsampleReal() ? Shuffles.identity(real.length) : null;
         double[] values = new double[options.repeats()];
         for (int r = 0; r < values.length; r++) {
             double meanGenerated = subsetMean(generated, generatedOrder, size, random);
@@ -142,27 +142,17 @@ public final class SampleEfficiency {
         return new SplittableRandom(new SplittableRandom(new SplittableRandom(seed).nextLong() + size).nextLong());
     }
 
-    static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
     /**
      * The mean of {@code size} values drawn without replacement: the first {@code size} steps of a Fisher-Yates
      * shuffle of {@code order}. Whatever order the previous draw left behind, the drawn set is uniform over all
-     * subsets of that size, so the array is reused across repeats instead of being reset.
+     * subsets of that size, so the array is reused across repeats instead of being reset. The values are summed
+     * in the order they were drawn.
      */
     private static double subsetMean(double[] values, int[] order, int size, SplittableRandom random) {
+        Shuffles.shuffleFront(order, size, random);
         double sum = 0;
         for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(order.length - i);
-            int chosen = order[j];
-            order[j] = order[i];
-            order[i] = chosen;
-            sum += values[chosen];
+            sum += values[order[i]];
         }
         return sum / size;
     }

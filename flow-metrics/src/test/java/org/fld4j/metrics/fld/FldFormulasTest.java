@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.fld4j.core.units.BitsPerDim;
 import org.junit.jupiter.api.Test;
 
 class FldFormulasTest {
@@ -13,7 +14,7 @@ class FldFormulasTest {
         // bpd = -l / (D ln 2): with D = 784, l = -1500 and -1800 nats
         double bpdReal = 1500 / (784 * Math.log(2));
         double bpdGenerated = 1800 / (784 * Math.log(2));
-        assertThat(FldFormulas.bitsPerDim(-1500, 784)).isCloseTo(bpdReal, within(1e-12));
+        assertThat(BitsPerDim.of(-1500, 784)).isCloseTo(bpdReal, within(1e-12));
         assertThat(FldFormulas.fld(-1500, -1800)).isCloseTo(Math.log(bpdGenerated / bpdReal), within(1e-15));
         assertThat(FldFormulas.fld(-1500, -1800)).isCloseTo(Math.log(1.2), within(1e-15));
         assertThat(FldFormulas.fld(-1500, -1500)).isZero();
