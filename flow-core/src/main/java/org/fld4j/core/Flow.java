@@ -53,6 +53,22 @@ public final class Flow {
         return new Flow(network.copy());
     }
 
+    /**
+     * A flow made of {@code network} itself, without a copy: for code that built or trained the network
+     * and hands it over (the trainer does). The caller must not use {@code network} afterwards.
+     */
+    public static Flow adopt(FlowNetwork network) {
+        return new Flow(network);
+    }
+
+    /**
+     * {@code x} as this flow takes a batch: the shape checked to be {@code [N, sampleShape...]} with
+     * N >= 1, converted to the flow's data type (a copy only when the type differs).
+     */
+    public INDArray checkBatch(INDArray x) {
+        return network.checkBatch(x);
+    }
+
     /** Starts a dense (vector) flow of dimension {@code dimension}. */
     public static DenseFlowBuilder dense(int dimension) {
         return new DenseFlowBuilder(dimension);

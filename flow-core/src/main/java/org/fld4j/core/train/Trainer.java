@@ -63,15 +63,8 @@ public final class Trainer {
      * validation and early stopping, the rest is trained on.
      */
     public TrainingResult fit(Flow flow, INDArray data) {
-        FlowNetwork probe = flow.toNetwork();
-        INDArray checked;
-        try {
-            checked = probe.checkBatch(data);
-        } finally {
-            // A copy made only to check the data's shape and type.
-            discard(probe);
-        }
-        INDArray train = null;
+        // The flow checks the shape without building a network; a copy is made only to change the data type.
+        INDArray checked = flow.checkBatch(data);
         INDArray validation = null;
         try {
             requireFinite(checked, "training data");
@@ -86,12 +79,12 @@ public final class Trainer {
             }
             SeededSplit split = SeededSplit.of(Math.toIntExact(n), validationCount,
                     options.seed() ^ 0x9E3779B97F4A7C15L);
-            train = Tensors.rows(checked, split.training());
+            // Training batches are pulled from the data through the training rows; only the smaller
+            // validation share is copied out, since it is scored whole.
             validation = validationCount == 0 ? null : Tensors.rows(checked, split.heldOut());
-            return fit(flow, train, validation);
+            return fit(flow, checked, split.training(), validation, true);
         } finally {
-            // The two parts are copies made here, and so is checked when data had another type.
-            NativeMemory.close(train, validation);
+            NativeMemory.close(validation);
             if (checked != data) {
                 NativeMemory.close(checked);
             }
@@ -103,6 +96,14 @@ public final class Trainer {
      * of the weights that are returned.
      */
     public TrainingResult fit(Flow flow, INDArray train, INDArray validation) {
+        return fit(flow, train, null, validation, false);
+    }
+
+    /**
+     * Trains on the rows {@code trainingRows} of {@code train} (all rows when null); {@code checked}
+     * says that the data were already checked to be finite.
+     */
+    private TrainingResult fit(Flow flow, INDArray train, int[] trainingRows, INDArray validation, boolean checked) {
         long startNanos = System.nanoTime();
         FlowNetwork network = flow.toNetwork();
         TrainingStep trainingStep = new TrainingStep(network, options);
@@ -110,16 +111,24 @@ public final class Trainer {
         INDArray data = null;
         INDArray val = null;
         INDArray bestParams = null;
+        boolean adopted = false;
         try {
             network.setTrainingNoiseSeed(options.seed());
             data = network.checkBatch(train);
-            requireFinite(data, "training data");
+            if (!checked) {
+                requireFinite(data, "training data");
+            }
             if (validation != null) {
                 val = network.checkBatch(validation);
-                requireFinite(val, "validation data");
+                if (!checked) {
+                    requireFinite(val, "validation data");
+                }
                 bestParams = network.parameters().dup();
             }
-            return train(network, trainingStep, batches, data, val, bestParams, startNanos);
+            TrainingResult result = train(network, trainingStep, batches, data, trainingRows, val, bestParams,
+                    startNanos);
+            adopted = true;
+            return result;
         } finally {
             // All of this is the trainer's own: the returned flow holds a copy of the parameters. Freed
             // now, not when garbage-collected, so that training flow after flow does not pile them up.
@@ -132,7 +141,9 @@ public final class Trainer {
             if (val != validation) {
                 NativeMemory.close(val);
             }
-            discard(network);
+            if (!adopted) {
+                discard(network);
+            }
         }
     }
 
@@ -141,10 +152,10 @@ public final class Trainer {
      * without validation) receives the parameters of the best validation.
      */
     private TrainingResult train(FlowNetwork network, TrainingStep trainingStep, BufferCache batches, INDArray data,
-                                 INDArray val, INDArray bestParams, long startNanos) {
-        long n = data.size(0);
+                                 int[] trainingRows, INDArray val, INDArray bestParams, long startNanos) {
+        long n = trainingRows == null ? data.size(0) : trainingRows.length;
         long sampleSize = Tensors.sampleSize(network.sampleShape());
-        INDArray flatData = data.reshape('c', n, sampleSize);
+        INDArray flatData = data.reshape('c', data.size(0), sampleSize);
         int batchSize = options.batchSize();
         long stepsPerEpoch = (n + batchSize - 1) / batchSize;
         long plannedSteps = stepsPerEpoch * options.maxEpochs();
@@ -176,6 +187,11 @@ public final class Trainer {
                 int size = (int) Math.min(batchSize, n - start);
                 INDArray flatBatch = batches.get("batch", network.dataType(), size, sampleSize);
                 int[] rowIdx = java.util.Arrays.copyOfRange(indices, start, start + size);
+                if (trainingRows != null) {
+                    for (int k = 0; k < size; k++) {
+                        rowIdx[k] = trainingRows[rowIdx[k]];
+                    }
+                }
                 Nd4j.pullRows(flatData, flatBatch, 1, rowIdx);
                 INDArray batch = flatBatch.reshape(Tensors.batchShape(size, network.sampleShape()));
                 if (step == 0 && network.needsDataInitialization()) {
@@ -245,7 +261,9 @@ public final class Trainer {
         TrainingHistory history = new TrainingHistory(records, reason, bestEpoch, bestValidation, trainingStep.appliedSteps(), skippedTotal,
                 elapsed(startNanos));
         listeners.forEach(x -> x.onFinish(history));
-        return new TrainingResult(Flow.of(network), history);
+        // The network becomes the returned flow as it is: no rebuild, no copy of the parameters.
+        network.releaseWorkArrays();
+        return new TrainingResult(Flow.adopt(network), history);
     }
 
     /**

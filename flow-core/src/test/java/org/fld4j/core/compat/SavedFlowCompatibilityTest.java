@@ -78,5 +78,6 @@ class SavedFlowCompatibilityTest {
         Flow old = Flow.load(file);
         Flow trained = FixtureWriter.train(fixture.build(), fixture.trainingData());
         assertThat(trained.parameters().data().asDouble()).containsExactly(old.parameters().data().asDouble());
+        assertThat(trained.logProb(fixture.probe())).containsExactly(doubles(resource(fixture.fileName + ".logprob")));
     }
 }
