@@ -63,12 +63,29 @@ public final class Trainer {
      * validation and early stopping, the rest is trained on.
      */
     public TrainingResult fit(Flow flow, INDArray data) {
+        return fitRows(flow, data, null);
+    }
+
+    /**
+     * Trains on the rows {@code rows} of {@code data} (all rows when null), as {@link #fit(Flow, INDArray)}
+     * trains on an array holding just those rows, without copying them out: a caller that keeps a larger
+     * set in memory (the real images of an FLD reference) passes it whole with the rows to use.
+     */
+    public TrainingResult fitRows(Flow flow, INDArray data, int[] rows) {
         // The flow checks the shape without building a network; a copy is made only to change the data type.
         INDArray checked = flow.checkBatch(data);
         INDArray validation = null;
         try {
+            long n = rows == null ? checked.size(0) : rows.length;
+            if (rows != null) {
+                for (int r : rows) {
+                    if (r < 0 || r >= checked.size(0)) {
+                        throw new IllegalArgumentException("row " + r + " is not a row of the training data (it has "
+                                + checked.size(0) + ")");
+                    }
+                }
+            }
             requireFinite(checked, "training data");
-            long n = checked.size(0);
             int validationCount = (int) Math.floor(n * options.validationFraction());
             if (options.validationFraction() > 0 && validationCount == 0) {
                 throw new IllegalArgumentException("validationFraction " + options.validationFraction() + " of " + n
@@ -81,14 +98,27 @@ public final class Trainer {
                     options.seed() ^ 0x9E3779B97F4A7C15L);
             // Training batches are pulled from the data through the training rows; only the smaller
             // validation share is copied out, since it is scored whole.
-            validation = validationCount == 0 ? null : Tensors.rows(checked, split.heldOut());
-            return fit(flow, checked, split.training(), validation, true);
+            int[] trainingRows = through(rows, split.training());
+            validation = validationCount == 0 ? null : Tensors.rows(checked, through(rows, split.heldOut()));
+            return fit(flow, checked, trainingRows, validation, true);
         } finally {
             NativeMemory.close(validation);
             if (checked != data) {
                 NativeMemory.close(checked);
             }
         }
+    }
+
+    /** {@code indices} mapped through {@code rows} (unchanged when rows is null). */
+    private static int[] through(int[] rows, int[] indices) {
+        if (rows == null) {
+            return indices;
+        }
+        int[] out = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = rows[indices[i]];
+        }
+        return out;
     }
 
     /**

@@ -47,6 +47,24 @@ class TrainerTest {
         assertThat(c.parameters().equals(a.parameters())).isFalse();
     }
 
+    /** Training on some rows of a larger array is training on an array of just those rows, bit for bit. */
+    @Test
+    void trainingOnRowsInPlaceEqualsTrainingOnTheirCopy() {
+        INDArray data = RandomGaussian.withSeed(6, 4).sample(300, 1, DataType.FLOAT);
+        int[] rows = new int[120];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (i * 7 + 3) % 300;
+        }
+        Flow flow = Flow.dense(4).couplings(2).hidden(8).actNorm(true).build();
+        TrainerOptions options = TrainerOptions.builder().batchSize(32).maxEpochs(2).seed(3).build();
+        INDArray copied = Nd4j.pullRows(data, 1, rows);
+        Flow fromCopy = new Trainer(options).fit(flow, copied).flow();
+        Flow inPlace = new Trainer(options).fitRows(flow, data, rows).flow();
+        assertThat(inPlace.parameters().toDoubleVector()).containsExactly(fromCopy.parameters().toDoubleVector());
+        assertThatThrownBy(() -> new Trainer(options).fitRows(flow, data, new int[] {0, 300}))
+                .hasMessageContaining("row 300");
+    }
+
     /** The trainer frees its own copies when it returns, never the caller's data or flow. */
     @Test
     void fitLeavesTheCallersArraysAndFlowIntact() {

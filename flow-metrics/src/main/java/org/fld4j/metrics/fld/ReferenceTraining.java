@@ -57,7 +57,6 @@ final class ReferenceTraining {
         for (int k = 0; k < flows; k++) {
             SeededSplit split = memberSplit(n, heldOutCount, options.seed(), k);
             long seed = options.seed() + k;
-            INDArray training = images.rows(split.training());
             INDArray heldOut = images.rows(split.heldOut());
             long[] shape = images.imageShape();
             Flow fresh = Flow.image((int) shape[0], (int) shape[1], (int) shape[2]).preset(options.preset())
@@ -65,14 +64,9 @@ final class ReferenceTraining {
             LOG.info("training the {} reference flow{} on {} of {} real images of {} ({} held out)",
                     options.preset().id(), flows == 1 ? "" : " " + (k + 1) + " of " + flows, split.training().length, n,
                     real.description(), heldOutCount);
-            TrainingResult result;
-            try {
-                result = new Trainer(options.withSeed(seed).trainerOptions(),
-                        listeners.toArray(new TrainingListener[0])).fit(fresh, training);
-            } finally {
-                // Rows copied for the trainer alone, freed now rather than whenever the collector runs.
-                NativeMemory.close(training);
-            }
+            // The trainer reads the training rows in place: no copy of the real set for it.
+            TrainingResult result = new Trainer(options.withSeed(seed).trainerOptions(),
+                    listeners.toArray(new TrainingListener[0])).fitRows(fresh, images.images(), split.training());
             Flow flow = result.flow();
             double[] heldOutLog = flow.logProb(heldOut, options.withSeed(seed).evaluation());
             members.add(new ReferenceMember(flow, seed, heldOutLog, images.names(split.heldOut()), split.training().length,
