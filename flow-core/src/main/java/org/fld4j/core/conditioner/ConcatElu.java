@@ -1,5 +1,7 @@
 package org.fld4j.core.conditioner;
 
+import org.fld4j.core.kernel.EluKernels;
+
 import org.fld4j.core.kernel.FloatKernels;
 import org.fld4j.core.kernel.Geometry;
 import org.fld4j.core.kernel.Planar;
@@ -65,7 +67,7 @@ final class ConcatElu implements WorkArrays {
     INDArray forward(INDArray x, Geometry g) {
         INDArray out = output(g);
         if (scratch.fusedKernels()) {
-            FloatKernels.eluForward(x, out);
+            EluKernels.forward(x, out);
             return out;
         }
         INDArray positive = Planar.rows(out, 0, channels);
@@ -93,7 +95,7 @@ final class ConcatElu implements WorkArrays {
     INDArray backward(INDArray gradOutput, Geometry g, INDArray addend) {
         if (scratch.fusedKernels()) {
             INDArray gradInput = scratch.shared("elu.gradInput", channels, g);
-            FloatKernels.eluBackward(gradOutput, output(g), addend, gradInput);
+            EluKernels.backward(gradOutput, output(g), addend, gradInput);
             return gradInput;
         }
         INDArray gradSigned = scratch.shared("elu.gradSigned", 2L * channels, g);

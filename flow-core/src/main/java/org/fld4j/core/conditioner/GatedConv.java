@@ -1,5 +1,7 @@
 package org.fld4j.core.conditioner;
 
+import org.fld4j.core.kernel.GateKernels;
+
 import org.fld4j.core.kernel.FloatKernels;
 import org.fld4j.core.kernel.Geometry;
 import org.fld4j.core.kernel.Planar;
@@ -78,7 +80,7 @@ final class GatedConv implements WorkArrays {
         if (scratch.fusedKernels()) {
             // The kernel adds the 1x1 convolution's bias; the gates buffer holds the product alone.
             gateConv.forwardWithoutBias(hiddenElu.forward(hidden, g), g, gates);
-            FloatKernels.gateForward(Planar.rows(gates, 0, channels), Planar.rows(gates, channels, channels),
+            GateKernels.forward(Planar.rows(gates, 0, channels), Planar.rows(gates, channels, channels),
                     gateConv.biasVector(), x, sigmoid, out);
             return out;
         }
@@ -98,7 +100,7 @@ final class GatedConv implements WorkArrays {
         INDArray gradVal = Planar.rows(gradGates, 0, channels);
         INDArray gradGate = Planar.rows(gradGates, channels, channels);
         if (scratch.fusedKernels()) {
-            FloatKernels.gateBackward(gradOutput, sigmoid, val, gateConv.biasVector(), gradVal, gradGate);
+            GateKernels.backward(gradOutput, sigmoid, val, gateConv.biasVector(), gradVal, gradGate);
         } else {
             // d/dval = g s; d/dgate = g val s (1 - s), from the kept s = sigmoid(gate) (libnd4j's sigmoid_bp
             // would evaluate the sigmoid again, which costs more than these passes).

@@ -1,5 +1,7 @@
 package org.fld4j.core.conditioner;
 
+import org.fld4j.core.kernel.LayerNormKernels;
+
 import org.fld4j.core.kernel.FloatKernels;
 import org.fld4j.core.kernel.Geometry;
 import org.fld4j.core.kernel.Planar;
@@ -85,7 +87,7 @@ final class LayerNormChannels implements WorkArrays {
         INDArray square = scratch.shared("norm.product", channels, g);
         INDArray out = full("out", g);
         if (scratch.fusedKernels()) {
-            FloatKernels.layerNormForward(x, gamma, beta, (float) EPS, normalized, rstd, out);
+            LayerNormKernels.forward(x, gamma, beta, (float) EPS, normalized, rstd, out);
             return out;
         }
         channelMean(x, mean);
@@ -116,7 +118,7 @@ final class LayerNormChannels implements WorkArrays {
 
         Nd4j.gemm(gradOutput, ones, betaGrad, false, false, 1.0, 1.0);
         if (scratch.fusedKernels()) {
-            FloatKernels.layerNormBackward(gradOutput, normalized, rstd, gamma, product, gradInput);
+            LayerNormKernels.backward(gradOutput, normalized, rstd, gamma, product, gradInput);
             Nd4j.gemm(product, ones, gammaGrad, false, false, 1.0, 1.0);
             return gradInput;
         }

@@ -1,5 +1,7 @@
 package org.fld4j.core.conditioner;
 
+import org.fld4j.core.kernel.EluKernels;
+
 import org.fld4j.core.kernel.FloatKernels;
 
 import org.fld4j.core.conditioner.GatedConvNet;
@@ -26,11 +28,11 @@ class FloatKernelsTest {
     void kernelsRejectOperandsThatAreNotContiguousFloatRows() {
         INDArray doubles = Nd4j.create(DataType.DOUBLE, 2, 8);
         INDArray floats = Nd4j.create(DataType.FLOAT, 4, 8);
-        assertThatThrownBy(() -> FloatKernels.eluForward(doubles, floats))
+        assertThatThrownBy(() -> EluKernels.forward(doubles, floats))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("DOUBLE");
-        assertThatThrownBy(() -> FloatKernels.eluForward(Nd4j.create(DataType.FLOAT, 8, 2).transpose(), floats))
+        assertThatThrownBy(() -> EluKernels.forward(Nd4j.create(DataType.FLOAT, 8, 2).transpose(), floats))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("strides");
-        assertThatThrownBy(() -> FloatKernels.eluForward(Nd4j.create(DataType.FLOAT, 3, 8), floats))
+        assertThatThrownBy(() -> EluKernels.forward(Nd4j.create(DataType.FLOAT, 3, 8), floats))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6 output rows");
     }
 
