@@ -28,6 +28,19 @@ public final class NativeBackend {
     private NativeBackend() {
     }
 
+    /**
+     * Whether the natives that loaded were built with oneDNN (whose convolutions fld4j then calls
+     * directly); touches ND4J, so it loads the natives if nothing has yet.
+     */
+    public static boolean oneDnnLoaded() {
+        return OneDnn.LOADED;
+    }
+
+    /** Asked once, on first use. */
+    private static final class OneDnn {
+        static final boolean LOADED = org.nd4j.linalg.factory.Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN");
+    }
+
     /** Selects the oneDNN natives unless the property is set or they are missing; returns whether it did. */
     public static synchronized boolean preferOneDnn() {
         if (System.getProperty(EXTENSION_PROPERTY) != null) {

@@ -4,8 +4,6 @@ import org.fld4j.core.kernel.SmallFloatKernels;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.EluBp;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.LeakyReLUBp;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.TanhDerivative;
@@ -18,20 +16,12 @@ public enum Activation {
     RELU {
         @Override
         void forward(INDArray pre, INDArray out) {
-            if (SmallFloatKernels.applies(pre, out)) {
-                SmallFloatKernels.relu(pre, out);
-            } else {
-                Nd4j.exec(new RectifiedLinear(pre, out, 0.0));
-            }
+            SmallFloatKernels.relu(pre, out);
         }
 
         @Override
         void backward(INDArray pre, INDArray gradOut, INDArray gradIn) {
-            if (SmallFloatKernels.applies(pre, gradOut) && SmallFloatKernels.applies(pre, gradIn)) {
-                SmallFloatKernels.reluBackward(pre, gradOut, gradIn);
-            } else {
-                Nd4j.exec(new RectifiedLinearDerivative(pre, gradOut, gradIn));
-            }
+            SmallFloatKernels.reluBackward(pre, gradOut, gradIn);
         }
     },
     /** max(0.01 x, x). */

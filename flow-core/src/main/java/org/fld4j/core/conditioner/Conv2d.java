@@ -1,5 +1,7 @@
 package org.fld4j.core.conditioner;
 
+import org.fld4j.core.backend.NativeBackend;
+
 import org.fld4j.core.kernel.Geometry;
 import org.fld4j.core.kernel.Planar;
 import org.fld4j.core.conditioner.Scratch;
@@ -27,7 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Weights are {@code [out, in, k, k]} and the bias {@code [out]}, PyTorch's layout, so parameters
  * can be compared with (or imported from) the reference as they are.
  *
- * <p>Why not libnd4j's {@code conv2d} op: on the CPU natives fld4j uses (no oneDNN), its forward ran
+ * <p>Why the matrix-product form is kept beside the native op: on natives without oneDNN (the plain
+ * {@code linux-x86_64} and {@code -avx2} builds, which a user may pick), libnd4j's {@code conv2d} forward ran
  * 3-4x and its {@code conv2d_bp} 10-20x slower than a GEMM of the same size (the op's own im2col and
  * tensor contractions copy and permute; its col2im dominates the backward pass). Here the patches are
  * unfolded with k*k strided copies and everything else is GEMM. The input gradient is computed as a
@@ -53,7 +56,7 @@ final class Conv2d implements WorkArrays {
     private INDArray biasVector;
 
     /** Whether libnd4j's native convolutions run in oneDNN in this process. */
-    static final boolean ONEDNN = Nd4j.getBackend().buildInfo().contains("HAVE_ONEDNN");
+    static final boolean ONEDNN = NativeBackend.oneDnnLoaded();
 
     Conv2d(int inChannels, int outChannels, int kernel, Scratch scratch) {
         this(inChannels, outChannels, kernel, scratch, ONEDNN);

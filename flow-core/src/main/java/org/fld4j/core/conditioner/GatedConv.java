@@ -23,7 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The residual gated block of the reference network: ConcatELU, conv3x3 ({@code 2c -> c}), ConcatELU,
  * conv1x1 ({@code 2c -> 2c}), split into {@code val} (first c channels) and {@code gate} (last c),
- * and {@code y = x + val * sigmoid(gate)}, on planar tensors.
+ * and {@code y = x + val * sigmoid(gate)}. Its tensors are planar row blocks {@code [c, N*H*W]}, except that
+ * the 3x3 convolution's input and output stay contiguous NCHW arrays where oneDNN convolves them
+ * ({@link Scratch#nchwConvolutionData}); the kernels take either layout.
  */
 final class GatedConv implements WorkArrays {
 

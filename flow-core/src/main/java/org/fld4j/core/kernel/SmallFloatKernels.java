@@ -1,10 +1,11 @@
 package org.fld4j.core.kernel;
 
 import java.nio.FloatBuffer;
-import org.fld4j.core.kernel.FloatMath;
-import org.fld4j.core.kernel.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinearDerivative;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The dense coupling's elementwise work on float32 arrays as Java loops over heap copies: the
@@ -55,8 +56,12 @@ public final class SmallFloatKernels {
         buffer.put((int) a.offset(), from, 0, length);
     }
 
-    /** {@code out = max(pre, 0)}. */
+    /** {@code out = max(pre, 0)}: one Java pass where {@link #applies} holds, ND4J's op otherwise. */
     public static void relu(INDArray pre, INDArray out) {
+        if (!applies(pre, out)) {
+            Nd4j.exec(new RectifiedLinear(pre, out, 0.0));
+            return;
+        }
         int n = (int) pre.length();
         float[] x = heap(0, n);
         read(pre, x, n);
@@ -70,6 +75,10 @@ public final class SmallFloatKernels {
      * {@code gradIn = gradOut} where {@code pre > 0}, else 0 ({@link FloatMath#step}).
      */
     public static void reluBackward(INDArray pre, INDArray gradOut, INDArray gradIn) {
+        if (!applies(pre, gradOut) || !applies(pre, gradIn)) {
+            Nd4j.exec(new RectifiedLinearDerivative(pre, gradOut, gradIn));
+            return;
+        }
         int n = (int) pre.length();
         float[] x = heap(0, n);
         float[] g = heap(1, n);
