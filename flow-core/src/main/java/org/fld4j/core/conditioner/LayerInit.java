@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Parameter initialisation drawn on the Java side from a seeded generator, so that initial weights
  * depend only on the seed, never on ND4J's global random state or the thread count.
  */
-public final class LayerInit {
+final class LayerInit {
 
     private LayerInit() {
     }

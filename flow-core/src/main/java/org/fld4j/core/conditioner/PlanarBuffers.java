@@ -22,7 +22,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * by the layer's {@code role}: the same layer of every coupling then uses one array, since no
  * evaluation needs a coupling's intermediate values after the coupling has run.
  */
-public final class PlanarBuffers {
+final class PlanarBuffers {
 
     private record Key(String name, long rows, Geometry geometry) {
     }

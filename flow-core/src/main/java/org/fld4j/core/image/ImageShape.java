@@ -9,7 +9,7 @@ import org.fld4j.core.transform.LayerConfig;
  * @param height   H, at least 1
  * @param width    W, at least 1
  */
-public record ImageShape(int channels, int height, int width) {
+record ImageShape(int channels, int height, int width) {
 
     public ImageShape {
         if (channels < 1) {

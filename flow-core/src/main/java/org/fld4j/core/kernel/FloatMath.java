@@ -6,7 +6,7 @@ package org.fld4j.core.kernel;
  * for {@code 2^k}, are not vectorised either. Used by the fused float32 kernels of the image and dense
  * layers.
  */
-public final class FloatMath {
+final class FloatMath {
 
     private FloatMath() {
     }
