@@ -1,5 +1,13 @@
 package org.fld4j.cli;
 
+import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.Durations;
+import org.fld4j.cli.common.ExitCode;
+import org.fld4j.cli.common.JsonResults;
+import org.fld4j.cli.common.Progress;
+import org.fld4j.cli.common.Provenance;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;

@@ -1,5 +1,10 @@
 package org.fld4j.cli;
 
+import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.common.ExitCode;
+import org.fld4j.cli.common.Failures;
+import org.fld4j.cli.common.Version;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;

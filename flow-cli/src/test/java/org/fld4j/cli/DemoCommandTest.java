@@ -1,5 +1,7 @@
 package org.fld4j.cli;
 
+import org.fld4j.cli.common.ExitCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package org.fld4j.cli;
 
+import org.fld4j.cli.common.ExitCode;
+import org.fld4j.cli.common.ResourceExhaustion;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,7 @@
 package org.fld4j.cli;
 
+import org.fld4j.cli.verify.GaussianDemo;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

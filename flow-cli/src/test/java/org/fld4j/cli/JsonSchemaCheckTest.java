@@ -1,5 +1,9 @@
 package org.fld4j.cli;
 
+import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.common.JsonResults;
+import org.fld4j.cli.common.Provenance;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,11 @@
 package org.fld4j.cli;
 
+import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
+import org.fld4j.cli.common.Failures;
+import org.fld4j.cli.common.Version;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.fld4j.cli.CliException;
-import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
 import org.fld4j.io.ImageId;
 import org.fld4j.io.ImageSource;
 

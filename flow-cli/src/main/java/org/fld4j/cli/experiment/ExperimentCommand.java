@@ -1,8 +1,8 @@
 package org.fld4j.cli.experiment;
 
 import java.util.concurrent.Callable;
-import org.fld4j.cli.Cli;
-import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.common.ExitCode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;

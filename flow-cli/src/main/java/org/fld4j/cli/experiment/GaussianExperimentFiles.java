@@ -3,8 +3,8 @@ package org.fld4j.cli.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.fld4j.cli.CliException;
-import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
 import org.fld4j.metrics.gaussian.lab.GaussianLabResult;
 
 /**

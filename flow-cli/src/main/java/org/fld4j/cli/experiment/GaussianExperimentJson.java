@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.common.JsonResults;
 
 /**
  * The {@code result} of {@code fld experiment gaussian --json}, described by

@@ -1,9 +1,9 @@
 package org.fld4j.cli.experiment;
 
 import java.util.Locale;
-import org.fld4j.cli.Cli;
-import org.fld4j.cli.Durations;
-import org.fld4j.cli.Progress;
+import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.common.Durations;
+import org.fld4j.cli.common.Progress;
 import org.fld4j.core.train.EpochRecord;
 import org.fld4j.metrics.gaussian.lab.GaussianLabListener;
 import org.fld4j.metrics.gaussian.lab.LabPhase;

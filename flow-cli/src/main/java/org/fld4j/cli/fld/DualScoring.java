@@ -1,8 +1,8 @@
 package org.fld4j.cli.fld;
 
-import org.fld4j.cli.CliException;
-import org.fld4j.cli.ExitCode;
-import org.fld4j.cli.Progress;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
+import org.fld4j.cli.common.Progress;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.NonFiniteLossException;
 import org.fld4j.metrics.fld.DualFld;

@@ -1,8 +1,8 @@
 package org.fld4j.cli.fld;
 
-import org.fld4j.cli.CliException;
-import org.fld4j.cli.ExitCode;
-import org.fld4j.cli.Progress;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
+import org.fld4j.cli.common.Progress;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.stream.ImageBatch;
 import org.fld4j.io.stream.ImageBatchStream;

@@ -3,7 +3,7 @@ package org.fld4j.cli.fld;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
-import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.common.JsonResults;
 import org.fld4j.metrics.fld.ConfidenceInterval;
 import org.fld4j.metrics.fld.FldReference;
 import org.fld4j.metrics.fld.FldScore;

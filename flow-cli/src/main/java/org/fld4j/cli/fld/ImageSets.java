@@ -2,9 +2,9 @@ package org.fld4j.cli.fld;
 
 import java.util.Arrays;
 import java.util.Optional;
-import org.fld4j.cli.Cli;
-import org.fld4j.cli.CliException;
-import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
 import org.fld4j.io.ImageShape;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.SkippedImage;

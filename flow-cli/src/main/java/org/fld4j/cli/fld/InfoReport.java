@@ -3,8 +3,8 @@ package org.fld4j.cli.fld;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Map;
-import org.fld4j.cli.JsonResults;
-import org.fld4j.cli.Version;
+import org.fld4j.cli.common.JsonResults;
+import org.fld4j.cli.common.Version;
 import org.fld4j.cli.output.TextTable;
 import org.fld4j.metrics.fld.FldReference;
 

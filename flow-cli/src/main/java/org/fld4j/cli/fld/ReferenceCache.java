@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import org.fld4j.cli.Cli;
+import org.fld4j.cli.common.Cli;
 import org.fld4j.io.preprocess.Preprocessing;
 import org.fld4j.io.stream.SourceFingerprint;
 import org.fld4j.metrics.fld.Fld;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.fld4j.cli.Cli;
+import org.fld4j.cli.common.Cli;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,9 +1,9 @@
 package org.fld4j.cli.fld;
 
 import java.util.concurrent.atomic.AtomicReference;
-import org.fld4j.cli.CliException;
-import org.fld4j.cli.ExitCode;
-import org.fld4j.cli.Progress;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
+import org.fld4j.cli.common.Progress;
 import org.fld4j.core.train.NonFiniteLossException;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;

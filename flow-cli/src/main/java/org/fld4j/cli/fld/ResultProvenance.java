@@ -1,8 +1,8 @@
 package org.fld4j.cli.fld;
 
 import java.util.Locale;
-import org.fld4j.cli.InputOptions;
-import org.fld4j.cli.Provenance;
+import org.fld4j.cli.common.InputOptions;
+import org.fld4j.cli.common.Provenance;
 import org.fld4j.io.stream.FingerprintResult;
 import org.fld4j.metrics.fld.FldReference;
 

@@ -3,7 +3,7 @@ package org.fld4j.cli.fld;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.fld4j.cli.Cli;
+import org.fld4j.cli.common.Cli;
 import org.fld4j.metrics.fld.ScoreWarning;
 
 /**

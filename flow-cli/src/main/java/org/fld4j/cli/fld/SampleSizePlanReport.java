@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.common.JsonResults;
 import org.fld4j.cli.output.TextTable;
 import org.fld4j.metrics.fld.ImageCountRange;
 import org.fld4j.metrics.fld.SampleSizePlan;

@@ -3,8 +3,8 @@ package org.fld4j.cli.fld;
 import java.util.ArrayList;
 import java.util.List;
 import org.fld4j.metrics.fld.ScoreWarning;
-import org.fld4j.cli.InputOptions;
-import org.fld4j.cli.Inputs;
+import org.fld4j.cli.common.InputOptions;
+import org.fld4j.cli.common.Inputs;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.stream.FingerprintResult;
 

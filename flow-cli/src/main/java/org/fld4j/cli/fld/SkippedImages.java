@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.fld4j.cli.Enums;
-import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.common.Enums;
+import org.fld4j.cli.common.JsonResults;
 import org.fld4j.io.SkippedImage;
 import org.fld4j.io.stream.FingerprintResult;
 

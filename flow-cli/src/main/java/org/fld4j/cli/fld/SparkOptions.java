@@ -1,6 +1,6 @@
 package org.fld4j.cli.fld;
 
-import org.fld4j.cli.Provenance;
+import org.fld4j.cli.common.Provenance;
 import org.fld4j.spark.SparkRun;
 import picocli.CommandLine.Option;
 

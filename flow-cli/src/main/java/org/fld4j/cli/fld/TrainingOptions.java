@@ -3,7 +3,7 @@ package org.fld4j.cli.fld;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.fld4j.cli.Durations;
+import org.fld4j.cli.common.Durations;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.metrics.fld.FldOptions;
 import picocli.CommandLine;

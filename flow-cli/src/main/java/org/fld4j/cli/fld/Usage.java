@@ -1,7 +1,7 @@
 package org.fld4j.cli.fld;
 
-import org.fld4j.cli.CliException;
-import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
 
 /** Command-line mistakes found after parsing (exit 2), worded alike. */
 final class Usage {

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.fld4j.cli.CliException;
-import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
 
 /**
  * The folder a command writes its results into ({@code --out}): created when missing, refused when it already

@@ -2,7 +2,7 @@ package org.fld4j.cli.output;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.List;
-import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.common.JsonResults;
 import org.fld4j.io.SkippedImage;
 
 /** Inputs that could not be used, as a JSON array of {@code {input, problem, message}} objects. */

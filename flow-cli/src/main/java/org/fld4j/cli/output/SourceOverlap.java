@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.fld4j.cli.CliException;
-import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
 
 /**
  * Refuses an output folder that overlaps an input: equal to it, inside it, or holding it. Paths are compared as

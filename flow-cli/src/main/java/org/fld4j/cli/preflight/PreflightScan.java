@@ -2,8 +2,8 @@ package org.fld4j.cli.preflight;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.fld4j.cli.InputOptions;
-import org.fld4j.cli.Inputs;
+import org.fld4j.cli.common.InputOptions;
+import org.fld4j.cli.common.Inputs;
 import org.fld4j.io.ImageSource;
 
 /**

@@ -3,7 +3,7 @@ package org.fld4j.cli.preflight;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.fld4j.cli.InputOptions;
+import org.fld4j.cli.common.InputOptions;
 import org.fld4j.cli.output.TextTable;
 import org.fld4j.io.BadInputPolicy;
 import org.fld4j.io.SkippedImage;

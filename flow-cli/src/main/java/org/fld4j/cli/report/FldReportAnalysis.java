@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.Locale;
-import org.fld4j.cli.Progress;
+import org.fld4j.cli.common.Progress;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.metrics.distortion.Distortion;

@@ -3,7 +3,7 @@ package org.fld4j.cli.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.common.JsonResults;
 import org.fld4j.metrics.fld.DistortionSweepResult;
 import org.fld4j.metrics.fld.FldScore;
 import org.fld4j.metrics.fld.SampleEfficiencyPoint;

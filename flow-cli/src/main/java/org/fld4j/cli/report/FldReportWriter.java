@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.common.JsonResults;
 import org.fld4j.metrics.fld.DistortionSweepResult;
 import org.fld4j.metrics.fld.FldScore;
 import org.fld4j.metrics.fld.SampleEfficiencyPoint;

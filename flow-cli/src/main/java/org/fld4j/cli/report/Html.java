@@ -1,7 +1,7 @@
 package org.fld4j.cli.report;
 
 import java.util.List;
-import org.fld4j.cli.Version;
+import org.fld4j.cli.common.Version;
 
 /**
  * A self-contained HTML page built piece by piece: inline CSS, no scripts, no external addresses; images are

@@ -5,8 +5,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.fld4j.cli.Cli;
-import org.fld4j.cli.GaussianDemo;
+import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.verify.GaussianDemo;
 
 /**
  * The Gaussian checks: (a) a dense flow trained on a seeded Gaussian has a held-out mean log-likelihood close to

@@ -3,7 +3,7 @@ package org.fld4j.cli.verify;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.fld4j.cli.Progress;
+import org.fld4j.cli.common.Progress;
 import org.fld4j.core.Flow;
 import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;

@@ -3,7 +3,7 @@ package org.fld4j.cli.verify;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.fld4j.cli.JsonResults;
+import org.fld4j.cli.common.JsonResults;
 
 /** The {@code result} of {@code fld verify --json}, described by docs/schema/results/verify.schema.json. */
 public final class VerifyJson {

@@ -2,7 +2,7 @@ package org.fld4j.cli.verify;
 
 import java.util.List;
 import java.util.Locale;
-import org.fld4j.cli.Durations;
+import org.fld4j.cli.common.Durations;
 
 /** The human form of the self-checks: one PASS or FAIL line per check with the value and the range. */
 public final class VerifyText {

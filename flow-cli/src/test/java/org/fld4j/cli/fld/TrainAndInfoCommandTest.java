@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fld4j.cli.JsonSchemaCheck;
-import org.fld4j.cli.Version;
+import org.fld4j.cli.common.Version;
 import org.fld4j.io.ImageSource;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldReference;

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.fld4j.cli.CliException;
+import org.fld4j.cli.common.CliException;
 import org.fld4j.metrics.gaussian.TestFamily;
 import org.fld4j.metrics.gaussian.lab.CellCurves;
 import org.fld4j.metrics.gaussian.lab.FlowPreset;

@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.fld4j.cli.CliException;
+import org.fld4j.cli.common.CliException;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.fld4j.cli.CliException;
-import org.fld4j.cli.ExitCode;
+import org.fld4j.cli.common.CliException;
+import org.fld4j.cli.common.ExitCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.fld4j.cli;
+package org.fld4j.cli.verify;
 
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,4 +1,5 @@
-package org.fld4j.cli;
+package org.fld4j.cli.common;
+
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.Objects;
 /**
  * The streams and verbosity of the running {@code fld} invocation. Commands print results to {@link #out()}
  * only; everything meant for a person (progress, warnings, summaries of what was skipped) goes to
- * {@link #err()}. {@link Main#run} sets it for each invocation, so tests can run commands in-process.
+ * {@link #err()}. {@code org.fld4j.cli.Main.run} sets it for each invocation, so tests can run commands in-process.
  */
 public final class Cli {
 
@@ -28,7 +29,7 @@ public final class Cli {
         this.arguments = List.copyOf(arguments);
     }
 
-    static void set(PrintStream out, PrintStream err, boolean verbose, boolean quiet, List<String> arguments) {
+    public static void set(PrintStream out, PrintStream err, boolean verbose, boolean quiet, List<String> arguments) {
         current = new Cli(out, err, verbose, quiet, arguments);
     }
 

@@ -1,4 +1,4 @@
-package org.fld4j.cli;
+package org.fld4j.cli.common;
 
 /** The {@code fld} command's exit statuses, documented in docs/cli.md. */
 public enum ExitCode {

@@ -1,4 +1,4 @@
-package org.fld4j.cli;
+package org.fld4j.cli.common;
 
 import java.util.Locale;
 
@@ -7,7 +7,7 @@ import java.util.Locale;
  * it with its current value, and how to raise it. Java's own messages ("Java heap space", JavaCPP's "Failed to
  * allocate memory within limits") name neither the setting nor the way to change it for {@code fld}.
  */
-final class ResourceExhaustion {
+public final class ResourceExhaustion {
 
     /** The environment variable the {@code fld} script passes to {@code java} before {@code -jar}. */
     static final String JAVA_OPTIONS = "FLD_JAVA_OPTS";
@@ -16,12 +16,12 @@ final class ResourceExhaustion {
     }
 
     /** Whether {@code error} is the JVM running out of a resource rather than a bug. */
-    static boolean isExhaustion(Throwable error) {
+    public static boolean isExhaustion(Throwable error) {
         return error instanceof OutOfMemoryError || error instanceof StackOverflowError;
     }
 
     /** One line: what ran out, the bound in force, what to do. */
-    static String describe(Throwable error) {
+    public static String describe(Throwable error) {
         if (error instanceof StackOverflowError) {
             return "fld ran out of thread stack (StackOverflowError): an input is nested far deeper than real data"
                     + " is, or a computation recursed without end; if the input is genuine, give threads more stack"
@@ -73,7 +73,7 @@ final class ResourceExhaustion {
     }
 
     /** E.g. {@code 512 MiB}; {@code unknown} for -1, {@code unlimited} for 0 or Long.MAX_VALUE. */
-    static String bytes(long value) {
+    public static String bytes(long value) {
         if (value < 0) {
             return "unknown";
         }

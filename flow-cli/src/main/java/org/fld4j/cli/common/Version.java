@@ -1,4 +1,4 @@
-package org.fld4j.cli;
+package org.fld4j.cli.common;
 
 import org.fld4j.core.Fld4jVersion;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package org.fld4j.cli;
+package org.fld4j.cli.common;
 
 import java.time.Instant;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.fld4j.cli;
+package org.fld4j.cli.common;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,13 +22,13 @@ import org.fld4j.metrics.fld.TooFewImagesException;
  * rethrows them). Only internal errors (exit 1) and running out of memory or stack (exit 6) get
  * a log file with the stack trace; {@code --verbose} prints it too.
  */
-final class Failures {
+public final class Failures {
 
     private Failures() {
     }
 
     /** The exit code for a failure, looking through wrappers to the first cause that says what went wrong. */
-    static ExitCode classify(Throwable failure) {
+    public static ExitCode classify(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
             ExitCode kind = kindOf(t);
@@ -66,7 +66,7 @@ final class Failures {
     }
 
     /** Reports the failure on stderr and returns the exit status. */
-    static int report(Throwable failure) {
+    public static int report(Throwable failure) {
         ExitCode code = classify(failure);
         if (code == ExitCode.OUT_OF_RESOURCES) {
             // a log as for internal errors: where it ran out tells whether a limit was missing
