@@ -1,6 +1,6 @@
 package org.fld4j.core.coupling;
 
-/** Which values of an image an {@link ImageCoupling} conditions on (SPEC §1). */
+/** Which values of an image an {@link Coupling} conditions on (SPEC §1). */
 public enum MaskKind {
     /** Pixels with {@code (i + j) mod 2 = 1} condition, the others are transformed (inverted: the reverse). */
     CHECKERBOARD,

@@ -68,7 +68,7 @@ public final class GateKernels {
     }
     /**
      * The gate's backward for {@code y = x + (val + b) s}, {@code s = sigmoid(gate + b')} ({@code val}
-     * before its bias, as {@link #gateForward} takes it): {@code gradVal = g s} and
+     * before its bias, as {@link #forward} takes it): {@code gradVal = g s} and
      * {@code gradGate = g (val + b) s (1 - s)} (the residual path is its caller's).
      */
     public static void backward(INDArray gradOutput, INDArray sigmoid, INDArray val, INDArray bias, INDArray gradVal,

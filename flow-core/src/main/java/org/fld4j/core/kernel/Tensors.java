@@ -129,7 +129,7 @@ public final class Tensors {
 
     /**
      * The samples at {@code indices} of a batch {@code [N, ...]}, in that order, as a new array that
-     * owns its buffer (so that {@link #close} can free it; a reshaped result would not).
+     * owns its buffer (so that {@link org.fld4j.core.memory.NativeMemory#close} can free it; a reshaped result would not).
      */
     public static INDArray rows(INDArray x, int[] indices) {
         long[] shape = x.shape().clone();

@@ -18,7 +18,7 @@ import java.util.Locale;
  *                             images lie closer to the training images than unseen real images do
  * @param memorized            the copyShare interval lies above 0 and z is below {@value CopyCheck#Z_LIMIT}
  * @param likelihoodRatio      {@code M_L = (l(G) - l(H)) / (l(T) - l(H))}: 0 as likely as held-out real images, 1
- *                             as likely as training images (NaN without log-likelihoods or when l(T) <= l(H))
+ *                             as likely as training images (NaN without log-likelihoods or when {@code l(T) <= l(H)})
  * @param likelihoodRatioLower its interval's lower end (NaN when M_L is)
  * @param likelihoodRatioUpper its upper end
  * @param fldWithoutCopies     FLD of the generated images not flagged (NaN without log-likelihoods or when all are)
