@@ -18,9 +18,6 @@ import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.FingerprintResult;
 import org.fld4j.io.stream.Fingerprinter;
 import org.fld4j.io.stream.ImageBatchStream;
-import org.fld4j.io.stream.SplitSpec;
-import org.fld4j.io.stream.TrainValidationSplit;
-import org.fld4j.io.stream.TrainValidationSplitter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -28,7 +25,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>A source knows how many images it lists and what each one is called ({@link #id}) without decoding anything;
  * {@link #read} decodes one image on demand. That is what lets a folder of a million files be streamed in bounded
- * memory ({@link #batches}), shuffled and split by index, and summarised before use ({@link #preflight}).
+ * memory ({@link #batches}), shuffled and subset by index, and summarised before use ({@link #preflight}).
  *
  * <h2>Building a source</h2>
  * <pre>{@code
@@ -129,14 +126,6 @@ public interface ImageSource {
      */
     default ImageSource subset(int[] indices) {
         return new SubsetSource(this, indices);
-    }
-
-    /**
-     * Splits into a training and a validation part, drawn with {@code seed}. For a given seed and the same listing
-     * (folders list in a stable sorted order) the split is always the same. Each part keeps the source order.
-     */
-    default TrainValidationSplit split(SplitSpec spec, long seed) {
-        return TrainValidationSplitter.split(this, spec, seed);
     }
 
     // ---------------------------------------------------------------- reading

@@ -7,11 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fld4j.io.BadInputPolicy;
 import org.fld4j.io.DecodedImage;
@@ -176,40 +174,6 @@ class StreamTest {
         }
         assertThat(source.shuffled(43).id(0).index() != expected[0] || source.shuffled(43).id(1).index()
                 != expected[1]).isTrue();
-    }
-
-    @Test
-    void splitIsStableDisjointAndSized() {
-        CountingSource source = new CountingSource(10);
-        TrainValidationSplit a = source.split(SplitSpec.validationFraction(0.25), 7);
-        TrainValidationSplit b = source.split(SplitSpec.validationFraction(0.25), 7);
-        // 0.25 * 10 = 2.5 -> 3 (half up)
-        assertThat(a.validation().size()).isEqualTo(3);
-        assertThat(a.train().size()).isEqualTo(7);
-        Set<Long> all = new HashSet<>();
-        for (int i = 0; i < 7; i++) {
-            assertThat(a.train().id(i)).isEqualTo(b.train().id(i));
-            all.add(a.train().id(i).index());
-        }
-        for (int i = 0; i < 3; i++) {
-            assertThat(a.validation().id(i)).isEqualTo(b.validation().id(i));
-            all.add(a.validation().id(i).index());
-        }
-        assertThat(all).hasSize(10);
-        // the validation part is the first three positions of the documented permutation, in source order
-        int[] order = org.fld4j.io.source.SubsetSource.permutation(10, 7);
-        long[] firstThree = {order[0], order[1], order[2]};
-        java.util.Arrays.sort(firstThree);
-        assertThat(new long[] {a.validation().id(0).index(), a.validation().id(1).index(),
-                a.validation().id(2).index()}).containsExactly(firstThree);
-
-        TrainValidationSplit counts = source.split(SplitSpec.counts(5, 2), 1);
-        assertThat(counts.train().size()).isEqualTo(5);
-        assertThat(counts.validation().size()).isEqualTo(2);
-        assertThatThrownBy(() -> source.split(SplitSpec.counts(9, 2), 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("9 training + 2 validation").hasMessageContaining("has 10");
-        assertThatThrownBy(() -> SplitSpec.validationFraction(1.5)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("validationFraction").hasMessageContaining("1.5");
     }
 
     @Test
