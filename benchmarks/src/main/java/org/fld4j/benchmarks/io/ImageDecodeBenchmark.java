@@ -92,7 +92,7 @@ public class ImageDecodeBenchmark {
 
     private static void drain(ImageSource source, int batchSize, int expected, Blackhole bh) {
         long images = 0;
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(batchSize))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(batchSize))) {
             while (stream.hasNext()) {
                 var batch = stream.next();
                 images += batch.size();

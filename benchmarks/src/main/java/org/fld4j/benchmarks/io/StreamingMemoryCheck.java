@@ -79,7 +79,7 @@ public final class StreamingMemoryCheck {
         int batches = 0;
         double checksum = 0;
         long start = System.nanoTime();
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(BATCH).withPrefetch(PREFETCH))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(BATCH).withPrefetch(PREFETCH))) {
             while (stream.hasNext()) {
                 ImageBatch batch = stream.next();
                 INDArray array = batch.images();
