@@ -76,11 +76,6 @@ public final class SubsetSource implements ImageSource {
         return order;
     }
 
-    /** Position {@code index} of this view in the underlying source. */
-    public int parentIndex(int index) {
-        return indices[index];
-    }
-
     @Override
     public int size() {
         return indices.length;
