@@ -27,6 +27,8 @@ import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.StopReason;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
+import org.fld4j.io.stream.Fingerprinter;
 import org.fld4j.metrics.fld.DistortionSweepResult;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldOptions;
@@ -102,8 +104,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         ReportFolder.check(out, force);
         ImageSource slice = FashionMnistSlice.train();
-        ImageSource train = slice.subset(range(0, REFERENCE_IMAGES));
-        ImageSource unseen = slice.subset(range(REFERENCE_IMAGES, slice.size()));
+        ImageSource train = ImageSources.subset(slice, range(0, REFERENCE_IMAGES));
+        ImageSource unseen = ImageSources.subset(slice, range(REFERENCE_IMAGES, slice.size()));
         ImageSource test = FashionMnistSlice.test();
         Cli.message(String.format(Locale.ROOT, "fld demo: training %d small flow%s on %,d of the Fashion-MNIST slice's"
                 + " training images (each holding out its own 20%% as R_test) for %d epochs (at most %s each)", flows,
@@ -177,7 +179,7 @@ public final class DemoCommand implements Callable<Integer> {
                 .count("realHeldOut", reference.heldOutLogLikelihoods().length)
                 .count("scored", data.score().generatedCount())
                 .fingerprint("real", reference.realFingerprint())
-                .fingerprint("scored", test.fingerprint().fingerprint().sha256())
+                .fingerprint("scored", Fingerprinter.fingerprint(test).fingerprint().sha256())
                 .option("timeBudget", timeBudget.toString()).option("maxEpochs", epochs)
                 .option("bootstrapResamples", reference.options().bootstrapResamples())
                 .build();

@@ -31,11 +31,6 @@ public record ImageHeader(String format, int width, int height, int colorChannel
         }
     }
 
-    /** Width times height. */
-    public long pixelCount() {
-        return (long) width * height;
-    }
-
     /** Whether the image is grayscale. */
     public boolean isGray() {
         return colorChannels == 1;

@@ -1,12 +1,12 @@
 /**
- * Image input for fld4j: where images come from, and how they become the 8-bit NCHW batches that the flows
- * consume.
- *
- * <p>Everything starts at {@link org.fld4j.io.ImageSource}: a numbered, read-only sequence of images, each with
- * an {@link org.fld4j.io.ImageId} that later per-image scores can name. Sources are built from folders, file
- * lists, {@link java.awt.image.BufferedImage}s, ND4J and Java arrays, NPY/NPZ, IDX and CIFAR binary files.
- * A source is read as a bounded-memory stream of batches ({@link org.fld4j.io.stream.ImageBatchStream}); every
- * problem met on the way is either fatal or recorded in an {@link org.fld4j.io.InputReport}, as the caller's
- * {@link org.fld4j.io.BadInputPolicy} says. Nothing in the input is ever modified.
+ * The vocabulary of image input that every other package of flow-io shares, and that depends on none of them: the
+ * {@link org.fld4j.io.ImageSource} contract (a numbered, read-only sequence of images), image identities and shapes
+ * ({@link org.fld4j.io.ImageId}, {@link org.fld4j.io.ImageShape}, {@link org.fld4j.io.ImageHeader}), decoded 8-bit
+ * images ({@link org.fld4j.io.UInt8Image}, {@link org.fld4j.io.DecodedImage}), value ranges, and the
+ * {@link org.fld4j.io.BadInputPolicy} with what is reported under it ({@link org.fld4j.io.InputReport},
+ * {@link org.fld4j.io.InputProblem}, {@link org.fld4j.io.ImageInputException}). The subpackages build on it:
+ * {@code decode}, {@code preprocess} and {@code array} use only this package; {@code source} (where
+ * {@link org.fld4j.io.source.ImageSources} builds every kind of source), {@code stream} (batches and fingerprints),
+ * {@code preflight} and {@code data} sit above them. Nothing in the input is ever modified.
  */
 package org.fld4j.io;

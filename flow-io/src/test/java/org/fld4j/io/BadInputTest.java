@@ -21,6 +21,7 @@ import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.fld4j.io.array.ArrayLayout;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatch;
 import org.fld4j.io.stream.ImageBatchStream;
@@ -42,7 +43,7 @@ class BadInputTest {
     }
 
     private ImageSource single(Path file) {
-        return ImageSource.files(List.of(file)).build();
+        return ImageSources.files(List.of(file)).build();
     }
 
     private static BufferedImage noise(int size, long seed) {
@@ -119,10 +120,10 @@ class BadInputTest {
     @Test
     void pixelLimitIsConfigurable() {
         Path file = Fixtures.write(Fixtures.rgb(20, 20, 0), "png", dir.resolve("four-hundred.png"));
-        ImageSource limited = ImageSource.files(List.of(file)).maxPixels(399).build();
+        ImageSource limited = ImageSources.files(List.of(file)).maxPixels(399).build();
         assertProblem(() -> limited.read(0), InputProblem.TOO_LARGE, "four-hundred.png");
-        assertThat(ImageSource.files(List.of(file)).maxPixels(400).build().read(0).image().width()).isEqualTo(20);
-        assertThatThrownBy(() -> ImageSource.files(List.of(file)).maxPixels(0))
+        assertThat(ImageSources.files(List.of(file)).maxPixels(400).build().read(0).image().width()).isEqualTo(20);
+        assertThatThrownBy(() -> ImageSources.files(List.of(file)).maxPixels(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPixels").hasMessageContaining("0");
     }
 
@@ -152,9 +153,9 @@ class BadInputTest {
         Fixtures.write(Fixtures.rgb(2, 2, 0), "png", root.resolve("a.png"));
         Path sub = Files.createDirectories(root.resolve("sub"));
         Files.createSymbolicLink(sub.resolve("back"), root);
-        assertProblem(() -> ImageSource.folder(root).recursive(true).build(), InputProblem.SYMLINK_LOOP,
+        assertProblem(() -> ImageSources.folder(root).recursive(true).build(), InputProblem.SYMLINK_LOOP,
                 "sub/back");
-        ImageSource skipping = ImageSource.folder(root).recursive(true).badInput(BadInputPolicy.SKIP).build();
+        ImageSource skipping = ImageSources.folder(root).recursive(true).badInput(BadInputPolicy.SKIP).build();
         assertThat(skipping.size()).isEqualTo(1);
         assertThat(skipping.listingReport().skipped()).singleElement()
                 .satisfies(s -> {
@@ -166,16 +167,16 @@ class BadInputTest {
     @Test
     void emptyFolder() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("nothing-here"));
-        assertProblem(() -> ImageSource.folder(empty).build(), InputProblem.EMPTY_FOLDER, "nothing-here");
+        assertProblem(() -> ImageSources.folder(empty).build(), InputProblem.EMPTY_FOLDER, "nothing-here");
         Fixtures.bytes(empty.resolve(".hidden.png"), new byte[] {1});
-        assertProblem(() -> ImageSource.folder(empty).ignoreHidden(true).build(), InputProblem.EMPTY_FOLDER,
+        assertProblem(() -> ImageSources.folder(empty).ignoreHidden(true).build(), InputProblem.EMPTY_FOLDER,
                 "1 ignored on request");
     }
 
     @Test
     void nanInfinityAndOutOfRangeValuesInArrays() {
         float[][] rows = {{0.5f, 0.25f}, {Float.NaN, 0f}, {0f, Float.POSITIVE_INFINITY}, {1.5f, 0f}};
-        ImageSource source = ImageSource.floats(rows, new ImageShape(1, 1, 2)).range(ValueRange.UNIT).build();
+        ImageSource source = ImageSources.floats(rows, new ImageShape(1, 1, 2)).range(ValueRange.UNIT).build();
         assertThat(source.read(0).image().toByteArray()).containsExactly(Fixtures.u8(128, 64));
         assertProblem(() -> source.read(1), InputProblem.BAD_VALUE, "images[1]");
         assertThatThrownBy(() -> source.read(1)).hasMessageContaining("NaN").hasMessageContaining("column 0");
@@ -185,10 +186,10 @@ class BadInputTest {
         assertThatThrownBy(() -> source.read(3)).hasMessageContaining("1.5").hasMessageContaining("UNIT");
 
         // The same values in an ND4J array, read under SKIP: only image 0 survives, the others are recorded.
-        ImageSource skipping = ImageSource.array(Nd4j.create(new float[] {0.5f, 0.25f, Float.NaN, 0f, 0f,
+        ImageSource skipping = ImageSources.array(Nd4j.create(new float[] {0.5f, 0.25f, Float.NaN, 0f, 0f,
                         Float.POSITIVE_INFINITY, 1.5f, 0f}, new long[] {4, 1, 1, 2}, 'c'))
                 .range(ValueRange.UNIT).badInput(BadInputPolicy.SKIP).build();
-        try (ImageBatchStream stream = skipping.batches(BatchOptions.of(8))) {
+        try (ImageBatchStream stream = new ImageBatchStream(skipping, BatchOptions.of(8))) {
             ImageBatch batch = stream.next();
             assertThat(batch.ids()).extracting(ImageId::name).containsExactly("array[0]");
             assertThat(batch.images().ravel().toFloatVector()).containsExactly(128f, 64f);
@@ -203,22 +204,22 @@ class BadInputTest {
     void npyWithUnsupportedDtype() {
         Path file = Fixtures.bytes(dir.resolve("int64.npy"),
                 Fixtures.npy("{'descr': '<i8', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[8]));
-        assertProblem(() -> ImageSource.npy(file).layout(ArrayLayout.NHW).build(), InputProblem.UNSUPPORTED_DTYPE,
+        assertProblem(() -> ImageSources.npy(file).layout(ArrayLayout.NHW).build(), InputProblem.UNSUPPORTED_DTYPE,
                 "int64.npy");
-        assertThatThrownBy(() -> ImageSource.npy(file).layout(ArrayLayout.NHW).build()).hasMessageContaining("<i8");
+        assertThatThrownBy(() -> ImageSources.npy(file).layout(ArrayLayout.NHW).build()).hasMessageContaining("<i8");
     }
 
     @Test
     void npyWhoseShapeDoesNotFitTheLayout() {
         Path rank3 = Fixtures.bytes(dir.resolve("rank3.npy"),
                 Fixtures.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (2, 2, 2), }", new byte[8]));
-        assertProblem(() -> ImageSource.npy(rank3).layout(ArrayLayout.NHWC).build(), InputProblem.SHAPE_MISMATCH,
+        assertProblem(() -> ImageSources.npy(rank3).layout(ArrayLayout.NHWC).build(), InputProblem.SHAPE_MISMATCH,
                 "rank3.npy");
         Path fourChannels = Fixtures.bytes(dir.resolve("rgba.npy"),
                 Fixtures.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 1, 4), }", new byte[4]));
-        assertProblem(() -> ImageSource.npy(fourChannels).layout(ArrayLayout.NHWC).build(),
+        assertProblem(() -> ImageSources.npy(fourChannels).layout(ArrayLayout.NHWC).build(),
                 InputProblem.SHAPE_MISMATCH, "rgba.npy");
-        assertThatThrownBy(() -> ImageSource.npy(fourChannels).layout(ArrayLayout.NHWC).build())
+        assertThatThrownBy(() -> ImageSources.npy(fourChannels).layout(ArrayLayout.NHWC).build())
                 .hasMessageContaining("4 channels");
     }
 
@@ -226,13 +227,13 @@ class BadInputTest {
     void truncatedNpy() {
         Path file = Fixtures.bytes(dir.resolve("short.npy"),
                 Fixtures.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (2, 2, 2), }", new byte[20]));
-        assertProblem(() -> ImageSource.npy(file).layout(ArrayLayout.NHW).range(ValueRange.UNIT).build(),
+        assertProblem(() -> ImageSources.npy(file).layout(ArrayLayout.NHW).range(ValueRange.UNIT).build(),
                 InputProblem.TRUNCATED, "short.npy");
-        assertThatThrownBy(() -> ImageSource.npy(file).layout(ArrayLayout.NHW).range(ValueRange.UNIT).build())
+        assertThatThrownBy(() -> ImageSources.npy(file).layout(ArrayLayout.NHW).range(ValueRange.UNIT).build())
                 .hasMessageContaining("32 bytes").hasMessageContaining("only 20");
         byte[] whole = Fixtures.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[1]);
         Path header = Fixtures.bytes(dir.resolve("header-cut.npy"), java.util.Arrays.copyOf(whole, 30));
-        assertProblem(() -> ImageSource.npy(header).layout(ArrayLayout.NHW).build(), InputProblem.TRUNCATED,
+        assertProblem(() -> ImageSources.npy(header).layout(ArrayLayout.NHW).build(), InputProblem.TRUNCATED,
                 "header-cut.npy");
     }
 
@@ -241,18 +242,18 @@ class BadInputTest {
         ByteBuffer idx = ByteBuffer.allocate(16 + 10);
         idx.put(Fixtures.u8(0, 0, 8, 3)).putInt(2).putInt(2).putInt(3); // declares 2 x 2 x 3 = 12 bytes, has 10
         Path plain = Fixtures.bytes(dir.resolve("short-idx3-ubyte"), idx.array());
-        assertProblem(() -> ImageSource.idx(plain).build(), InputProblem.TRUNCATED, "short-idx3-ubyte");
+        assertProblem(() -> ImageSources.idx(plain).build(), InputProblem.TRUNCATED, "short-idx3-ubyte");
         ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
             out.write(idx.array());
         }
         Path gzipped = Fixtures.bytes(dir.resolve("short-idx3-ubyte.gz"), gz.toByteArray());
-        assertProblem(() -> ImageSource.idx(gzipped).build(), InputProblem.TRUNCATED, "short-idx3-ubyte.gz");
+        assertProblem(() -> ImageSources.idx(gzipped).build(), InputProblem.TRUNCATED, "short-idx3-ubyte.gz");
         // a gzip stream that is itself cut off
         byte[] whole = gz.toByteArray();
         Path cutGzip = Fixtures.bytes(dir.resolve("cut-idx3-ubyte.gz"), java.util.Arrays.copyOf(whole,
                 whole.length - 12));
-        assertProblem(() -> ImageSource.idx(cutGzip).build(), InputProblem.TRUNCATED, "cut-idx3-ubyte.gz");
+        assertProblem(() -> ImageSources.idx(cutGzip).build(), InputProblem.TRUNCATED, "cut-idx3-ubyte.gz");
     }
 
     @Test
@@ -266,8 +267,8 @@ class BadInputTest {
         Fixtures.write(Fixtures.rgb(5, 4, 9), "png", root.resolve("f-other-size.png"));
         Map<String, String> before = digests(root);
 
-        ImageSource failing = ImageSource.folder(root).build();
-        try (ImageBatchStream stream = failing.batches(BatchOptions.of(2))) {
+        ImageSource failing = ImageSources.folder(root).build();
+        try (ImageBatchStream stream = new ImageBatchStream(failing, BatchOptions.of(2))) {
             assertThatThrownBy(() -> {
                 while (stream.hasNext()) {
                     stream.next();
@@ -275,10 +276,10 @@ class BadInputTest {
             }).isInstanceOf(ImageInputException.class).hasMessageContaining("b-empty.png");
         }
 
-        ImageSource source = ImageSource.folder(root).badInput(BadInputPolicy.SKIP).build();
+        ImageSource source = ImageSources.folder(root).badInput(BadInputPolicy.SKIP).build();
         List<String> read = new java.util.ArrayList<>();
         InputReport report;
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(2))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(2))) {
             while (stream.hasNext()) {
                 stream.next().ids().forEach(id -> read.add(id.name()));
             }

@@ -94,7 +94,8 @@ final class PartitionScorer implements FlatMapFunction<Iterator<SparkImage>, Par
     }
 
     private InputReport score(FldReference reference, FldAccumulator accumulator, ImageSource source) {
-        try (ImageBatchStream stream = source.batches(reference.scoringBatches().withPreprocessing(preprocessing))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source,
+                reference.scoringBatches().withPreprocessing(preprocessing))) {
             while (stream.hasNext()) {
                 accumulator.add(stream.next());
             }

@@ -10,6 +10,7 @@ import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.distortion.Distortion;
 import org.fld4j.metrics.distortion.DistortionKind;
 import org.fld4j.metrics.fld.DualFldScore;
@@ -39,8 +40,8 @@ class SparkDualSweepTest {
 
     @Test
     void everySetScoresAsOnOneMachine() {
-        ImageSource real = FashionMnistSlice.train().subset(Indices.range(0, 300));
-        ImageSource images = FashionMnistSlice.train().subset(Indices.range(300, 600));
+        ImageSource real = ImageSources.subset(FashionMnistSlice.train(), Indices.range(0, 300));
+        ImageSource images = ImageSources.subset(FashionMnistSlice.train(), Indices.range(300, 600));
         FldOptions options = FldOptions.forPreset(ImagePreset.SMALL).withMaxEpochs(1).withBatchSize(32)
                 .withTimeBudget(Duration.ofMinutes(5)).withSeed(4).withBootstrapResamples(200);
         SparkDualSweep sweep = SparkDualSweep.of(real).options(options).seed(7);

@@ -23,6 +23,7 @@ import org.fld4j.io.ImageInputException;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.InputProblem;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.fld4j.metrics.fld.Fld;
@@ -53,13 +54,13 @@ class SparkFldTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        ImageSource real = FashionMnistSlice.test().subset(Indices.range(0, 400));
+        ImageSource real = ImageSources.subset(FashionMnistSlice.test(), Indices.range(0, 400));
         reference = Fld.of(real).preset(ImagePreset.SMALL).maxEpochs(1).batchSize(32)
                 .timeBudget(Duration.ofMinutes(5)).seed(17).reference();
         referenceFile = dir.resolve("reference.fld4j");
         reference.save(referenceFile);
         images = Files.createDirectories(dir.resolve("generated"));
-        try (ImageBatchStream s = FashionMnistSlice.train().batches(BatchOptions.of(2000))) {
+        try (ImageBatchStream s = new ImageBatchStream(FashionMnistSlice.train(), BatchOptions.of(2000))) {
             pixels = s.next().images();
         }
         for (int i = 0; i < 2000; i++) {
@@ -83,7 +84,7 @@ class SparkFldTest {
 
     @Test
     void filesScoredInOneTwoOrSevenPartitionsEqualOneMachineBitForBit() throws Exception {
-        FldScore local = Fld.load(referenceFile).score(ImageSource.folder(images).build());
+        FldScore local = Fld.load(referenceFile).score(ImageSources.folder(images).build());
         assertThat(local.generatedCount()).isEqualTo(2000);
         for (int partitions : new int[] {1, 2, 7}) {
             Dataset<Row> files = spark.read().format("binaryFile").load(images.toString()).repartition(partitions);
@@ -134,14 +135,14 @@ class SparkFldTest {
         Files.write(mixed.resolve("broken.png"), java.util.Arrays.copyOf(good, good.length / 2));
 
         ImageInputException local = org.junit.jupiter.api.Assertions.assertThrows(ImageInputException.class,
-                () -> Fld.load(referenceFile).score(ImageSource.folder(mixed).build()));
+                () -> Fld.load(referenceFile).score(ImageSources.folder(mixed).build()));
         assertThatThrownBy(() -> SparkFld.using(reference).scoreFiles(spark, mixed.toString()))
                 .isInstanceOfSatisfying(ImageInputException.class, e -> {
                     assertThat(e.problem()).isEqualTo(local.problem());
                     assertThat(e.input()).endsWith("broken.png");
                 });
 
-        FldScore localSkip = Fld.load(referenceFile).score(ImageSource.folder(mixed)
+        FldScore localSkip = Fld.load(referenceFile).score(ImageSources.folder(mixed)
                 .badInput(BadInputPolicy.SKIP).build());
         SparkFldScore skip = SparkFld.using(reference).badInput(BadInputPolicy.SKIP).scoreFiles(spark, mixed.toString());
         assertSameScore(localSkip, skip.score());

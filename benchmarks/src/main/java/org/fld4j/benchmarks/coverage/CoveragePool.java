@@ -117,7 +117,7 @@ public final class CoveragePool {
 
     private static INDArray distorted(PoolData data, DistortionKind kind, double level, int count) {
         ImageSource source = Distortion.of(kind, level).applyTo(data.evaluationSource(count), 7);
-        try (ImageBatchStream batches = source.batches(BatchOptions.of(count))) {
+        try (ImageBatchStream batches = new ImageBatchStream(source, BatchOptions.of(count))) {
             return batches.next().images();
         }
     }

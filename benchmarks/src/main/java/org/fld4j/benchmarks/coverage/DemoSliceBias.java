@@ -7,6 +7,7 @@ import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.fld.Fld;
 
 /**
@@ -45,8 +46,9 @@ public final class DemoSliceBias {
             Fld fld = Fld.of(FashionMnistSlice.train()).preset(ImagePreset.SMALL).maxEpochs(epochs)
                     .timeBudget(Duration.ofMinutes(30)).seed(seed).referenceFlows(flows).train();
             System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %s | %.4f |%n", seed,
-                    cell(fld, FashionMnistSlice.test()), cell(fld, test.subset(randomTest)), cell(fld, test),
-                    cell(fld, train.subset(outside)), fld.reference().heldOutBitsPerDim());
+                    cell(fld, FashionMnistSlice.test()), cell(fld, ImageSources.subset(test, randomTest)),
+                    cell(fld, test),
+                    cell(fld, ImageSources.subset(train, outside)), fld.reference().heldOutBitsPerDim());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.fld4j.core.random.Shuffles;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,11 +43,11 @@ final class PoolData {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(file + " is missing; install it with 'apt-get install dataset-fashion-mnist'");
         }
-        return ImageSource.idx(file).build();
+        return ImageSources.idx(file).build();
     }
 
     static INDArray readAll(ImageSource source) {
-        try (ImageBatchStream batches = source.batches(BatchOptions.of(source.size()))) {
+        try (ImageBatchStream batches = new ImageBatchStream(source, BatchOptions.of(source.size()))) {
             return batches.next().images();
         }
     }
@@ -58,7 +59,7 @@ final class PoolData {
 
     /** The first {@code count} evaluation images as a source (distortions apply to sources). */
     ImageSource evaluationSource(int count) {
-        return train.subset(Arrays.copyOfRange(order, 0, count));
+        return ImageSources.subset(train, Arrays.copyOfRange(order, 0, count));
     }
 
     /** The first {@code count} test images. */
@@ -68,7 +69,7 @@ final class PoolData {
         for (int i = 0; i < first.length; i++) {
             first[i] = i;
         }
-        return readAll(test.subset(first));
+        return readAll(ImageSources.subset(test, first));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.distortion.Distortion;
 import org.fld4j.metrics.distortion.DistortionKind;
 import org.fld4j.metrics.fld.DualFld;
@@ -35,13 +36,13 @@ public final class FashionMnistDualTable {
         NativeThreads.set(args.length > 3 ? Integer.parseInt(args[3]) : 2);
         String kinds = args.length > 4 ? args[4] : "all";
         long seed = args.length > 5 ? Long.parseLong(args[5]) : 7;
-        ImageSource train = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
-        ImageSource test = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
+        ImageSource train = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
+        ImageSource test = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         FldOptions options = FldOptions.forPreset(preset).withMaxEpochs(epochs).withTimeBudget(Duration.ofHours(1))
                 .withSeed(seed);
         long start = System.nanoTime();
-        DualFld dual = DualFld.of(train.subset(FashionMnistFldTable.range(0, n))).options(options);
-        ImageSource generated = test.subset(FashionMnistFldTable.range(0, n));
+        DualFld dual = DualFld.of(ImageSources.subset(train, FashionMnistFldTable.range(0, n))).options(options);
+        ImageSource generated = ImageSources.subset(test, FashionMnistFldTable.range(0, n));
         System.out.printf(Locale.ROOT, "| distortion | level | D-FLD | signed 95%% interval | J (bpd) | J 95%% interval |"
                 + " bpd G on G | bpd R on G |%n|---|---:|---:|---|---:|---|---:|---:|%n");
         DualFldScore clean = dual.score(generated);

@@ -19,6 +19,7 @@ import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.core.train.TrainingResult;
 import org.fld4j.core.units.BitsPerDim;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.fld4j.io.ImageSource;
@@ -138,9 +139,9 @@ public final class FashionMnistQualityRun {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException(file + " is missing; install it with 'apt-get install dataset-fashion-mnist'");
         }
-        ImageSource source = ImageSource.idx(file).build();
+        ImageSource source = ImageSources.idx(file).build();
         int n = (int) Math.min(limit, source.size());
-        try (ImageBatchStream batches = source.batches(BatchOptions.of(n))) {
+        try (ImageBatchStream batches = new ImageBatchStream(source, BatchOptions.of(n))) {
             return batches.next().images();
         }
     }

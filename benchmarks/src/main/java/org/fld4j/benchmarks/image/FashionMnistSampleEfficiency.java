@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.fld4j.core.Flow;
 import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.distortion.Distortion;
 import org.fld4j.metrics.distortion.DistortionKind;
 import org.fld4j.metrics.fld.Fld;
@@ -36,11 +37,11 @@ public final class FashionMnistSampleEfficiency {
         Flow flow = Flow.load(Path.of(args[0]));
         double sigma = args.length > 1 ? Double.parseDouble(args[1]) : 8;
         NativeThreads.set(args.length > 2 ? Integer.parseInt(args[2]) : 2);
-        ImageSource test = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
+        ImageSource test = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         long start = System.nanoTime();
-        Fld fld = Fld.using(flow, test.subset(FashionMnistFldTable.range(0, 5000)));
+        Fld fld = Fld.using(flow, ImageSources.subset(test, FashionMnistFldTable.range(0, 5000)));
         ImageSource generated = Distortion.of(DistortionKind.ADDITIVE_NOISE, sigma)
-                .applyTo(test.subset(FashionMnistFldTable.range(5000, 10_000)), 7);
+                .applyTo(ImageSources.subset(test, FashionMnistFldTable.range(5000, 10_000)), 7);
         SampleEfficiencyResult result = SampleEfficiency.of(fld).options(SampleEfficiencyOptions.defaults())
                 .run(generated);
         System.out.printf(Locale.ROOT, "| images | mean FLD | std | std / mean | 5%% | median | 95%% |%n"

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.fld4j.core.Flow;
 import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldScore;
 
@@ -24,8 +25,8 @@ public final class FldScoringTime {
 
     /** FLD under {@code flow} with the first 500 Fashion-MNIST test images as R_test, {@code batch} images a pass. */
     static Fld againstFirstTestImages(Flow flow, int batch) {
-        ImageSource test = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
-        return Fld.using(flow, test.subset(FashionMnistFldTable.range(0, 500)),
+        ImageSource test = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
+        return Fld.using(flow, ImageSources.subset(test, FashionMnistFldTable.range(0, 500)),
                 org.fld4j.metrics.fld.FldOptions.defaults().withEvaluationBatchSize(batch));
     }
 
@@ -34,10 +35,10 @@ public final class FldScoringTime {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         NativeThreads.set(args.length > 2 ? Integer.parseInt(args[2]) : 2);
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : org.fld4j.metrics.fld.FldOptions.DEFAULT_EVALUATION_BATCH_SIZE;
-        ImageSource train = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
+        ImageSource train = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
         Fld fld = againstFirstTestImages(flow, batch);
         long start = System.nanoTime();
-        FldScore score = fld.score(train.subset(FashionMnistFldTable.range(0, n)));
+        FldScore score = fld.score(ImageSources.subset(train, FashionMnistFldTable.range(0, n)));
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "FLD of %d images: %.1f s (%.1f images/s), %s%n", n, seconds, n / seconds,
                 score.summary());

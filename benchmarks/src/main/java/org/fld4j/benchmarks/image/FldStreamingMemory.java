@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.fld4j.core.Flow;
 import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.fld4j.metrics.fld.FldAccumulator;
@@ -35,14 +36,14 @@ public final class FldStreamingMemory {
         NativeThreads.set(args.length > 2 ? Integer.parseInt(args[2]) : 2);
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : FldOptions.DEFAULT_EVALUATION_BATCH_SIZE;
         int every = args.length > 4 ? Integer.parseInt(args[4]) : 10_000;
-        ImageSource train = ImageSource.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
+        ImageSource train = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
         FldAccumulator accumulator = FldScoringTime.againstFirstTestImages(flow, batch).accumulator();
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.out.printf(Locale.ROOT, "| images | seconds | live heap after GC (MiB) | RSS (MiB) |%n|---:|---:|---:|---:|%n");
         long start = System.nanoTime();
         int nextReport = every;
         while (accumulator.count() < n) {
-            try (ImageBatchStream stream = train.batches(BatchOptions.of(batch))) {
+            try (ImageBatchStream stream = new ImageBatchStream(train, BatchOptions.of(batch))) {
                 while (stream.hasNext() && accumulator.count() < n) {
                     accumulator.add(stream.next());
                     if (accumulator.count() >= nextReport) {

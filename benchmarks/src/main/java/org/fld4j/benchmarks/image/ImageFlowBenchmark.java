@@ -81,7 +81,7 @@ public class ImageFlowBenchmark {
         scoring = flow.toNetwork();
         step = new TrainingStep(flow.toNetwork(), TrainerOptions.builder().adam(1e-3).gradientClipNorm(1.0).build());
         if (fmnist) {
-            try (ImageBatchStream s = FashionMnistSlice.test().batches(BatchOptions.of(BATCH))) {
+            try (ImageBatchStream s = new ImageBatchStream(FashionMnistSlice.test(), BatchOptions.of(BATCH))) {
                 batch = s.next().images();
             }
         } else {

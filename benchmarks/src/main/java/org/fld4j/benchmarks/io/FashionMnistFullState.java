@@ -3,6 +3,7 @@ package org.fld4j.benchmarks.io;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -30,7 +31,7 @@ public class FashionMnistFullState {
             throw new IllegalStateException(FILE + " is missing; install it with "
                     + "'apt-get install dataset-fashion-mnist', or leave out the idxFull* benchmarks");
         }
-        source = ImageSource.idx(FILE).build();
+        source = ImageSources.idx(FILE).build();
         if (source.size() != COUNT) {
             throw new IllegalStateException(FILE + " has " + source.size() + " images, expected " + COUNT);
         }

@@ -27,7 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * </ul>
  *
  * <p>{@code *Read} calls {@link ImageSource#read} for every index on the benchmark thread: decoding alone.
- * {@code *Batches} drains {@link ImageSource#batches}: decoding on the stream's worker thread, packing, the
+ * {@code *Batches} drains an {@link ImageBatchStream}: decoding on the stream's worker thread, packing, the
  * conversion to float32 and the ND4J array per batch on the benchmark thread. On 2 cores it was measured
  * no faster than {@code *Read} (one decoding thread), and for IDX far slower (ND4J array creation dominates;
  * see docs/performance.md).
@@ -92,7 +92,7 @@ public class ImageDecodeBenchmark {
 
     private static void drain(ImageSource source, int batchSize, int expected, Blackhole bh) {
         long images = 0;
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(batchSize))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(batchSize))) {
             while (stream.hasNext()) {
                 var batch = stream.next();
                 images += batch.size();

@@ -2,6 +2,7 @@ package org.fld4j.benchmarks.io;
 
 import java.nio.file.Path;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -27,7 +28,7 @@ public class PngFolderState {
     @Setup(Level.Trial)
     public void setUp() {
         folder = SyntheticPngFolder.create(COUNT, SIZE, 20_240_601L);
-        source = ImageSource.folder(folder).build();
+        source = ImageSources.folder(folder).build();
         if (source.size() != COUNT) {
             throw new IllegalStateException("listed " + source.size() + " files, wrote " + COUNT);
         }

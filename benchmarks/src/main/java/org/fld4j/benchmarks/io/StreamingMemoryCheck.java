@@ -17,9 +17,10 @@ import org.fld4j.io.stream.ImageBatchStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Streams synthetic 3x32x32 images through {@code batches(BatchOptions.of(256).withPrefetch(2))} and prints, every
- * {@value #EVERY} batches, the used heap, the heap that survived the last collection, and the process's resident
- * set, to show that the memory a stream needs does not grow with the number of images.
+ * Streams synthetic 3x32x32 images through an {@code ImageBatchStream} with
+ * {@code BatchOptions.of(256).withPrefetch(2)} and prints, every {@value #EVERY} batches, the used heap, the heap that
+ * survived the last collection, and the process's resident set, to show that the memory a stream needs does not
+ * grow with the number of images.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.fld4j.benchmarks.io.StreamingMemoryCheck [--close] [count...]
@@ -79,7 +80,7 @@ public final class StreamingMemoryCheck {
         int batches = 0;
         double checksum = 0;
         long start = System.nanoTime();
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(BATCH).withPrefetch(PREFETCH))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(BATCH).withPrefetch(PREFETCH))) {
             while (stream.hasNext()) {
                 ImageBatch batch = stream.next();
                 INDArray array = batch.images();

@@ -13,6 +13,7 @@ import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.UInt8Image;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldAccumulator;
 import org.fld4j.metrics.fld.FldAccumulatorState;
@@ -57,7 +58,7 @@ public final class SparkScoringThroughput {
     /** The reference: an fld-paper flow (seed 1) with the first 500 test images as its held-out real images. */
     static FldReference reference(ImageSource test) {
         Flow flow = Flow.image(1, 28, 28).preset(ImagePreset.FLD_PAPER).seed(1).build();
-        return Fld.using(flow, test.subset(range(0, 500))).reference();
+        return Fld.using(flow, ImageSources.subset(test, range(0, 500))).reference();
     }
 
     static int[] range(int from, int to) {
@@ -70,19 +71,19 @@ public final class SparkScoringThroughput {
 
     private static void library(int images, int threads) {
         NativeThreads.set(threads);
-        ImageSource test = ImageSource.idx(TEST_IMAGES).build();
+        ImageSource test = ImageSources.idx(TEST_IMAGES).build();
         FldReference reference = reference(test);
-        Fld fld = Fld.using(reference.flow(), test.subset(range(0, 500)));
-        fld.score(test.subset(range(0, 500)));
+        Fld fld = Fld.using(reference.flow(), ImageSources.subset(test, range(0, 500)));
+        fld.score(ImageSources.subset(test, range(0, 500)));
         for (int run = 1; run <= 2; run++) {
             long start = System.nanoTime();
-            FldScore score = fld.score(test.subset(range(0, images)));
+            FldScore score = fld.score(ImageSources.subset(test, range(0, images)));
             report("library (" + threads + " native threads)", run, images, start, score.value());
         }
     }
 
     private static void spark(int images, String master, int partitions) {
-        ImageSource test = ImageSource.idx(TEST_IMAGES).build();
+        ImageSource test = ImageSources.idx(TEST_IMAGES).build();
         FldReference reference = reference(test);
         SparkConf conf = new SparkConf().setAppName("fld4j scoring throughput").setMaster(master)
                 .set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
@@ -120,7 +121,7 @@ public final class SparkScoringThroughput {
 
     /** The driver's serial part: merging 64 partial scores and computing the score, for growing image counts. */
     private static void merge() {
-        ImageSource test = ImageSource.idx(TEST_IMAGES).build();
+        ImageSource test = ImageSources.idx(TEST_IMAGES).build();
         FldReference reference = reference(test);
         double heldOutMean = reference.heldOutMeanLogLikelihood();
         java.util.SplittableRandom random = new java.util.SplittableRandom(3);

@@ -8,6 +8,7 @@ import org.fld4j.io.ImageSource;
 import org.fld4j.io.array.ArraySourceBuilder;
 import org.fld4j.io.array.CifarVariant;
 import org.fld4j.io.array.NpzArchive;
+import org.fld4j.io.source.ImageSources;
 
 /**
  * Opens what a user names on the command line as images: a folder of image files, an IDX file
@@ -22,7 +23,7 @@ public final class Inputs {
 
     /** The images at {@code spec}, read and preprocessed as {@code options} say. */
     public static ImageSource open(String spec, InputOptions options) {
-        return raw(spec, options).preprocessed(options.preprocessing());
+        return ImageSources.preprocessed(raw(spec, options), options.preprocessing());
     }
 
     /** The images at {@code spec} as stored, under the options' bad-input policy, without preprocessing. */
@@ -43,15 +44,15 @@ public final class Inputs {
             throw new CliException(ExitCode.INPUT, spec + " is not readable");
         }
         if (Files.isDirectory(path)) {
-            return ImageSource.folder(path).recursive(options.recursive).links(options.links)
+            return ImageSources.folder(path).recursive(options.recursive).links(options.links)
                     .decodeOptions(options.decodeOptions()).badInput(options.policy()).build();
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.contains("-ubyte") || name.contains(".idx")) {
-            return ImageSource.idx(path).badInput(options.policy()).build();
+            return ImageSources.idx(path).badInput(options.policy()).build();
         }
         if (name.endsWith(".npy")) {
-            return array(ImageSource.npy(path), options, spec);
+            return array(ImageSources.npy(path), options, spec);
         }
         if (name.endsWith(".npz")) {
             if (entry == null) {
@@ -62,12 +63,12 @@ public final class Inputs {
                 }
                 entry = arrays.get(0);
             }
-            return array(ImageSource.npz(path, entry), options, spec);
+            return array(ImageSources.npz(path, entry), options, spec);
         }
         if (name.endsWith(".bin")) {
             CifarVariant variant = name.contains("100") || name.equals("train.bin") || name.equals("test.bin")
                     ? CifarVariant.CIFAR100 : CifarVariant.CIFAR10;
-            return ImageSource.cifar(variant, List.of(path)).badInput(options.policy()).build();
+            return ImageSources.cifar(variant, List.of(path)).badInput(options.policy()).build();
         }
         throw new CliException(ExitCode.INPUT, spec + " is not a folder, IDX, NPY, NPZ or CIFAR .bin file");
     }

@@ -18,6 +18,7 @@ import org.fld4j.io.ImageInputException;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.SkippedImage;
 import org.fld4j.io.UInt8Image;
+import org.fld4j.io.preflight.PreflightScanner;
 import org.fld4j.io.preflight.PreflightSummary;
 import org.fld4j.metrics.distortion.Distortion;
 import org.fld4j.metrics.distortion.DistortionKind;
@@ -44,7 +45,7 @@ public final class DistortedCopies {
         List<String> names = OutputNames.of(source);
         List<SkippedImage> skipped = new ArrayList<>(source.listingReport().skipped());
         if (source.badInputPolicy() == BadInputPolicy.FAIL) {
-            refuseKnownProblems(spec, source.preflight());
+            refuseKnownProblems(spec, PreflightScanner.scan(source));
         }
         List<LevelFolder> folders = new ArrayList<>();
         for (double level : levels) {

@@ -22,7 +22,7 @@ final class FldScoring {
     /** FLD of {@code generated} (already checked to have the reference's image shape). */
     static FldScore score(Fld fld, ImageSource generated, String spec) {
         FldAccumulator accumulator = fld.accumulator();
-        try (ImageBatchStream stream = generated.batches(fld.reference().scoringBatches());
+        try (ImageBatchStream stream = new ImageBatchStream(generated, fld.reference().scoringBatches());
              Progress bar = Progress.count("scoring " + spec, generated.size(), "images")) {
             while (stream.hasNext()) {
                 ImageBatch images = stream.next();

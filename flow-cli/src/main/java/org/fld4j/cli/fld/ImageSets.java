@@ -10,6 +10,7 @@ import org.fld4j.io.ImageSource;
 import org.fld4j.io.SkippedImage;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.FingerprintResult;
+import org.fld4j.io.stream.Fingerprinter;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.fld4j.io.stream.ShapeAgreement;
 import org.fld4j.io.preprocess.Preprocessing;
@@ -28,7 +29,7 @@ final class ImageSets {
      */
     static FingerprintResult fingerprint(ImageSource source, String spec, String role) {
         Cli.message("reading the " + role + " images " + spec + " (" + source.size() + " listed)");
-        FingerprintResult read = source.fingerprint();
+        FingerprintResult read = Fingerprinter.fingerprint(source);
         for (SkippedImage s : read.report().skipped()) {
             Cli.message("skipped " + role + " image: " + s.message());
         }
@@ -51,7 +52,7 @@ final class ImageSets {
 
     /** The shape {@code [C, H, W]} of the first usable image of {@code source}; reads one image, not the set. */
     private static long[] firstShape(ImageSource source, String spec) {
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(1).withPrefetch(1))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(1).withPrefetch(1))) {
             if (!stream.hasNext()) {
                 throw new CliException(ExitCode.TOO_FEW_IMAGES, spec + " holds no usable images");
             }

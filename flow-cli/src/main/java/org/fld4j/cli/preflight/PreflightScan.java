@@ -5,6 +5,7 @@ import java.util.List;
 import org.fld4j.cli.common.InputOptions;
 import org.fld4j.cli.common.Inputs;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.preflight.PreflightScanner;
 
 /**
  * Scans image sets from their headers. Each set is listed as if under {@code --on-error skip}, so that every
@@ -22,7 +23,7 @@ public final class PreflightScan {
         List<ScannedSet> sets = new ArrayList<>(specs.size());
         for (String spec : specs) {
             ImageSource source = Inputs.open(spec, listAll);
-            sets.add(new ScannedSet(spec, source.preflight()));
+            sets.add(new ScannedSet(spec, PreflightScanner.scan(source)));
         }
         return sets;
     }

@@ -85,7 +85,7 @@ final class ImageChecks {
 
     /** The largest absolute difference between the first {@code n} images of {@code source} and their round trip. */
     static double roundTrip(Flow flow, ImageSource source, int n) {
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(n))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(n))) {
             INDArray x = stream.next().images();
             INDArray back = flow.decode(flow.encode(x));
             double[] a = x.ravel().toDoubleVector();

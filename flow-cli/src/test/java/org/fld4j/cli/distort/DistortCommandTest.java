@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 import org.fld4j.cli.CommandLineRun;
 import org.fld4j.io.BadInputPolicy;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.distortion.DistortedSource;
 import org.fld4j.metrics.distortion.Distortion;
 import org.fld4j.metrics.distortion.DistortionKind;
@@ -108,12 +109,12 @@ class DistortCommandTest {
         assertThat(result.get("levels").get(1).get("folder").asText()).isEqualTo("additive-noise-32.5");
         assertThat(result.get("skipped")).isEmpty();
 
-        ImageSource original = ImageSource.folder(source).recursive(false).build();
+        ImageSource original = ImageSources.folder(source).recursive(false).build();
         assertThat(original.size()).isEqualTo(3); // the sub-folder needs --recursive
         for (double level : new double[] {8, 32.5}) {
             Path folder = out.resolve(level == 8 ? "additive-noise-8" : "additive-noise-32.5");
             DistortedSource expected = Distortion.of(DistortionKind.ADDITIVE_NOISE, level).applyTo(original, 5);
-            ImageSource written = ImageSource.folder(folder).build();
+            ImageSource written = ImageSources.folder(folder).build();
             assertThat(written.size()).isEqualTo(3);
             for (int i = 0; i < 3; i++) {
                 assertThat(written.id(i).name()).isEqualTo(original.id(i).name());
@@ -204,7 +205,7 @@ class DistortCommandTest {
         assertThat(skip.result().get("skipped").get(0).get("input").asText()).endsWith("broken.png");
         assertThat(hashes(skipOut.resolve("occlusion-0.4"))).hasSize(3);
         assertThat(hashes(source)).isEqualTo(sourceHashes);
-        assertThat(ImageSource.folder(source).badInput(BadInputPolicy.SKIP).build().size()).isEqualTo(4);
+        assertThat(ImageSources.folder(source).badInput(BadInputPolicy.SKIP).build().size()).isEqualTo(4);
     }
 
     @Test

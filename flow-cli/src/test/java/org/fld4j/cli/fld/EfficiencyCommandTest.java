@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.fld4j.cli.JsonSchemaCheck;
-import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldReference;
 import org.fld4j.metrics.fld.FldScore;
@@ -48,7 +48,7 @@ class EfficiencyCommandTest {
         JsonSchemaCheck.assertValid(run.out());
         JsonNode result = FldCli.json(run.out()).get("result");
         Fld fld = Fld.load(ref);
-        double full = fld.score(ImageSource.folder(generated).build()).value();
+        double full = fld.score(ImageSources.folder(generated).build()).value();
         assertThat(result.get("fullFld").asDouble()).isEqualTo(full);
         assertThat(result.get("seed").asLong()).isEqualTo(9);
         JsonNode points = result.get("points");
@@ -62,7 +62,7 @@ class EfficiencyCommandTest {
 
         SampleEfficiencyResult expected = SampleEfficiency.of(fld)
                 .options(new SampleEfficiencyOptions(new int[] {5, 10, 24, 50}, 6, 9, false))
-                .run(ImageSource.folder(generated).build());
+                .run(ImageSources.folder(generated).build());
         for (int i = 0; i < 2; i++) {
             SampleEfficiencyPoint p = expected.points().get(i);
             assertThat(points.get(i).get("mean").asDouble()).isEqualTo(p.mean());
@@ -120,7 +120,7 @@ class EfficiencyCommandTest {
     private static double[] model() throws IOException {
         Fld fld = Fld.load(ref);
         FldReference reference = fld.reference();
-        FldScore score = fld.score(ImageSource.folder(generated).build());
+        FldScore score = fld.score(ImageSources.folder(generated).build());
         double[] values = score.perImage().stream().mapToDouble(ImageScore::logLikelihood).toArray();
         double[] heldOut = reference.heldOutLogLikelihoods();
         return new double[] {coefficient(values), coefficient(heldOut) / heldOut.length};
@@ -232,7 +232,7 @@ class EfficiencyCommandTest {
         FldCli.Run train = FldCli.run("train", real.toString(), "--out", ref2.toString(), "--preset", "small",
                 "--epochs", "1", "--batch", "16", "--flows", "2", "-q");
         assertThat(train.code()).as(train.err()).isZero();
-        FldScore score = Fld.load(ref2).score(ImageSource.folder(generated).build());
+        FldScore score = Fld.load(ref2).score(ImageSources.folder(generated).build());
         double d = score.flowValues().get(0) - score.flowValues().get(1);
         double between = d * d / 2;
         FldCli.Run run = FldCli.run("efficiency", "--ref", ref2.toString(), generated.toString(), "--sizes", "5",

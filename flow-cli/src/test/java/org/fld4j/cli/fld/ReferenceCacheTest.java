@@ -11,7 +11,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.fld4j.cli.JsonSchemaCheck;
-import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
+import org.fld4j.io.stream.Fingerprinter;
 import org.fld4j.metrics.fld.Fld;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class ReferenceCacheTest {
         assertThat(b.get("reference").get("trainingRun").isNull()).isTrue();
         assertThat(b.get("fld").asDouble()).isEqualTo(a.get("fld").asDouble());
         // and it is the library's FLD of the cached reference
-        double expected = Fld.load(cached.get(0)).score(ImageSource.folder(generated).build()).value();
+        double expected = Fld.load(cached.get(0)).score(ImageSources.folder(generated).build()).value();
         assertThat(b.get("fld").asDouble()).isEqualTo(expected);
     }
 
@@ -100,7 +101,7 @@ class ReferenceCacheTest {
         assertThat(files(cache)).hasSize(2);
         JsonNode provenance = FldCli.json(again.out()).get("provenance");
         assertThat(provenance.get("fingerprints").get("real").asText())
-                .isEqualTo(ImageSource.folder(changed).build().fingerprint().fingerprint().sha256());
+                .isEqualTo(Fingerprinter.fingerprint(ImageSources.folder(changed).build()).fingerprint().sha256());
     }
 
     @Test
@@ -142,7 +143,7 @@ class ReferenceCacheTest {
         FldCli.Run damaged = score(real, cache);
         assertThat(damaged.err()).contains("cannot be read").contains("reference: trained in");
         assertThat(Fld.load(file).reference().realFingerprint())
-                .isEqualTo(ImageSource.folder(real).build().fingerprint().fingerprint().sha256());
+                .isEqualTo(Fingerprinter.fingerprint(ImageSources.folder(real).build()).fingerprint().sha256());
 
         // a reference of other images under this key: found out by its fingerprint, retrained and replaced
         Path otherReal = FldCli.writePngs(dir.resolve("real-other"), 40, 13, 10, 8);
@@ -152,7 +153,7 @@ class ReferenceCacheTest {
         FldCli.Run foreign = score(real, cache);
         assertThat(foreign.err()).contains("was trained on other images").contains("reference: trained in");
         assertThat(Fld.load(file).reference().realFingerprint())
-                .isEqualTo(ImageSource.folder(real).build().fingerprint().fingerprint().sha256());
+                .isEqualTo(Fingerprinter.fingerprint(ImageSources.folder(real).build()).fingerprint().sha256());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.fld4j.cli.JsonSchemaCheck;
 import org.fld4j.cli.report.ReportFiles;
-import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldScore;
 import org.fld4j.metrics.fld.ImageScore;
@@ -51,7 +51,7 @@ class ReportCommandTest {
         assertThat(result.get("report").asText()).isEqualTo(out.resolve("index.html").toString());
 
         // the same score, computed by the library directly
-        FldScore expected = Fld.load(ref).score(ImageSource.folder(generated).build());
+        FldScore expected = Fld.load(ref).score(ImageSources.folder(generated).build());
         JsonNode fld = result.get("fld");
         assertThat(fld.get("score").get("fld").asDouble()).isEqualTo(expected.value());
         assertThat(fld.get("score").get("lower").asDouble()).isEqualTo(expected.interval().lower());

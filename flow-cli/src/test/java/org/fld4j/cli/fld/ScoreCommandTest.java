@@ -12,6 +12,8 @@ import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.preprocess.Preprocessing;
 import org.fld4j.io.preprocess.ResizeFilter;
+import org.fld4j.io.source.ImageSources;
+import org.fld4j.io.stream.Fingerprinter;
 import org.fld4j.metrics.fld.ConfidenceInterval;
 import org.fld4j.metrics.fld.DualFld;
 import org.fld4j.metrics.fld.DualFldScore;
@@ -49,7 +51,7 @@ class ScoreCommandTest {
     }
 
     static ImageSource folder(Path path) {
-        return ImageSource.folder(path).build();
+        return ImageSources.folder(path).build();
     }
 
     @Test
@@ -74,9 +76,9 @@ class ScoreCommandTest {
         assertThat(provenance.get("preset").asText()).isEqualTo("small");
         assertThat(provenance.get("counts").get("realTraining").asInt()).isEqualTo(48);
         assertThat(provenance.get("fingerprints").get("real").asText())
-                .isEqualTo(folder(real).fingerprint().fingerprint().sha256());
+                .isEqualTo(Fingerprinter.fingerprint(folder(real)).fingerprint().sha256());
         assertThat(provenance.get("fingerprints").get("generated").asText())
-                .isEqualTo(folder(generated).fingerprint().fingerprint().sha256());
+                .isEqualTo(Fingerprinter.fingerprint(folder(generated)).fingerprint().sha256());
         assertThat(provenance.get("options").get("reference").asText()).isEqualTo(ref.toString());
         // the progress bar went to stderr
         assertThat(run.err()).contains("scoring");
@@ -237,7 +239,7 @@ class ScoreCommandTest {
         assertThat(run.code()).as(run.err()).isZero();
         JsonSchemaCheck.assertValid(run.out());
         JsonNode doc = FldCli.json(run.out());
-        double expected = Fld.load(ref).score(folder(larger).preprocessed(
+        double expected = Fld.load(ref).score(ImageSources.preprocessed(folder(larger),
                 Preprocessing.resizeTo(8, 8, ResizeFilter.BICUBIC))).value();
         assertThat(doc.get("result").get("fld").asDouble()).isEqualTo(expected);
         JsonNode preprocessing = doc.get("provenance").get("options").get("preprocessing");

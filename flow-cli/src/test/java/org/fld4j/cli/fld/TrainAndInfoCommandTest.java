@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import org.fld4j.cli.JsonSchemaCheck;
 import org.fld4j.cli.common.Version;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
+import org.fld4j.io.stream.Fingerprinter;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldReference;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +30,7 @@ class TrainAndInfoCommandTest {
     @BeforeAll
     static void train() {
         real = FldCli.writePngs(dir.resolve("real"), 50, 21, 10, 8);
-        fingerprint = ImageSource.folder(real).build().fingerprint().fingerprint().sha256();
+        fingerprint = Fingerprinter.fingerprint(ImageSources.folder(real).build()).fingerprint().sha256();
         ref = dir.resolve("refs").resolve("ref.fld");
         trained = FldCli.run("train", real.toString(), "--out", ref.toString(), "--preset", "small", "--epochs", "1",
                 "--batch", "16", "--seed", "7", "--held-out", "0.3", "--time-budget", "1m30s", "--json");

@@ -18,6 +18,7 @@ import org.fld4j.cli.common.CliException;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.fld4j.metrics.distortion.DistortionKind;
@@ -49,9 +50,10 @@ class FldReportTest {
 
     @BeforeAll
     static void trainAndAnalyse() {
-        fld = Fld.of(FashionMnistSlice.train().subset(IntStream.range(0, 400).toArray())).preset(ImagePreset.SMALL)
-                .maxEpochs(1).batchSize(32).timeBudget(Duration.ofMinutes(2)).bootstrapResamples(300).seed(5).train();
-        generated = FashionMnistSlice.test().subset(IntStream.range(0, 60).toArray());
+        fld = Fld.of(ImageSources.subset(FashionMnistSlice.train(), IntStream.range(0, 400).toArray()))
+                .preset(ImagePreset.SMALL).maxEpochs(1).batchSize(32).timeBudget(Duration.ofMinutes(2))
+                .bootstrapResamples(300).seed(5).train();
+        generated = ImageSources.subset(FashionMnistSlice.test(), IntStream.range(0, 60).toArray());
         options = new FldReportOptions(List.of(DistortionLadder.of(DistortionKind.ADDITIVE_NOISE, 8, 32),
                 DistortionLadder.of(DistortionKind.OCCLUSION, 0.2)), 3,
                 new SampleEfficiencyOptions(new int[] {10, 20, 40, 100}, 5, 2, false), 3);
@@ -78,7 +80,7 @@ class FldReportTest {
     void thumbnailsAreTheLeastAndMostLikelyImages() {
         FldReference reference = fld.reference();
         INDArray images;
-        try (ImageBatchStream stream = generated.batches(BatchOptions.of(60))) {
+        try (ImageBatchStream stream = new ImageBatchStream(generated, BatchOptions.of(60))) {
             images = stream.next().images();
         }
         double[] logp = reference.flow().logProb(images, reference.options().evaluation());
@@ -115,7 +117,7 @@ class FldReportTest {
 
     @Test
     void otherImagesCanBeSwept() {
-        ImageSource other = FashionMnistSlice.test().subset(IntStream.range(100, 130).toArray());
+        ImageSource other = ImageSources.subset(FashionMnistSlice.test(), IntStream.range(100, 130).toArray());
         FldReportData swept = FldReportAnalysis.compute(fld, generated, other, "thirty other images",
                 options.withSweep(List.of(DistortionLadder.of(DistortionKind.GAUSSIAN_BLUR, 1.5))).withThumbnails(0));
         assertThat(swept.sweptImages()).isEqualTo("thirty other images");

@@ -21,7 +21,7 @@ final class SliceImages {
     }
 
     private static INDArray all(ImageSource source) {
-        try (ImageBatchStream batches = source.batches(BatchOptions.of(source.size()))) {
+        try (ImageBatchStream batches = new ImageBatchStream(source, BatchOptions.of(source.size()))) {
             return batches.next().images();
         }
     }

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Builds an {@link ArrayImageSource} from an ND4J array, Java arrays, an NPY/NPZ file, an IDX file or CIFAR batch
- * files. Start from the factories on {@link org.fld4j.io.ImageSource}.
+ * files. Start from the factories on {@link org.fld4j.io.source.ImageSources}.
  *
  * <p>Two things are never guessed:
  * <ul>
@@ -52,14 +52,14 @@ public final class ArraySourceBuilder {
         this.kind = kind;
     }
 
-    /** See {@link org.fld4j.io.ImageSource#array}. */
+    /** See {@link org.fld4j.io.source.ImageSources#array}. */
     public static ArraySourceBuilder forNdArray(INDArray array) {
         ArraySourceBuilder b = new ArraySourceBuilder(Kind.ND_ARRAY);
         b.ndArray = Objects.requireNonNull(array, "array");
         return b;
     }
 
-    /** See {@link org.fld4j.io.ImageSource#bytes}. */
+    /** See {@link org.fld4j.io.source.ImageSources#bytes}. */
     public static ArraySourceBuilder forBytes(byte[][] images, ImageShape shape) {
         ArraySourceBuilder b = new ArraySourceBuilder(Kind.BYTES);
         b.byteRows = Objects.requireNonNull(images, "images");
@@ -67,7 +67,7 @@ public final class ArraySourceBuilder {
         return b;
     }
 
-    /** See {@link org.fld4j.io.ImageSource#floats}. */
+    /** See {@link org.fld4j.io.source.ImageSources#floats}. */
     public static ArraySourceBuilder forFloats(float[][] images, ImageShape shape) {
         ArraySourceBuilder b = new ArraySourceBuilder(Kind.FLOATS);
         b.floatRows = Objects.requireNonNull(images, "images");
@@ -75,14 +75,14 @@ public final class ArraySourceBuilder {
         return b;
     }
 
-    /** See {@link org.fld4j.io.ImageSource#npy}. */
+    /** See {@link org.fld4j.io.source.ImageSources#npy}. */
     public static ArraySourceBuilder forNpy(Path file) {
         ArraySourceBuilder b = new ArraySourceBuilder(Kind.NPY);
         b.file = Objects.requireNonNull(file, "file");
         return b;
     }
 
-    /** See {@link org.fld4j.io.ImageSource#npz}. */
+    /** See {@link org.fld4j.io.source.ImageSources#npz}. */
     public static ArraySourceBuilder forNpz(Path file, String entry) {
         ArraySourceBuilder b = new ArraySourceBuilder(Kind.NPZ);
         b.file = Objects.requireNonNull(file, "file");
@@ -90,7 +90,7 @@ public final class ArraySourceBuilder {
         return b;
     }
 
-    /** See {@link org.fld4j.io.ImageSource#idx}. */
+    /** See {@link org.fld4j.io.source.ImageSources#idx}. */
     public static ArraySourceBuilder forIdx(Path images) {
         ArraySourceBuilder b = new ArraySourceBuilder(Kind.IDX);
         b.file = Objects.requireNonNull(images, "images");
@@ -112,7 +112,7 @@ public final class ArraySourceBuilder {
         return b;
     }
 
-    /** See {@link org.fld4j.io.ImageSource#cifar}. */
+    /** See {@link org.fld4j.io.source.ImageSources#cifar}. */
     public static ArraySourceBuilder forCifar(CifarVariant variant, List<Path> files) {
         ArraySourceBuilder b = new ArraySourceBuilder(Kind.CIFAR);
         b.cifarVariant = Objects.requireNonNull(variant, "variant");

@@ -15,7 +15,7 @@ import org.fld4j.io.array.IdxFile;
  *
  * <pre>{@code
  * ImageSource train = FashionMnistSlice.train();        // 2000 images, labelled
- * try (ImageBatchStream s = train.batches(BatchOptions.of(100))) { ... }
+ * try (ImageBatchStream s = new ImageBatchStream(train, BatchOptions.of(100))) { ... }
  * }</pre>
  */
 public final class FashionMnistSlice {

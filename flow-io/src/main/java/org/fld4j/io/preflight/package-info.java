@@ -1,5 +1,5 @@
 /**
- * A cheap look at a source before reading it: formats, sizes, channel and bit-depth counts, and the files that
- * would be skipped, from headers only.
+ * A look at a source before reading it: formats, sizes, channel and bit-depth counts from the headers, and the
+ * images that would be skipped, found by decoding each one and dropping it.
  */
 package org.fld4j.io.preflight;

@@ -11,8 +11,8 @@ import org.fld4j.io.decode.DecodeOptions;
 import org.fld4j.io.decode.ImageFileDecoder;
 
 /**
- * Builds a {@link FileImageSource} from a folder ({@code ImageSource.folder(dir)}) or an explicit list of files
- * ({@code ImageSource.files(list)}).
+ * Builds a {@link FileImageSource} from a folder ({@code ImageSources.folder(dir)}) or an explicit list of files
+ * ({@code ImageSources.files(list)}).
  *
  * <p>A folder is listed when {@link #build()} is called: only paths are kept, nothing is decoded. Listing problems
  * (a symbolic link loop, a folder that cannot be opened) fail the build under {@link BadInputPolicy#FAIL} and are

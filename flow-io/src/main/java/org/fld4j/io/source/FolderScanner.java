@@ -25,7 +25,7 @@ import org.fld4j.io.decode.ImageFormat;
 /**
  * Lists the files of a folder in a stable order: sorted by their path relative to the folder, written with
  * {@code /}, compared by Unicode code points. The order therefore does not depend on the file system, the platform
- * or the locale, which is what makes seeded shuffles and splits reproducible.
+ * or the locale, which is what makes seeded shuffles and subsets reproducible.
  */
 final class FolderScanner {
 

@@ -14,8 +14,8 @@ import org.fld4j.io.ImageSource;
 import org.fld4j.io.InputReport;
 
 /**
- * A view of some images of another source, in a chosen order; nothing is copied or decoded. Used for shuffles,
- * splits and explicit subsets. Identities, labels and files are those of the underlying images.
+ * A view of some images of another source, in a chosen order; nothing is copied or decoded. Used for shuffles
+ * and explicit subsets. Identities, labels and files are those of the underlying images.
  */
 public final class SubsetSource implements ImageSource {
 
@@ -61,7 +61,7 @@ public final class SubsetSource implements ImageSource {
     }
 
     /** The shuffled order of {@code 0..n-1} that {@link #shuffled} uses. */
-    public static int[] permutation(int n, long seed) {
+    private static int[] permutation(int n, long seed) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -74,11 +74,6 @@ public final class SubsetSource implements ImageSource {
             order[j] = t;
         }
         return order;
-    }
-
-    /** Position {@code index} of this view in the underlying source. */
-    public int parentIndex(int index) {
-        return indices[index];
     }
 
     @Override

@@ -16,6 +16,11 @@ public final class Fingerprinter {
     private Fingerprinter() {
     }
 
+    /** {@link #fingerprint(ImageSource, Preprocessing)} of the images as decoded. */
+    public static FingerprintResult fingerprint(ImageSource source) {
+        return fingerprint(source, Preprocessing.none());
+    }
+
     /**
      * Fingerprints {@code source} after {@code preprocessing}, with the source's bad-input policy.
      *

@@ -44,11 +44,6 @@ public final class ImageBatch {
         return ids;
     }
 
-    /** Whether the source carries labels. */
-    public boolean hasLabels() {
-        return labels != null;
-    }
-
     /** The label of row {@code i}, if the source carries labels. */
     public OptionalInt label(int i) {
         Objects.checkIndex(i, ids.size());

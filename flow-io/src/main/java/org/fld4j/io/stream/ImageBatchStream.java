@@ -45,7 +45,7 @@ public final class ImageBatchStream implements Iterator<ImageBatch>, AutoCloseab
     private PendingBatch head;
     private boolean finished;
 
-    /** Starts reading {@code source}; prefer {@link ImageSource#batches(BatchOptions)}. */
+    /** Starts reading {@code source}. */
     public ImageBatchStream(ImageSource source, BatchOptions options) {
         this.source = Objects.requireNonNull(source, "source");
         this.options = Objects.requireNonNull(options, "options");

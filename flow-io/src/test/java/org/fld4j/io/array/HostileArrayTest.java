@@ -16,8 +16,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.fld4j.io.Fixtures;
 import org.fld4j.io.ImageInputException;
-import org.fld4j.io.ImageSource;
 import org.fld4j.io.InputProblem;
+import org.fld4j.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -187,7 +187,7 @@ class HostileArrayTest {
     @Test
     void cifarRecordsComeFromTheFileSize() {
         Path file = Fixtures.bytes(dir.resolve("data_batch_1.bin"), new byte[3073 * 2 + 5]);
-        assertThatThrownBy(() -> ImageSource.cifar(CifarVariant.CIFAR10, java.util.List.of(file)).build())
+        assertThatThrownBy(() -> ImageSources.cifar(CifarVariant.CIFAR10, java.util.List.of(file)).build())
                 .isInstanceOfSatisfying(ImageInputException.class,
                         e -> assertThat(e.problem()).isEqualTo(InputProblem.TRUNCATED))
                 .hasMessageContaining("5 bytes left over");

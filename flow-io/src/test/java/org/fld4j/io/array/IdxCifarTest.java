@@ -12,6 +12,7 @@ import org.fld4j.io.Fixtures;
 import org.fld4j.io.ImageInputException;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.InputProblem;
+import org.fld4j.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +52,7 @@ class IdxCifarTest {
                     gz ? gzip(idxImages()) : idxImages());
             Path labelFile = Fixtures.bytes(dir.resolve("x-idx1-ubyte" + (gz ? ".gz" : "")),
                     gz ? gzip(labels) : labels);
-            ImageSource source = ImageSource.idx(images).labels(labelFile).build();
+            ImageSource source = ImageSources.idx(images).labels(labelFile).build();
             assertThat(source.size()).isEqualTo(2);
             assertThat(source.read(1).image().toByteArray()).containsExactly(Fixtures.u8(100, 101, 102, 110, 111,
                     112));
@@ -67,14 +68,14 @@ class IdxCifarTest {
         byte[] shorts = idxImages();
         shorts[2] = 0x0B;
         Path file = Fixtures.bytes(dir.resolve("short-idx3"), shorts);
-        assertThatThrownBy(() -> ImageSource.idx(file).build()).isInstanceOf(ImageInputException.class)
+        assertThatThrownBy(() -> ImageSources.idx(file).build()).isInstanceOf(ImageInputException.class)
                 .hasMessageContaining("short-idx3").hasMessageContaining("0x0b")
                 .satisfies(e -> assertThat(((ImageInputException) e).problem())
                         .isEqualTo(InputProblem.UNSUPPORTED_DTYPE));
         Path images = Fixtures.bytes(dir.resolve("ok-idx3"), idxImages());
         Path threeLabels = Fixtures.bytes(dir.resolve("three-idx1"),
                 ByteBuffer.allocate(11).put(Fixtures.u8(0, 0, 8, 1)).putInt(3).put(Fixtures.u8(1, 2, 3)).array());
-        assertThatThrownBy(() -> ImageSource.idx(images).labels(threeLabels).build())
+        assertThatThrownBy(() -> ImageSources.idx(images).labels(threeLabels).build())
                 .isInstanceOf(ImageInputException.class).hasMessageContaining("three-idx1")
                 .hasMessageContaining("3 labels for 2 images");
     }
@@ -100,7 +101,7 @@ class IdxCifarTest {
         first.writeBytes(cifarRecord(new int[] {9}, 50));
         Path a = Fixtures.bytes(dir.resolve("data_batch_1.bin"), first.toByteArray());
         Path b = Fixtures.bytes(dir.resolve("data_batch_2.bin"), cifarRecord(new int[] {4}, 200));
-        ImageSource cifar10 = ImageSource.cifar(CifarVariant.CIFAR10, List.of(a, b)).build();
+        ImageSource cifar10 = ImageSources.cifar(CifarVariant.CIFAR10, List.of(a, b)).build();
         assertThat(cifar10.size()).isEqualTo(3);
         assertThat(cifar10.label(0).getAsInt()).isEqualTo(6);
         assertThat(cifar10.label(2).getAsInt()).isEqualTo(4);
@@ -112,13 +113,13 @@ class IdxCifarTest {
         assertThat(cifar10.read(2).image().sample(0, 0, 0)).isEqualTo(200);
 
         Path hundred = Fixtures.bytes(dir.resolve("train.bin"), cifarRecord(new int[] {3, 77}, 1));
-        ImageSource cifar100 = ImageSource.cifar(CifarVariant.CIFAR100, List.of(hundred)).build();
+        ImageSource cifar100 = ImageSources.cifar(CifarVariant.CIFAR100, List.of(hundred)).build();
         assertThat(cifar100.label(0).getAsInt()).isEqualTo(77);
         assertThat(cifar100.read(0).image().sample(1, 0, 1)).isEqualTo(1 + 3 + 1);
 
         Path broken = Fixtures.bytes(dir.resolve("broken.bin"), java.util.Arrays.copyOf(cifarRecord(new int[] {1},
                 0), 3000));
-        assertThatThrownBy(() -> ImageSource.cifar(CifarVariant.CIFAR10, List.of(broken)).build())
+        assertThatThrownBy(() -> ImageSources.cifar(CifarVariant.CIFAR10, List.of(broken)).build())
                 .isInstanceOf(ImageInputException.class).hasMessageContaining("broken.bin")
                 .satisfies(e -> assertThat(((ImageInputException) e).problem()).isEqualTo(InputProblem.TRUNCATED));
     }

@@ -17,6 +17,7 @@ import org.fld4j.io.Fixtures;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.UInt8Image;
 import org.fld4j.io.ValueRange;
+import org.fld4j.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -42,7 +43,7 @@ class NpyTest {
         }
         Path file = Fixtures.bytes(dir.resolve("be-fortran.npy"),
                 Fixtures.npy("{'descr': '>f4', 'fortran_order': True, 'shape': (2, 2, 3), }", data.array()));
-        ImageSource source = ImageSource.npy(file).layout(ArrayLayout.NHW).range(ValueRange.UINT8).build();
+        ImageSource source = ImageSources.npy(file).layout(ArrayLayout.NHW).range(ValueRange.UINT8).build();
         assertThat(source.size()).isEqualTo(2);
         for (int n = 0; n < 2; n++) {
             UInt8Image image = source.read(n).image();
@@ -70,7 +71,7 @@ class NpyTest {
         }
         Path file = Fixtures.bytes(dir.resolve("be-c.npy"),
                 Fixtures.npy("{'descr': '>f8', 'fortran_order': False, 'shape': (1, 2, 2, 3), }", data.array()));
-        UInt8Image image = ImageSource.npy(file).layout(ArrayLayout.NHWC).range(ValueRange.UNIT).build().read(0)
+        UInt8Image image = ImageSources.npy(file).layout(ArrayLayout.NHWC).range(ValueRange.UNIT).build().read(0)
                 .image();
         for (int c = 0; c < 3; c++) {
             for (int y = 0; y < 2; y++) {
@@ -87,7 +88,7 @@ class NpyTest {
         byte[] data = Fixtures.u8(11, 21, 12, 22); // (n0,x0) (n1,x0) (n0,x1) (n1,x1)
         Path file = Fixtures.bytes(dir.resolve("f.npy"),
                 Fixtures.npy("{'descr': '|u1', 'fortran_order': True, 'shape': (2, 1, 1, 2), }", data));
-        ImageSource source = ImageSource.npy(file).layout(ArrayLayout.NCHW).build();
+        ImageSource source = ImageSources.npy(file).layout(ArrayLayout.NCHW).build();
         assertThat(source.read(0).image().toByteArray()).containsExactly(Fixtures.u8(11, 12));
         assertThat(source.read(1).image().toByteArray()).containsExactly(Fixtures.u8(21, 22));
     }
@@ -96,13 +97,13 @@ class NpyTest {
     void layoutAndRangeMustBeNamed() {
         Path file = Fixtures.bytes(dir.resolve("f4.npy"),
                 Fixtures.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[4]));
-        assertThatThrownBy(() -> ImageSource.npy(file).range(ValueRange.UNIT).build())
+        assertThatThrownBy(() -> ImageSources.npy(file).range(ValueRange.UNIT).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layout");
-        assertThatThrownBy(() -> ImageSource.npy(file).layout(ArrayLayout.NHW).build())
+        assertThatThrownBy(() -> ImageSources.npy(file).layout(ArrayLayout.NHW).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("range");
         Path u1 = Fixtures.bytes(dir.resolve("u1.npy"),
                 Fixtures.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[1]));
-        assertThatThrownBy(() -> ImageSource.npy(u1).layout(ArrayLayout.NHW).range(ValueRange.UNIT).build())
+        assertThatThrownBy(() -> ImageSources.npy(u1).layout(ArrayLayout.NHW).range(ValueRange.UNIT).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNIT");
     }
 
@@ -114,7 +115,7 @@ class NpyTest {
         assertThat(Files.readAllBytes(file)).containsExactly(
                 Fixtures.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (1, 1, 2, 3), }",
                         Fixtures.u8(1, 2, 3, 4, 5, 255)));
-        assertThat(ImageSource.npy(file).layout(ArrayLayout.NCHW).build().read(0).image().toByteArray())
+        assertThat(ImageSources.npy(file).layout(ArrayLayout.NCHW).build().read(0).image().toByteArray())
                 .containsExactly(Fixtures.u8(1, 2, 3, 4, 5, 255));
     }
 
@@ -140,7 +141,7 @@ class NpyTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
         assertThat(dir.resolve("bad.npy")).doesNotExist();
         NpyWriter.write(file, array, NpyWriteOptions.of(NpyDtype.UINT8).allowOverwrite());
-        assertThat(ImageSource.npy(file).layout(ArrayLayout.NHW).build().read(0).image().sample(0)).isEqualTo(7);
+        assertThat(ImageSources.npy(file).layout(ArrayLayout.NHW).build().read(0).image().sample(0)).isEqualTo(7);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("precious.npy");
         }
@@ -154,13 +155,13 @@ class NpyTest {
         Path file = dir.resolve("both.npz");
         NpzWriter.write(file, arrays, NpyWriteOptions.of(NpyDtype.FLOAT64));
         assertThat(NpzArchive.entries(file)).containsExactly("fake", "real");
-        ImageSource real = ImageSource.npz(file, "real").layout(ArrayLayout.NCHW).range(ValueRange.UNIT).build();
+        ImageSource real = ImageSources.npz(file, "real").layout(ArrayLayout.NCHW).range(ValueRange.UNIT).build();
         assertThat(real.read(0).image().toByteArray()).containsExactly(Fixtures.u8(0, 128));
         assertThat(real.read(1).image().toByteArray()).containsExactly(Fixtures.u8(255, 64));
         assertThat(real.id(1).name()).isEqualTo("both.npz/real[1]");
-        ImageSource fake = ImageSource.npz(file, "fake.npy").layout(ArrayLayout.NHW).range(ValueRange.UINT8).build();
+        ImageSource fake = ImageSources.npz(file, "fake.npy").layout(ArrayLayout.NHW).range(ValueRange.UINT8).build();
         assertThat(fake.read(0).image().toByteArray()).containsExactly(Fixtures.u8(9, 8, 7));
-        assertThatThrownBy(() -> ImageSource.npz(file, "missing").layout(ArrayLayout.NHW).build())
+        assertThatThrownBy(() -> ImageSources.npz(file, "missing").layout(ArrayLayout.NHW).build())
                 .isInstanceOf(org.fld4j.io.ImageInputException.class).hasMessageContaining("both.npz")
                 .hasMessageContaining("missing").hasMessageContaining("real");
         assertThatThrownBy(() -> NpzWriter.write(file, arrays, NpyWriteOptions.of(NpyDtype.FLOAT64)))

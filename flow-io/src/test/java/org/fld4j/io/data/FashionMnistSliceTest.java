@@ -74,7 +74,7 @@ class FashionMnistSliceTest {
     @Test
     void streamsInBatchesWithLabels() {
         long total = 0;
-        try (ImageBatchStream stream = FashionMnistSlice.test().batches(BatchOptions.of(128))) {
+        try (ImageBatchStream stream = new ImageBatchStream(FashionMnistSlice.test(), BatchOptions.of(128))) {
             ImageBatch batch = stream.next();
             assertThat(batch.images().shape()).containsExactly(128, 1, 28, 28);
             assertThat(batch.images().getDouble(0, 0, 14, 14)).isEqualTo(110.0);

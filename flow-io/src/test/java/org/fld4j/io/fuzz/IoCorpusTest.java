@@ -24,6 +24,8 @@ import org.fld4j.io.InputReport;
 import org.fld4j.io.ValueRange;
 import org.fld4j.io.array.ArrayLayout;
 import org.fld4j.io.array.CifarVariant;
+import org.fld4j.io.preflight.PreflightScanner;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.junit.jupiter.api.DynamicTest;
@@ -68,21 +70,21 @@ class IoCorpusTest {
         }
         Path file = Files.write(folder.resolve(c.fileName()), c.bytes());
         outcome(c, switch (c.reader()) {
-            case NPY -> ReadContract.holds(file, () -> readAll(ImageSource.npy(file).layout(ArrayLayout.NCHW)
+            case NPY -> ReadContract.holds(file, () -> readAll(ImageSources.npy(file).layout(ArrayLayout.NCHW)
                     .range(ValueRange.UINT8).build()));
-            case NPZ -> ReadContract.holds(file, () -> readAll(ImageSource.npz(file, "images")
+            case NPZ -> ReadContract.holds(file, () -> readAll(ImageSources.npz(file, "images")
                     .layout(ArrayLayout.NCHW).range(ValueRange.UINT8).build()));
-            case IDX -> ReadContract.holds(file, () -> readAll(ImageSource.idx(file).build()));
-            case CIFAR -> ReadContract.holds(file, () -> readAll(ImageSource.cifar(CifarVariant.CIFAR10,
+            case IDX -> ReadContract.holds(file, () -> readAll(ImageSources.idx(file).build()));
+            case CIFAR -> ReadContract.holds(file, () -> readAll(ImageSources.cifar(CifarVariant.CIFAR10,
                     List.of(file)).build()));
             case IMAGE -> {
                 ImageInputException failed = ReadContract.holds(folder,
-                        () -> readAll(ImageSource.folder(folder).build()));
+                        () -> readAll(ImageSources.folder(folder).build()));
                 ReadContract.holds(folder, () -> {
-                    InputReport report = readAll(ImageSource.folder(folder).badInput(BadInputPolicy.SKIP).build());
+                    InputReport report = readAll(ImageSources.folder(folder).badInput(BadInputPolicy.SKIP).build());
                     assertThat(report.imagesRead() + report.skipped().size()).as("read or reported").isEqualTo(1);
                 });
-                ReadContract.holds(folder, () -> ImageSource.folder(folder).build().preflight().format());
+                ReadContract.holds(folder, () -> PreflightScanner.scan(ImageSources.folder(folder).build()).format());
                 yield failed;
             }
         });
@@ -97,7 +99,7 @@ class IoCorpusTest {
     /** Reads every image as scoring does; returns the report. */
     static InputReport readAll(ImageSource source) {
         long images = 0;
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(8))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(8))) {
             while (stream.hasNext()) {
                 images += stream.next().size();
             }

@@ -11,9 +11,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
-import org.fld4j.io.ImageSource;
 import org.fld4j.io.ValueRange;
 import org.fld4j.io.array.ArrayLayout;
+import org.fld4j.io.preflight.PreflightScanner;
+import org.fld4j.io.source.ImageSources;
 
 /**
  * Property-based fuzzing of the array and image readers: valid files mutated at random (bytes overwritten, the
@@ -71,7 +72,7 @@ class ReaderFuzzTest {
     @Property(tries = 150, seed = "16")
     void npyFiles(@ForAll("mutations") List<Mutation> edits) throws IOException {
         Path file = write("npy", "a.npy", mutate(HostileBytes.validNpy(3), edits));
-        ReadContract.holds(file, () -> IoCorpusTest.readAll(ImageSource.npy(file).layout(ArrayLayout.NCHW)
+        ReadContract.holds(file, () -> IoCorpusTest.readAll(ImageSources.npy(file).layout(ArrayLayout.NCHW)
                 .range(ValueRange.UINT8).build()));
     }
 
@@ -79,7 +80,7 @@ class ReaderFuzzTest {
     void npzFiles(@ForAll("mutations") List<Mutation> edits) throws IOException {
         byte[] valid = HostileBytes.zip("images.npy", HostileBytes.validNpy(3), "labels.npy", HostileBytes.validNpy(1));
         Path file = write("npz", "a.npz", mutate(valid, edits));
-        ReadContract.holds(file, () -> IoCorpusTest.readAll(ImageSource.npz(file, "images")
+        ReadContract.holds(file, () -> IoCorpusTest.readAll(ImageSources.npz(file, "images")
                 .layout(ArrayLayout.NCHW).range(ValueRange.UINT8).build()));
     }
 
@@ -87,15 +88,15 @@ class ReaderFuzzTest {
     void idxFiles(@ForAll("mutations") List<Mutation> edits) throws IOException {
         byte[] valid = HostileBytes.idx(0x08, new int[] {3, 4, 4}, new byte[48]);
         Path file = write("idx", "a-idx3-ubyte", mutate(valid, edits));
-        ReadContract.holds(file, () -> IoCorpusTest.readAll(ImageSource.idx(file).build()));
+        ReadContract.holds(file, () -> IoCorpusTest.readAll(ImageSources.idx(file).build()));
     }
 
     @Property(tries = 150, seed = "16")
     void pngFiles(@ForAll("mutations") List<Mutation> edits) throws IOException {
         Path file = write("png", "a.png", mutate(HostileBytes.png(12, 10, true), edits));
         Path folder = file.getParent();
-        ReadContract.holds(folder, () -> IoCorpusTest.readAll(ImageSource.folder(folder).build()));
-        ReadContract.holds(folder, () -> ImageSource.folder(folder).build().preflight().format());
+        ReadContract.holds(folder, () -> IoCorpusTest.readAll(ImageSources.folder(folder).build()));
+        ReadContract.holds(folder, () -> PreflightScanner.scan(ImageSources.folder(folder).build()).format());
     }
 
     private static byte[] mutate(byte[] valid, List<Mutation> edits) {

@@ -11,6 +11,7 @@ import org.fld4j.io.Fixtures;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.InputProblem;
 import org.fld4j.io.SkippedImage;
+import org.fld4j.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,12 +33,12 @@ class PreflightDecodeTest {
             corrupt[i] = (byte) (corrupt[i] ^ 0x5A);
         }
         Files.write(dir.resolve("c-corrupt.png"), corrupt);
-        ImageSource source = ImageSource.folder(dir).badInput(BadInputPolicy.SKIP).build();
+        ImageSource source = ImageSources.folder(dir).badInput(BadInputPolicy.SKIP).build();
         // the headers alone look fine
         for (int i = 0; i < source.size(); i++) {
             assertThat(source.header(i).width()).isEqualTo(32);
         }
-        PreflightSummary summary = source.preflight();
+        PreflightSummary summary = PreflightScanner.scan(source);
         assertThat(summary.problems()).extracting(SkippedImage::input).containsExactly("b-cut.png", "c-corrupt.png");
         assertThat(summary.problems().get(0).problem()).isEqualTo(InputProblem.TRUNCATED);
         assertThat(summary.problems().get(1).problem()).isIn(InputProblem.CORRUPT, InputProblem.TRUNCATED);

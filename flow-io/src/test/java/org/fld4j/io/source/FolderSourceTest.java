@@ -14,6 +14,7 @@ import org.fld4j.io.Fixtures;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.InputProblem;
 import org.fld4j.io.SkippedImage;
+import org.fld4j.io.preflight.PreflightScanner;
 import org.fld4j.io.preflight.PreflightSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,11 @@ class FolderSourceTest {
 
     @Test
     void listsInCodePointOrderWithCaseInsensitiveExtensions() {
-        assertThat(names(ImageSource.folder(dir).build()))
+        assertThat(names(ImageSources.folder(dir).build()))
                 .containsExactly(".hidden.png", "a.png", "b.PNG", "c.JpEg", "readme.txt");
-        assertThat(names(ImageSource.folder(dir).recursive(true).build()))
+        assertThat(names(ImageSources.folder(dir).recursive(true).build()))
                 .containsExactly(".hidden.png", "a.png", "b.PNG", "c.JpEg", "readme.txt", "sub/d.bmp");
-        ImageSource filtered = ImageSource.folder(dir).recursive(true).ignoreHidden(true).ignoreNonImages(true)
+        ImageSource filtered = ImageSources.folder(dir).recursive(true).ignoreHidden(true).ignoreNonImages(true)
                 .build();
         assertThat(names(filtered)).containsExactly("a.png", "b.PNG", "c.JpEg", "sub/d.bmp");
         assertThat(filtered.listingReport().ignored()).containsExactlyInAnyOrder(".hidden.png (hidden file)",
@@ -59,10 +60,10 @@ class FolderSourceTest {
 
     @Test
     void explicitFileListKeepsTheGivenOrderAndRejectsFolderOptions() {
-        ImageSource files = ImageSource.files(List.of(dir.resolve("b.PNG"), dir.resolve("a.png"))).build();
+        ImageSource files = ImageSources.files(List.of(dir.resolve("b.PNG"), dir.resolve("a.png"))).build();
         assertThat(files.read(0).image().sample(0, 0, 0)).isEqualTo(Fixtures.r(1, 0, 0));
         assertThat(files.file(1)).contains(dir.resolve("a.png"));
-        assertThatThrownBy(() -> ImageSource.files(List.of(dir.resolve("a.png"))).recursive(true))
+        assertThatThrownBy(() -> ImageSources.files(List.of(dir.resolve("a.png"))).recursive(true))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("recursive");
     }
 
@@ -79,7 +80,7 @@ class FolderSourceTest {
         Fixtures.bytes(p.resolve("empty.png"), new byte[0]);
         Fixtures.bytes(p.resolve("notes.txt"), "x".getBytes(StandardCharsets.UTF_8));
 
-        PreflightSummary summary = ImageSource.folder(p).badInput(BadInputPolicy.SKIP).build().preflight();
+        PreflightSummary summary = PreflightScanner.scan(ImageSources.folder(p).badInput(BadInputPolicy.SKIP).build());
         assertThat(summary.listed()).isEqualTo(9);
         assertThat(summary.formatCounts()).containsOnly(java.util.Map.entry("PNG", 6), java.util.Map.entry("JPEG", 1));
         assertThat(summary.sizeCounts()).containsOnly(java.util.Map.entry("4x4", 6), java.util.Map.entry("3x2", 1));

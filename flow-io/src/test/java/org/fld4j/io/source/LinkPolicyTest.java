@@ -51,7 +51,7 @@ class LinkPolicyTest {
 
     @Test
     void aFolderLinkIsLeftOutLikeARealSubFolderWhenNotRecursive() throws IOException {
-        ImageSource source = ImageSource.folder(folder()).build();
+        ImageSource source = ImageSources.folder(folder()).build();
         assertThat(names(source)).containsExactly("a.png", "inside.png", "outside.png");
         for (int i = 0; i < source.size(); i++) {
             assertThat(source.read(i).image().width()).isEqualTo(4);
@@ -60,11 +60,11 @@ class LinkPolicyTest {
 
     @Test
     void byDefaultLinksAreFollowedAndThoseLeavingTheFolderReported() throws IOException {
-        ImageSource source = ImageSource.folder(folder()).build();
+        ImageSource source = ImageSources.folder(folder()).build();
         assertThat(source.listingReport().warningCounts()).containsEntry(ImageWarning.LINK_LEAVES_FOLDER, 1L);
         assertThat(source.listingReport().warningExamples(ImageWarning.LINK_LEAVES_FOLDER))
                 .containsExactly("outside.png");
-        ImageSource recursive = ImageSource.folder(dir.resolve("in")).recursive(true).build();
+        ImageSource recursive = ImageSources.folder(dir.resolve("in")).recursive(true).build();
         assertThat(names(recursive)).containsExactly("a.png", "inside.png", "linked-sub/b.png", "outside.png",
                 "sub/b.png");
     }
@@ -72,19 +72,19 @@ class LinkPolicyTest {
     @Test
     void insideRefusesLinksThatLeaveTheFolder() throws IOException {
         Path in = folder();
-        assertThatThrownBy(() -> ImageSource.folder(in).links(LinkPolicy.INSIDE).build())
+        assertThatThrownBy(() -> ImageSources.folder(in).links(LinkPolicy.INSIDE).build())
                 .isInstanceOfSatisfying(ImageInputException.class, e -> {
                     assertThat(e.problem()).isEqualTo(InputProblem.LINK_OUTSIDE_FOLDER);
                     assertThat(e.input()).isEqualTo("outside.png");
                 });
-        ImageSource skipping = ImageSource.folder(in).links(LinkPolicy.INSIDE).badInput(BadInputPolicy.SKIP).build();
+        ImageSource skipping = ImageSources.folder(in).links(LinkPolicy.INSIDE).badInput(BadInputPolicy.SKIP).build();
         assertThat(names(skipping)).containsExactly("a.png", "inside.png");
         assertThat(skipping.listingReport().skipped()).extracting(SkippedImage::input).containsExactly("outside.png");
     }
 
     @Test
     void ignoreLeavesOutEveryLink() throws IOException {
-        ImageSource source = ImageSource.folder(folder()).links(LinkPolicy.IGNORE).recursive(true).build();
+        ImageSource source = ImageSources.folder(folder()).links(LinkPolicy.IGNORE).recursive(true).build();
         assertThat(names(source)).containsExactly("a.png", "sub/b.png");
         assertThat(source.listingReport().ignored()).containsExactlyInAnyOrder("inside.png (symbolic link)",
                 "outside.png (symbolic link)", "linked-sub (symbolic link)");

@@ -29,13 +29,13 @@ class PreprocessedSourceTest {
                 }
             }
         }
-        return ImageSource.bytes(images, new ImageShape(1, 4, 4)).layout(ArrayLayout.NCHW).build();
+        return ImageSources.bytes(images, new ImageShape(1, 4, 4)).layout(ArrayLayout.NCHW).build();
     }
 
     @Test
     void readsAreResizedLikeTheBatchPreprocessing() {
         Preprocessing half = Preprocessing.resizeTo(2, 2, ResizeFilter.BOX);
-        ImageSource view = blocks().preprocessed(half);
+        ImageSource view = ImageSources.preprocessed(blocks(), half);
         for (int n = 0; n < 2; n++) {
             UInt8Image image = view.read(n).image();
             assertThat(image.height()).isEqualTo(2);
@@ -45,7 +45,7 @@ class PreprocessedSourceTest {
                 assertThat(image.sample(0, block / 2, block % 2)).isEqualTo(50 * block + 25 + n);
             }
         }
-        try (ImageBatchStream stream = blocks().batches(BatchOptions.of(2).withPreprocessing(half))) {
+        try (ImageBatchStream stream = new ImageBatchStream(blocks(), BatchOptions.of(2).withPreprocessing(half))) {
             INDArray batch = stream.next().images();
             for (int n = 0; n < 2; n++) {
                 for (int block = 0; block < 4; block++) {
@@ -58,7 +58,7 @@ class PreprocessedSourceTest {
 
     @Test
     void headersAndDescriptionTellTheConvertedShape() {
-        ImageSource view = blocks().preprocessed(Preprocessing.resizeTo(2, 3, ResizeFilter.TRIANGLE)
+        ImageSource view = ImageSources.preprocessed(blocks(), Preprocessing.resizeTo(2, 3, ResizeFilter.TRIANGLE)
                 .withChannels(ChannelMode.RGB));
         ImageHeader header = view.header(1);
         assertThat(header.height()).isEqualTo(2);
@@ -73,6 +73,6 @@ class PreprocessedSourceTest {
     @Test
     void noPreprocessingIsTheSourceItself() {
         ImageSource source = blocks();
-        assertThat(source.preprocessed(Preprocessing.none())).isSameAs(source);
+        assertThat(ImageSources.preprocessed(source, Preprocessing.none())).isSameAs(source);
     }
 }

@@ -15,6 +15,7 @@ import org.fld4j.io.InputProblem;
 import org.fld4j.io.InputReport;
 import org.fld4j.io.SkippedImage;
 import org.fld4j.io.preprocess.ExpectedShape;
+import org.fld4j.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class ShapeAgreementTest {
 
     private static List<String> read(ImageSource source, BatchOptions options, List<SkippedImage> skipped) {
         List<String> names = new ArrayList<>();
-        try (ImageBatchStream stream = source.batches(options)) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, options)) {
             while (stream.hasNext()) {
                 ImageBatch batch = stream.next();
                 batch.ids().forEach(id -> names.add(id.name()));
@@ -49,7 +50,7 @@ class ShapeAgreementTest {
 
     @Test
     void underFailTheOddFileIsBlamedNotTheFirstGoodOne() {
-        ImageSource source = ImageSource.folder(folder()).build();
+        ImageSource source = ImageSources.folder(folder()).build();
         assertThatThrownBy(() -> read(source, BatchOptions.of(8), new ArrayList<>()))
                 .isInstanceOfSatisfying(ImageInputException.class, e -> {
                     assertThat(e.input()).isEqualTo("a-odd.png");
@@ -63,7 +64,7 @@ class ShapeAgreementTest {
 
     @Test
     void underSkipEveryOddFileIsSkippedAndNamedWhereverItSorts() {
-        ImageSource source = ImageSource.folder(folder()).badInput(BadInputPolicy.SKIP).build();
+        ImageSource source = ImageSources.folder(folder()).badInput(BadInputPolicy.SKIP).build();
         List<SkippedImage> skipped = new ArrayList<>();
         assertThat(read(source, BatchOptions.of(8), skipped)).containsExactly("b-good.png", "c-good.png",
                 "d-good.png");
@@ -76,7 +77,7 @@ class ShapeAgreementTest {
 
     @Test
     void aGivenShapeDecidesOverTheMajority() {
-        ImageSource source = ImageSource.folder(folder()).badInput(BadInputPolicy.SKIP).build();
+        ImageSource source = ImageSources.folder(folder()).badInput(BadInputPolicy.SKIP).build();
         List<SkippedImage> skipped = new ArrayList<>();
         BatchOptions options = BatchOptions.of(8).withExpectedShape(new ExpectedShape(new ImageShape(3, 4, 5),
                 "the reference needs"));
@@ -84,7 +85,7 @@ class ShapeAgreementTest {
         assertThat(skipped).extracting(SkippedImage::input).containsExactly("b-good.png", "c-good.png",
                 "d-good.png", "e-gray.png");
         assertThat(skipped.get(0).message()).contains("is 4x4 (HxW) but the reference needs 4x5");
-        ImageSource failing = ImageSource.folder(dir).build();
+        ImageSource failing = ImageSources.folder(dir).build();
         assertThatThrownBy(() -> read(failing, options, new ArrayList<>()))
                 .isInstanceOfSatisfying(ImageInputException.class, e -> assertThat(e.input()).isEqualTo("b-good.png"));
     }
@@ -94,7 +95,7 @@ class ShapeAgreementTest {
         for (String name : new String[] {"a.png", "b.png"}) {
             Fixtures.write(Fixtures.rgb(4, 4, name.charAt(0)), "png", dir.resolve(name));
         }
-        assertThat(read(ImageSource.folder(dir).badInput(BadInputPolicy.SKIP).build(), BatchOptions.of(8),
+        assertThat(read(ImageSources.folder(dir).badInput(BadInputPolicy.SKIP).build(), BatchOptions.of(8),
                 new ArrayList<>())).containsExactly("a.png", "b.png");
     }
 }

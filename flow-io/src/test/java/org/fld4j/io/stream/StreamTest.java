@@ -1,17 +1,14 @@
 package org.fld4j.io.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fld4j.io.BadInputPolicy;
 import org.fld4j.io.DecodedImage;
@@ -24,6 +21,7 @@ import org.fld4j.io.InputReport;
 import org.fld4j.io.UInt8Image;
 import org.fld4j.io.preprocess.Preprocessing;
 import org.fld4j.io.preprocess.ResizeFilter;
+import org.fld4j.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,9 +44,9 @@ class StreamTest {
     @Timeout(60)
     void aBatchSizeFarAboveTheSetNeitherAllocatesItNorHangs() {
         byte[][] rows = {Fixtures.u8(1, 2, 3, 4), Fixtures.u8(5, 6, 7, 8), Fixtures.u8(9, 10, 11, 12)};
-        ImageSource source = ImageSource.bytes(rows, new ImageShape(1, 2, 2)).build();
+        ImageSource source = ImageSources.bytes(rows, new ImageShape(1, 2, 2)).build();
         // two billion image slots would be 16 GB of references; a batch holds at most the 3 images listed
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(Integer.MAX_VALUE - 8))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(Integer.MAX_VALUE - 8))) {
             assertThat(stream.hasNext()).isTrue();
             INDArray images = stream.next().images();
             assertThat(images.shape()).containsExactly(3, 1, 2, 2);
@@ -59,10 +57,10 @@ class StreamTest {
 
     @Test
     void batchesHoldTheImagesInOrderAsNchwIntegers() {
-        ImageSource source = ImageSource.folder(folderOfFive()).build();
+        ImageSource source = ImageSources.folder(folderOfFive()).build();
         List<Integer> sizes = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(2).withDataType(DataType.DOUBLE))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(2).withDataType(DataType.DOUBLE))) {
             while (stream.hasNext()) {
                 ImageBatch batch = stream.next();
                 INDArray images = batch.images();
@@ -83,7 +81,7 @@ class StreamTest {
         assertThat(sizes).containsExactly(2, 2, 1);
         assertThat(names).containsExactly("img0.png", "img1.png", "img2.png", "img3.png", "img4.png");
 
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(2).withDropLast(true)
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(2).withDropLast(true)
                 .withPreprocessing(Preprocessing.resizeTo(2, 2, ResizeFilter.BOX)))) {
             int batches = 0;
             while (stream.hasNext()) {
@@ -145,7 +143,7 @@ class StreamTest {
     @Test
     void workerStaysABoundedDistanceAheadOfTheConsumer() throws Exception {
         CountingSource source = new CountingSource(100_000);
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(10).withPrefetch(1))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(10).withPrefetch(1))) {
             stream.next();
             Thread.sleep(300); // plenty of time for an unbounded worker to race through 100,000 images
             // consumed batch (10) + one queued batch (10) + the batch being filled when put blocks (10)
@@ -159,7 +157,7 @@ class StreamTest {
     @Test
     void shuffleFollowsTheDocumentedFisherYatesOnJavaUtilRandom() {
         CountingSource source = new CountingSource(20);
-        ImageSource shuffled = source.shuffled(42);
+        ImageSource shuffled = ImageSources.shuffled(source, 42);
         int[] expected = new int[20];
         for (int i = 0; i < 20; i++) {
             expected[i] = i;
@@ -174,55 +172,21 @@ class StreamTest {
         for (int i = 0; i < 20; i++) {
             assertThat(shuffled.id(i).index()).isEqualTo(expected[i]);
         }
-        assertThat(source.shuffled(43).id(0).index() != expected[0] || source.shuffled(43).id(1).index()
-                != expected[1]).isTrue();
-    }
-
-    @Test
-    void splitIsStableDisjointAndSized() {
-        CountingSource source = new CountingSource(10);
-        TrainValidationSplit a = source.split(SplitSpec.validationFraction(0.25), 7);
-        TrainValidationSplit b = source.split(SplitSpec.validationFraction(0.25), 7);
-        // 0.25 * 10 = 2.5 -> 3 (half up)
-        assertThat(a.validation().size()).isEqualTo(3);
-        assertThat(a.train().size()).isEqualTo(7);
-        Set<Long> all = new HashSet<>();
-        for (int i = 0; i < 7; i++) {
-            assertThat(a.train().id(i)).isEqualTo(b.train().id(i));
-            all.add(a.train().id(i).index());
-        }
-        for (int i = 0; i < 3; i++) {
-            assertThat(a.validation().id(i)).isEqualTo(b.validation().id(i));
-            all.add(a.validation().id(i).index());
-        }
-        assertThat(all).hasSize(10);
-        // the validation part is the first three positions of the documented permutation, in source order
-        int[] order = org.fld4j.io.source.SubsetSource.permutation(10, 7);
-        long[] firstThree = {order[0], order[1], order[2]};
-        java.util.Arrays.sort(firstThree);
-        assertThat(new long[] {a.validation().id(0).index(), a.validation().id(1).index(),
-                a.validation().id(2).index()}).containsExactly(firstThree);
-
-        TrainValidationSplit counts = source.split(SplitSpec.counts(5, 2), 1);
-        assertThat(counts.train().size()).isEqualTo(5);
-        assertThat(counts.validation().size()).isEqualTo(2);
-        assertThatThrownBy(() -> source.split(SplitSpec.counts(9, 2), 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("9 training + 2 validation").hasMessageContaining("has 10");
-        assertThatThrownBy(() -> SplitSpec.validationFraction(1.5)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("validationFraction").hasMessageContaining("1.5");
+        ImageSource other = ImageSources.shuffled(source, 43);
+        assertThat(other.id(0).index() != expected[0] || other.id(1).index() != expected[1]).isTrue();
     }
 
     @Test
     void fingerprintIsTheDocumentedSha256AndIgnoresWhereThePixelsCameFrom() throws Exception {
         byte[][] rows = {Fixtures.u8(1, 2, 3, 4, 5, 6), Fixtures.u8(250, 0, 7, 8, 9, 10)};
-        ImageSource bytes = ImageSource.bytes(rows, new ImageShape(3, 1, 2)).build();
+        ImageSource bytes = ImageSources.bytes(rows, new ImageShape(3, 1, 2)).build();
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         for (byte[] row : rows) {
             md.update(ByteBuffer.allocate(12).putInt(3).putInt(1).putInt(2).array());
             md.update(row);
         }
         String expected = HexFormat.of().formatHex(md.digest());
-        FingerprintResult result = bytes.fingerprint();
+        FingerprintResult result = Fingerprinter.fingerprint(bytes);
         assertThat(result.fingerprint()).isEqualTo(new SourceFingerprint(expected, 2));
         assertThat(SourceFingerprint.parse(result.fingerprint().toString())).isEqualTo(result.fingerprint());
 
@@ -237,8 +201,9 @@ class StreamTest {
         second.setRGB(1, 0, (8 << 8) | 10);
         Fixtures.write(first, "png", dir.resolve("1.png"));
         Fixtures.write(second, "png", dir.resolve("2.png"));
-        assertThat(ImageSource.folder(dir).build().fingerprint().fingerprint()).isEqualTo(result.fingerprint());
-        assertThat(bytes.subset(new int[] {1, 0}).fingerprint().fingerprint()).as("order matters")
-                .isNotEqualTo(result.fingerprint());
+        assertThat(Fingerprinter.fingerprint(ImageSources.folder(dir).build()).fingerprint())
+                .isEqualTo(result.fingerprint());
+        assertThat(Fingerprinter.fingerprint(ImageSources.subset(bytes, new int[] {1, 0})).fingerprint())
+                .as("order matters").isNotEqualTo(result.fingerprint());
     }
 }

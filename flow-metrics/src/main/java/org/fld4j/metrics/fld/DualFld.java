@@ -15,6 +15,7 @@ import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.core.units.BitsPerDim;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -75,11 +76,11 @@ public final class DualFld {
     }
 
     public static DualFld of(Path real) {
-        return of(ImageSources.open(real));
+        return of(FldInputs.open(real));
     }
 
     public static DualFld of(INDArray real) {
-        return of(ImageSources.of(real));
+        return of(FldInputs.of(real));
     }
 
     /** Options of both flows (the generated flow's preset can then be changed with {@link #generatedPreset}). */
@@ -156,8 +157,8 @@ public final class DualFld {
             return givenRealFlow;
         }
         return realFlows.computeIfAbsent(count, c -> ReferenceTraining.trainKeepingHeldOut(
-                c >= real.size() ? real : real.subset(subsample(real.size(), c, realOptions.seed())), realOptions,
-                listeners));
+                c >= real.size() ? real : ImageSources.subset(real, subsample(real.size(), c, realOptions.seed())),
+                realOptions, listeners));
     }
 
     /** The real images' flow R trained on all of them, with its held-out statistics (trained on first use). */
@@ -176,7 +177,8 @@ public final class DualFld {
         }
         int matched = !sizeMatched ? generated.size() : Math.min(real.size(), generated.size());
         ImageSource g0 = matched >= generated.size() ? generated
-                : generated.subset(subsample(generated.size(), matched, generatedOptions.seed() ^ 0x9E3779B97F4A7C15L));
+                : ImageSources.subset(generated,
+                        subsample(generated.size(), matched, generatedOptions.seed() ^ 0x9E3779B97F4A7C15L));
         ReferenceTraining.Trained r = realFlow(sizeMatched ? matched : real.size(), useGiven);
         ReferenceTraining.Trained g = ReferenceTraining.trainKeepingHeldOut(g0, generatedOptions, listeners);
         try {
@@ -233,11 +235,11 @@ public final class DualFld {
     }
 
     public DualFldScore score(Path generated) {
-        return score(ImageSources.open(generated));
+        return score(FldInputs.open(generated));
     }
 
     public DualFldScore score(INDArray generated) {
-        return score(ImageSources.of(generated));
+        return score(FldInputs.of(generated));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.fld4j.core.random.Shuffles;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.source.ImageSources;
 
 /**
  * How many generated images D-FLD needs: D-FLD of random subsets of the generated set at several sizes.
@@ -53,7 +54,7 @@ public final class DualSampleEfficiency {
             double[] values = new double[options.repeats()];
             for (int r = 0; r < values.length; r++) {
                 int[] subset = Shuffles.sortedDraw(order, size, random);
-                DualFldScore score = dual.score(generated.subset(subset));
+                DualFldScore score = dual.score(ImageSources.subset(generated, subset));
                 values[r] = score.value();
                 notes.addAll(score.warnings());
             }

@@ -11,6 +11,7 @@ import org.fld4j.core.Flow;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.stream.Fingerprinter;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.fld4j.metrics.memorization.CopyCheck;
 import org.fld4j.metrics.memorization.MemorizationOptions;
@@ -51,12 +52,12 @@ public final class Fld {
 
     /** FLD against a folder of real images or an IDX file. */
     public static Fld of(Path real) {
-        return of(ImageSources.open(real));
+        return of(FldInputs.open(real));
     }
 
     /** FLD against real images {@code [N, C, H, W]} of 8-bit values 0..255. */
     public static Fld of(INDArray real) {
-        return of(ImageSources.of(real));
+        return of(FldInputs.of(real));
     }
 
     /**
@@ -67,7 +68,7 @@ public final class Fld {
         LoadedImages heldOut = LoadedImages.read(realHeldOut, options.evaluationBatchSize());
         double[] values = trained.logProb(heldOut.images(), options.evaluation());
         FldReference reference = new FldReference(trained, options, values, heldOut.names(),
-                realHeldOut.fingerprint().fingerprint().sha256(), heldOut.size(), 0, "trained elsewhere",
+                Fingerprinter.fingerprint(realHeldOut).fingerprint().sha256(), heldOut.size(), 0, "trained elsewhere",
                 Fld4jVersion.current());
         return new Fld(null, options, List.of(), reference);
     }
@@ -79,7 +80,7 @@ public final class Fld {
 
     /** {@link #using(Flow, ImageSource)} with held-out real images {@code [N, C, H, W]} of values 0..255. */
     public static Fld using(Flow trained, INDArray realHeldOut) {
-        return using(trained, ImageSources.of(realHeldOut));
+        return using(trained, FldInputs.of(realHeldOut));
     }
 
     /** Loads a reference saved by {@link #save}. */
@@ -195,7 +196,7 @@ public final class Fld {
     public FldScore score(ImageSource generated) {
         FldReference ref = reference();
         FldAccumulator accumulator = new FldAccumulator(ref, generated.description());
-        try (ImageBatchStream stream = generated.batches(ref.scoringBatches())) {
+        try (ImageBatchStream stream = new ImageBatchStream(generated, ref.scoringBatches())) {
             while (stream.hasNext()) {
                 accumulator.add(stream.next());
             }
@@ -210,12 +211,12 @@ public final class Fld {
 
     /** Scores a folder of generated images or an IDX file. */
     public FldScore score(Path generated) {
-        return score(ImageSources.open(generated));
+        return score(FldInputs.open(generated));
     }
 
     /** Scores generated images {@code [N, C, H, W]} of 8-bit values 0..255. */
     public FldScore score(INDArray generated) {
-        return score(ImageSources.of(generated));
+        return score(FldInputs.of(generated));
     }
 
     /** An accumulator for scoring batch by batch (trains the reference first if needed). */

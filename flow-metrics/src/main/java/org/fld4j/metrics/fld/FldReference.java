@@ -9,6 +9,7 @@ import org.fld4j.core.units.BitsPerDim;
 import org.fld4j.io.ImageShape;
 import org.fld4j.io.preprocess.ExpectedShape;
 import org.fld4j.io.stream.BatchOptions;
+import org.fld4j.io.stream.ImageBatchStream;
 
 /**
  * What scoring generated images needs from the real set, immutable: the reference flows (one, or an ensemble of
@@ -307,7 +308,7 @@ public final class FldReference {
      */
     public double[][] logLikelihoodsPerFlow(org.fld4j.io.ImageSource images) {
         FldAccumulator accumulator = new FldAccumulator(this, images.description());
-        try (org.fld4j.io.stream.ImageBatchStream stream = images.batches(scoringBatches())) {
+        try (ImageBatchStream stream = new ImageBatchStream(images, scoringBatches())) {
             while (stream.hasNext()) {
                 accumulator.add(stream.next());
             }

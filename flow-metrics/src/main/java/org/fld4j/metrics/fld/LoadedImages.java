@@ -23,7 +23,7 @@ record LoadedImages(INDArray images, List<String> names, InputReport report) {
         List<INDArray> parts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         InputReport report;
-        try (ImageBatchStream stream = source.batches(BatchOptions.of(batchSize))) {
+        try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(batchSize))) {
             while (stream.hasNext()) {
                 ImageBatch batch = stream.next();
                 parts.add(batch.images());

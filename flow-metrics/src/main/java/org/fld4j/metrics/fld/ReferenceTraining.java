@@ -13,6 +13,7 @@ import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.core.train.TrainingResult;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.stream.Fingerprinter;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,7 @@ final class ReferenceTraining {
                 NativeMemory.close(heldOut);
             }
         }
-        String fingerprint = real.fingerprint().fingerprint().sha256();
+        String fingerprint = Fingerprinter.fingerprint(real).fingerprint().sha256();
         return new Trained(new FldReference(members, options, fingerprint, n, Fld4jVersion.current()), firstHeldOut);
     }
 

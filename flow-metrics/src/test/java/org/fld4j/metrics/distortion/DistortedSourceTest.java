@@ -13,6 +13,7 @@ import org.fld4j.io.ImageShape;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.UInt8Image;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 
 class DistortedSourceTest {
@@ -51,7 +52,7 @@ class DistortedSourceTest {
     void neighbouringImagesGetDifferentNoise() {
         byte[] grey = TestImages.constant(1, 16, 16, 128).toByteArray();
         DistortedSource source = NOISE.applyTo(
-                ImageSource.bytes(new byte[][] {grey, grey}, new ImageShape(1, 16, 16)).build(), 0);
+                ImageSources.bytes(new byte[][] {grey, grey}, new ImageShape(1, 16, 16)).build(), 0);
 
         assertThat(source.read(0).image()).isNotEqualTo(source.read(1).image());
     }
@@ -82,7 +83,7 @@ class DistortedSourceTest {
     @Test
     void shuffledViewShowsEachImageWithItsOwnDistortion() {
         DistortedSource source = NOISE.applyTo(FashionMnistSlice.test(), 5);
-        ImageSource shuffled = source.shuffled(99);
+        ImageSource shuffled = ImageSources.shuffled(source, 99);
 
         for (int k = 0; k < 10; k++) {
             DecodedImage viewed = shuffled.read(k);

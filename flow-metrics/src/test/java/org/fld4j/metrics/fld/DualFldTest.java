@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.distortion.Distortion;
 import org.fld4j.metrics.distortion.DistortionKind;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +27,8 @@ class DualFldTest {
     static void trainRealFlow() {
         FldOptions options = FldOptions.forPreset(ImagePreset.SMALL).withMaxEpochs(2).withBatchSize(32)
                 .withTimeBudget(Duration.ofMinutes(5)).withSeed(4);
-        dual = DualFld.of(FashionMnistSlice.train().subset(range(0, 1000))).options(options);
-        otherHalf = FashionMnistSlice.train().subset(range(1000, 2000));
+        dual = DualFld.of(ImageSources.subset(FashionMnistSlice.train(), range(0, 1000))).options(options);
+        otherHalf = ImageSources.subset(FashionMnistSlice.train(), range(1000, 2000));
         dual.realReference();
     }
 
@@ -88,7 +89,7 @@ class DualFldTest {
 
     @Test
     void warnsWhenTheGeneratedSetIsTooSmallForItsFlow() {
-        DualFldScore score = dual.score(otherHalf.subset(range(0, 150)));
+        DualFldScore score = dual.score(ImageSources.subset(otherHalf, range(0, 150)));
         assertThat(score.warnings().get(0)).contains("trained on 120 images").contains("small");
         assertThat(score.scoreWarnings().get(0).code()).isEqualTo(ScoreWarning.UNDERTRAINED_GENERATED_FLOW);
         // 150 images, 30 of them held out: fewer than 50 held-out generated images
@@ -103,7 +104,7 @@ class DualFldTest {
      */
     @Test
     void sizesAreMatchedByDefaultAndWarnedAboutOtherwise() {
-        ImageSource half = otherHalf.subset(range(0, 500));
+        ImageSource half = ImageSources.subset(otherHalf, range(0, 500));
         DualFldScore matched = dual.score(half);
         assertThat(matched.generatedTraining()).isEqualTo(400);
         assertThat(matched.realTraining()).isEqualTo(400);
@@ -121,7 +122,8 @@ class DualFldTest {
 
     @Test
     void aGeneratedSetLargerThanTheRealOneIsSubsampledToItsSize() {
-        DualFld small = DualFld.of(FashionMnistSlice.train().subset(range(0, 300))).options(dual.realOptions());
+        DualFld small = DualFld.of(ImageSources.subset(FashionMnistSlice.train(), range(0, 300)))
+                .options(dual.realOptions());
         DualFldScore score = small.score(otherHalf);
         assertThat(score.realTraining()).isEqualTo(240);
         assertThat(score.generatedTraining()).isEqualTo(240);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.junit.jupiter.api.Test;
 
 /** D-FLD over subsets on the slice, with tiny {@code small} flows (one epoch): the experiment's bookkeeping. */
@@ -15,8 +16,9 @@ class DualSampleEfficiencyTest {
     void scoresEverySubsetAndTheWholeSet() {
         FldOptions options = FldOptions.forPreset(ImagePreset.SMALL).withMaxEpochs(1).withBatchSize(32)
                 .withTimeBudget(Duration.ofMinutes(2)).withSeed(2);
-        DualFld dual = DualFld.of(FashionMnistSlice.train().subset(DualFldTest.range(0, 300))).options(options);
-        ImageSource generated = FashionMnistSlice.train().subset(DualFldTest.range(300, 500));
+        DualFld dual = DualFld.of(ImageSources.subset(FashionMnistSlice.train(), DualFldTest.range(0, 300)))
+                .options(options);
+        ImageSource generated = ImageSources.subset(FashionMnistSlice.train(), DualFldTest.range(300, 500));
         SampleEfficiencyResult result = DualSampleEfficiency.of(dual)
                 .options(SampleEfficiencyOptions.defaults().withSizes(40, 80, 400).withRepeats(2).withSeed(3))
                 .run(generated);

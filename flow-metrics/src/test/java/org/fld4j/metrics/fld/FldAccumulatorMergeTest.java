@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,12 +39,12 @@ class FldAccumulatorMergeTest {
 
     @BeforeAll
     static void train() {
-        ImageSource real = FashionMnistSlice.train().subset(DualFldTest.range(0, 500));
+        ImageSource real = ImageSources.subset(FashionMnistSlice.train(), DualFldTest.range(0, 500));
         Fld base = Fld.of(real).preset(ImagePreset.SMALL).maxEpochs(1).batchSize(32).timeBudget(Duration.ofMinutes(5))
                 .seed(21);
         one = base.reference();
         two = base.referenceFlows(2).reference();
-        try (ImageBatchStream s = FashionMnistSlice.test().batches(BatchOptions.of(300))) {
+        try (ImageBatchStream s = new ImageBatchStream(FashionMnistSlice.test(), BatchOptions.of(300))) {
             images = s.next().images();
         }
         for (int i = 0; i < 300; i++) {

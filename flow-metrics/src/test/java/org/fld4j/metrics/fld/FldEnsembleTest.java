@@ -13,6 +13,7 @@ import java.util.Set;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,13 +35,13 @@ class FldEnsembleTest {
 
     @BeforeAll
     static void train() {
-        ImageSource real = FashionMnistSlice.train().subset(DualFldTest.range(0, 1000));
-        scored = FashionMnistSlice.train().subset(DualFldTest.range(1000, 1300));
+        ImageSource real = ImageSources.subset(FashionMnistSlice.train(), DualFldTest.range(0, 1000));
+        scored = ImageSources.subset(FashionMnistSlice.train(), DualFldTest.range(1000, 1300));
         Fld base = Fld.of(real).preset(ImagePreset.SMALL).maxEpochs(1).batchSize(32).timeBudget(Duration.ofMinutes(5))
                 .seed(9);
         ensemble = base.referenceFlows(3).train();
         single = base.train();
-        try (ImageBatchStream s = scored.batches(BatchOptions.of(300))) {
+        try (ImageBatchStream s = new ImageBatchStream(scored, BatchOptions.of(300))) {
             scoredImages = s.next().images();
         }
     }

@@ -14,6 +14,7 @@ import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,10 +48,10 @@ class FldTest {
                 rest[i - 1600] = i;
             }
         }
-        otherRealImages = FashionMnistSlice.train().subset(rest);
-        fld = Fld.of(FashionMnistSlice.train().subset(first)).preset(ImagePreset.SMALL).maxEpochs(2).batchSize(32)
-                .timeBudget(Duration.ofMinutes(5)).seed(3).train();
-        try (ImageBatchStream s = FashionMnistSlice.test().batches(BatchOptions.of(500))) {
+        otherRealImages = ImageSources.subset(FashionMnistSlice.train(), rest);
+        fld = Fld.of(ImageSources.subset(FashionMnistSlice.train(), first)).preset(ImagePreset.SMALL).maxEpochs(2)
+                .batchSize(32).timeBudget(Duration.ofMinutes(5)).seed(3).train();
+        try (ImageBatchStream s = new ImageBatchStream(FashionMnistSlice.test(), BatchOptions.of(500))) {
             testImages = s.next().images();
         }
     }
@@ -221,7 +222,7 @@ class FldTest {
         network.parameters().assign(Double.NaN);
         org.fld4j.core.Flow broken = org.fld4j.core.Flow.of(network);
         assertThat(broken.parameters().isNaN().all()).isTrue();
-        assertThatThrownBy(() -> Fld.using(broken, ImageSources.of(first(20)), fld.options()))
+        assertThatThrownBy(() -> Fld.using(broken, FldInputs.of(first(20)), fld.options()))
                 .isInstanceOf(InvalidLikelihoodException.class).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("NaN");
     }
@@ -236,7 +237,7 @@ class FldTest {
         for (int i = 0; i < first.length; i++) {
             first[i] = i;
         }
-        ImageSource copies = FashionMnistSlice.train().subset(first);
+        ImageSource copies = ImageSources.subset(FashionMnistSlice.train(), first);
         org.fld4j.metrics.memorization.MemorizationResult result = fld.memorization(copies);
         java.util.Set<String> heldOut = new java.util.HashSet<>(fld.reference().heldOutNames());
         int trainingCopies = 0;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +28,8 @@ class ReferenceReuseTest {
 
     @BeforeAll
     static void train() {
-        real = FashionMnistSlice.train().subset(DualFldTest.range(0, 120));
-        generated = FashionMnistSlice.test().subset(DualFldTest.range(0, 40));
+        real = ImageSources.subset(FashionMnistSlice.train(), DualFldTest.range(0, 120));
+        generated = ImageSources.subset(FashionMnistSlice.test(), DualFldTest.range(0, 40));
         options = FldOptions.forPreset(ImagePreset.SMALL).withMaxEpochs(1).withBatchSize(32).withSeed(5);
         trained = Fld.of(real).options(options).train();
     }
@@ -88,7 +89,7 @@ class ReferenceReuseTest {
         DualFldScore matched = DualFld.of(real).options(options).realReference(trained.reference()).score(generated);
         assertThat(matched.realTraining()).isEqualTo(matched.generatedTraining()).isEqualTo(32);
 
-        ImageSource otherReal = FashionMnistSlice.train().subset(DualFldTest.range(120, 240));
+        ImageSource otherReal = ImageSources.subset(FashionMnistSlice.train(), DualFldTest.range(120, 240));
         assertThatThrownBy(() -> DualFld.of(otherReal).options(options).realReference(trained.reference())
                 .score(generated)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not the real set");
     }

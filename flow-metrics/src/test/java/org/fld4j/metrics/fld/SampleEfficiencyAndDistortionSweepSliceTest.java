@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.distortion.DistortionKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,9 @@ class SampleEfficiencyAndDistortionSweepSliceTest {
 
     @BeforeAll
     static void trainReference() {
-        fld = Fld.of(FashionMnistSlice.train().subset(IntStream.range(0, 600).toArray())).preset(ImagePreset.SMALL)
-                .maxEpochs(1).batchSize(32).timeBudget(Duration.ofMinutes(2)).seed(7).train();
-        testImages = FashionMnistSlice.test().subset(IntStream.range(0, 150).toArray());
+        fld = Fld.of(ImageSources.subset(FashionMnistSlice.train(), IntStream.range(0, 600).toArray()))
+                .preset(ImagePreset.SMALL).maxEpochs(1).batchSize(32).timeBudget(Duration.ofMinutes(2)).seed(7).train();
+        testImages = ImageSources.subset(FashionMnistSlice.test(), IntStream.range(0, 150).toArray());
     }
 
     @Test
@@ -55,7 +56,7 @@ class SampleEfficiencyAndDistortionSweepSliceTest {
 
     @Test
     void additiveNoiseRaisesFldAtEveryLevel() {
-        ImageSource images = testImages.subset(IntStream.range(0, 100).toArray());
+        ImageSource images = ImageSources.subset(testImages, IntStream.range(0, 100).toArray());
         DistortionSweepResult sweep = DistortionSweep.of(fld, DistortionKind.ADDITIVE_NOISE).levels(8, 16, 32).seed(4)
                 .run(images);
         System.err.print(sweep.summary());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
+import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.fld4j.metrics.distortion.Distortion;
@@ -40,8 +41,8 @@ class CopyCheckTest {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = from + i;
         }
-        ImageSource part = source.subset(idx);
-        try (ImageBatchStream s = part.batches(BatchOptions.of(idx.length))) {
+        ImageSource part = ImageSources.subset(source, idx);
+        try (ImageBatchStream s = new ImageBatchStream(part, BatchOptions.of(idx.length))) {
             return s.next().images();
         }
     }
@@ -112,7 +113,7 @@ class CopyCheckTest {
 
     @Test
     void exactAndNoisyCopiesOfTrainingImagesAreMemorized() {
-        ImageSource copies = slice.subset(range(100, 400));
+        ImageSource copies = ImageSources.subset(slice, range(100, 400));
         MemorizationResult exact = check.assess(read(slice, 100, 400), names(100, 400));
         assertThat(exact.memorized()).as(exact.summary()).isTrue();
         assertThat(exact.flagged()).isEqualTo(300);
@@ -143,7 +144,7 @@ class CopyCheckTest {
 
     @Test
     void unseenRealImagesAsTheyAreOrOccludedAreNot() {
-        ImageSource test = FashionMnistSlice.test().subset(range(0, 300));
+        ImageSource test = ImageSources.subset(FashionMnistSlice.test(), range(0, 300));
         MemorizationResult real = check.assess(readAll(test), names(0, 300));
         System.err.println("test images: " + real.summary());
         assertThat(real.memorized()).as(real.summary()).isFalse();
@@ -175,7 +176,7 @@ class CopyCheckTest {
         assertThat(r.explanation()).startsWith(String.format(java.util.Locale.ROOT, "FLD %.4f is below 0 because 300 of"
                 + " 300 generated images (100%%) are near-copies", Math.log(meanG / -1050)));
         // unseen images with the same made-up values: FLD < 0 but nothing copied, so no explanation
-        MemorizationResult fresh = check.assess(readAll(FashionMnistSlice.test().subset(range(0, 300))),
+        MemorizationResult fresh = check.assess(readAll(ImageSources.subset(FashionMnistSlice.test(), range(0, 300))),
                 names(0, 300), training, heldOut, generated);
         assertThat(fresh.explanation()).isEmpty();
     }
@@ -185,8 +186,8 @@ class CopyCheckTest {
         // 150 exact copies (log-likelihood -1000) and 150 test images (-1040) against held-out images at -1050:
         // FLD = ln(-1020 / -1050); the copies are flagged and the test images that are kept all read -1040, so
         // without the copies FLD = ln(-1040 / -1050) however many test images chance flags
-        INDArray generated = Nd4j.concat(0, read(slice, 100, 250), readAll(FashionMnistSlice.test().subset(range(0,
-                150))));
+        INDArray generated = Nd4j.concat(0, read(slice, 100, 250),
+                readAll(ImageSources.subset(FashionMnistSlice.test(), range(0, 150))));
         double[] ll = new double[300];
         java.util.Arrays.fill(ll, 0, 150, -1000);
         java.util.Arrays.fill(ll, 150, 300, -1040);
@@ -213,7 +214,7 @@ class CopyCheckTest {
     }
 
     private static INDArray readAll(ImageSource source) {
-        try (ImageBatchStream s = source.batches(BatchOptions.of(source.size()))) {
+        try (ImageBatchStream s = new ImageBatchStream(source, BatchOptions.of(source.size()))) {
             return s.next().images();
         }
     }
