@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.memory.NativeMemory;
 import org.fld4j.io.ImageId;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.InputReport;
@@ -12,6 +13,7 @@ import org.fld4j.io.stream.ImageBatch;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A whole image source read into memory as one {@code [N, C, H, W]} float32 array of values 0..255,
@@ -20,13 +22,25 @@ import org.nd4j.linalg.factory.Nd4j;
 record LoadedImages(INDArray images, List<String> names, InputReport report) {
 
     static LoadedImages read(ImageSource source, int batchSize) {
-        List<INDArray> parts = new ArrayList<>();
+        // Each batch is copied into one array sized for the whole source as it arrives, so the set is never
+        // held twice (as batches and as their concatenation); only skipped images leave it too long.
+        INDArray all = null;
+        int rows = 0;
         List<String> names = new ArrayList<>();
         InputReport report;
         try (ImageBatchStream stream = new ImageBatchStream(source, BatchOptions.of(batchSize))) {
             while (stream.hasNext()) {
                 ImageBatch batch = stream.next();
-                parts.add(batch.images());
+                INDArray images = batch.images();
+                if (all == null) {
+                    long[] shape = images.shape().clone();
+                    shape[0] = Math.max(source.size(), images.size(0));
+                    all = Nd4j.create(images.dataType(), shape, 'c');
+                }
+                int n = (int) images.size(0);
+                all.get(NDArrayIndex.interval(rows, rows + n)).assign(images);
+                rows += n;
+                NativeMemory.close(images);
                 for (ImageId id : batch.ids()) {
                     names.add(id.toString());
                 }
@@ -37,7 +51,11 @@ record LoadedImages(INDArray images, List<String> names, InputReport report) {
             throw new IllegalArgumentException(source.description() + " holds no usable images"
                     + (report.skipped().isEmpty() ? "" : " (" + report.skipped().size() + " skipped)"));
         }
-        INDArray all = parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(new INDArray[0]));
+        if (rows < all.size(0)) {
+            INDArray read = all.get(NDArrayIndex.interval(0, rows)).dup('c');
+            NativeMemory.close(all);
+            all = read;
+        }
         return new LoadedImages(all, List.copyOf(names), report);
     }
 
