@@ -93,7 +93,7 @@ public final class FlowFiles {
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.put("dataType", flow.dataType().name());
-        root.put("sampleShape", toList(flow.sampleShape()));
+        root.put("sampleShape", flow.sampleShape());
         root.put("parameterCount", flow.parameterCount());
         List<Object> layers = new ArrayList<>();
         FlowNetwork network = flow.toNetwork();
@@ -107,7 +107,7 @@ public final class FlowFiles {
             for (ParameterSpec spec : layer.parameterSpecs()) {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("name", spec.name());
-                p.put("shape", toList(spec.shape()));
+                p.put("shape", spec.shape());
                 p.put("offset", offset);
                 params.add(p);
                 offset += spec.length();
@@ -117,14 +117,6 @@ public final class FlowFiles {
         }
         root.put("layers", layers);
         return root;
-    }
-
-    private static List<Long> toList(long[] values) {
-        List<Long> list = new ArrayList<>();
-        for (long v : values) {
-            list.add(v);
-        }
-        return list;
     }
 
     /**

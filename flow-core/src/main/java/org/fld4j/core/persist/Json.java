@@ -1,109 +1,81 @@
 package org.fld4j.core.persist;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.Map;
 
 /**
- * A minimal JSON reader and writer, for flow descriptions and other small documents: objects (as
- * ordered maps), arrays (as lists), strings, numbers, booleans and null. Integers read as
- * {@link Long}, other numbers as {@link Double}; doubles are written with {@link Double#toString},
- * which round-trips exactly.
+ * JSON for flow descriptions and other small documents, read and written with Jackson: objects as ordered maps,
+ * arrays as lists, strings, numbers, booleans and null. Integers read as {@link Long}, other numbers as
+ * {@link Double}; doubles (and floats, widened) are written with {@link Double#toString}, which round-trips exactly.
+ * The text is laid out as fld4j has always written it, so files stay byte for byte what they were: two-space
+ * indents, {@code "key": value}, arrays of scalars on one line, control characters as lower-case {@code \}{@code u}
+ * escapes, a newline at the end.
  */
 public final class Json {
 
     /**
      * The deepest nesting of objects and arrays {@link #parse} accepts. The documents fld4j writes nest at most a
      * dozen levels (a multi-scale flow's split layers hold their inner layers' configs); 64 leaves room for deep
-     * flows while keeping the recursive parser far from the thread's stack limit, so a hostile document nested
-     * hundreds of thousands deep is refused with a message instead of a {@link StackOverflowError}.
+     * flows while a hostile document nested hundreds of thousands deep is refused with a message.
      */
     public static final int MAX_DEPTH = 64;
 
     /**
-     * The longest text (in characters) {@link #parse} accepts: 64 Mi characters, the size of the largest entry a
-     * reference file may hold (the names and log-likelihoods of its held-out images). Callers reading from files
-     * bound the bytes they read first; this bounds what a caller handing in a string can make the parser build.
+     * The longest text (in characters) {@link #parse} accepts, and the longest string or name in it: 64 Mi
+     * characters, the size of the largest entry a reference file may hold (the names and log-likelihoods of its
+     * held-out images). Callers reading from files bound the bytes they read first; this bounds what a caller handing
+     * in a string can make the parser build.
      */
     public static final int MAX_CHARS = 64 << 20;
+
+    /** The most digits a number {@link #parse} accepts may have; the longest fld4j writes has 20. */
+    public static final int MAX_NUMBER_CHARS = 1000;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH)
+                    .maxDocumentLength(MAX_CHARS).maxStringLength(MAX_CHARS).maxNameLength(MAX_CHARS)
+                    .maxNumberLength(MAX_NUMBER_CHARS).build())
+            .build())
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private Json() {
     }
 
     /**
-     * The JSON text of {@code value}: a Map, List, String, Number, Boolean or null, nested freely;
-     * non-finite numbers and other types throw an {@link IllegalArgumentException}.
+     * The JSON text of {@code value}: a Map, List, String, Number, Boolean, primitive array or null, nested freely;
+     * non-finite numbers throw an {@link IllegalArgumentException}.
      */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out, 0);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            g.setPrettyPrinter(new Layout()).setCharacterEscapes(ESCAPES);
+            MAPPER.writeValue(new FiniteNumbers(g), value);
+        } catch (IOException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof IllegalArgumentException refused) {
+                    throw refused;
+                }
+            }
+            throw new IllegalArgumentException("JSON cannot hold the value: " + e.getMessage(), e);
+        }
         return out.append('\n').toString();
-    }
-
-    private static void write(Object value, StringBuilder out, int indent) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String s) {
-            writeString(s, out);
-        } else if (value instanceof Boolean b) {
-            out.append(b);
-        } else if (value instanceof Double || value instanceof Float) {
-            double d = ((Number) value).doubleValue();
-            if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException("JSON cannot hold the number " + d);
-            }
-            out.append(d);
-        } else if (value instanceof Number n) {
-            out.append(n.longValue());
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.append(first ? "\n" : ",\n").append("  ".repeat(indent + 1));
-                writeString(String.valueOf(e.getKey()), out);
-                out.append(": ");
-                write(e.getValue(), out, indent + 1);
-                first = false;
-            }
-            out.append(first ? "" : "\n" + "  ".repeat(indent)).append('}');
-        } else if (value instanceof List<?> list) {
-            boolean flat = list.stream().noneMatch(v -> v instanceof Map || v instanceof List);
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (flat) {
-                    out.append(i == 0 ? "" : ", ");
-                } else {
-                    out.append(i == 0 ? "\n" : ",\n").append("  ".repeat(indent + 1));
-                }
-                write(list.get(i), out, indent + 1);
-            }
-            out.append(flat || list.isEmpty() ? "" : "\n" + "  ".repeat(indent)).append(']');
-        } else {
-            throw new IllegalArgumentException("JSON cannot hold a " + value.getClass().getName());
-        }
-    }
-
-    private static void writeString(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     /** Parses one JSON value; throws {@link IllegalArgumentException} with the position on bad input. */
@@ -112,190 +84,150 @@ public final class Json {
             throw new IllegalArgumentException("JSON text of " + text.length() + " characters is longer than the "
                     + MAX_CHARS + " this reader accepts");
         }
-        Parser p = new Parser(text);
-        p.skipSpace();
-        Object v = p.value();
-        p.skipSpace();
-        if (p.pos != text.length()) {
-            throw p.error("unexpected text after the value");
+        JsonParser parser = null;
+        try (JsonParser p = MAPPER.createParser(text)) {
+            parser = p;
+            return MAPPER.readValue(p, Object.class);
+        } catch (IOException e) {
+            long at = e instanceof JsonProcessingException j && j.getLocation() != null
+                    ? j.getLocation().getCharOffset() : -1;
+            at = at >= 0 || parser == null ? at : parser.currentLocation().getCharOffset();
+            String what = e instanceof StreamConstraintsException && parser != null
+                    && parser.getParsingContext().getNestingDepth() > MAX_DEPTH
+                    ? "nested deeper than " + MAX_DEPTH + " levels"
+                    : e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new IllegalArgumentException("malformed JSON at character " + Math.max(at, 0) + ": " + what, e);
         }
-        return v;
     }
 
-    private static final class Parser {
-        private final String s;
-        private int pos;
-        private int depth;
+    /** Control characters as {@code \}{@code u00xx} (lower case), but for {@code \n}, {@code \r} and {@code \t}. */
+    private static final CharacterEscapes ESCAPES = new CharacterEscapes() {
+        private final int[] codes = standardAsciiEscapesForJSON();
 
-        Parser(String s) {
-            this.s = s;
-        }
-
-        IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("malformed JSON at character " + pos + ": " + what);
-        }
-
-        void skipSpace() {
-            while (pos < s.length() && Character.isWhitespace(s.charAt(pos))) {
-                pos++;
+        {
+            for (int c = 0; c < 0x20; c++) {
+                codes[c] = c == '\n' || c == '\r' || c == '\t' ? codes[c] : ESCAPE_CUSTOM;
             }
         }
 
-        char peek() {
-            if (pos >= s.length()) {
-                throw error("unexpected end");
-            }
-            return s.charAt(pos);
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return codes;
         }
 
-        void expect(char c) {
-            if (peek() != c) {
-                throw error("expected '" + c + "'");
-            }
-            pos++;
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            return c < 0x20 ? new SerializedString(String.format("\\u%04x", c)) : null;
+        }
+    };
+
+    /** Refuses non-finite numbers, and writes floats as the doubles they are. */
+    private static final class FiniteNumbers extends JsonGeneratorDelegate {
+        FiniteNumbers(JsonGenerator g) {
+            super(g, false);
         }
 
-        Object value() {
-            char c = peek();
-            switch (c) {
-                case '{':
-                    enter();
-                    Map<String, Object> object = object();
-                    depth--;
-                    return object;
-                case '[':
-                    enter();
-                    List<Object> array = array();
-                    depth--;
-                    return array;
-                case '"':
-                    return string();
-                case 't':
-                    return literal("true", Boolean.TRUE);
-                case 'f':
-                    return literal("false", Boolean.FALSE);
-                case 'n':
-                    return literal("null", null);
-                default:
-                    return number();
+        @Override
+        public void writeNumber(double v) throws IOException {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("JSON cannot hold the number " + v);
             }
+            super.writeNumber(v);
         }
 
-        void enter() {
-            if (++depth > MAX_DEPTH) {
-                throw error("nested deeper than " + MAX_DEPTH + " levels");
-            }
+        @Override
+        public void writeNumber(float v) throws IOException {
+            writeNumber((double) v);
         }
 
-        Object literal(String word, Object value) {
-            if (!s.startsWith(word, pos)) {
-                throw error("unknown literal");
+        @Override
+        public void writeArray(double[] array, int offset, int length) throws IOException {
+            writeStartArray(array, length);
+            for (int i = offset; i < offset + length; i++) {
+                writeNumber(array[i]);
             }
-            pos += word.length();
-            return value;
+            writeEndArray();
+        }
+    }
+
+    /**
+     * fld4j's layout: objects one member per line, indented by two spaces a level; arrays on one line when they hold
+     * no object or array, else one item per line; empty containers as {@code {}} and {@code []}.
+     */
+    private static final class Layout implements PrettyPrinter {
+        /** Whether each open array is written on one line, innermost first. */
+        private final Deque<Boolean> flat = new ArrayDeque<>();
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) {
         }
 
-        Map<String, Object> object() {
-            expect('{');
-            Map<String, Object> map = new LinkedHashMap<>();
-            skipSpace();
-            if (peek() == '}') {
-                pos++;
-                return map;
-            }
-            while (true) {
-                skipSpace();
-                String key = string();
-                skipSpace();
-                expect(':');
-                skipSpace();
-                map.put(key, value());
-                skipSpace();
-                if (peek() == ',') {
-                    pos++;
-                } else {
-                    expect('}');
-                    return map;
-                }
-            }
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            g.writeRaw('{');
         }
 
-        List<Object> array() {
-            expect('[');
-            List<Object> list = new ArrayList<>();
-            skipSpace();
-            if (peek() == ']') {
-                pos++;
-                return list;
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            newLine(g, 0);
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            newLine(g, 0);
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            if (entries > 0) {
+                newLine(g, -1);
             }
-            while (true) {
-                skipSpace();
-                list.add(value());
-                skipSpace();
-                if (peek() == ',') {
-                    pos++;
-                } else {
-                    expect(']');
-                    return list;
-                }
+            g.writeRaw('}');
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            boolean scalars = !(g.currentValue() instanceof Collection<?> items)
+                    || items.stream().noneMatch(v -> v instanceof Map || v instanceof Collection);
+            flat.push(scalars);
+            g.writeRaw('[');
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (!flat.peek()) {
+                newLine(g, 0);
             }
         }
 
-        String string() {
-            expect('"');
-            StringBuilder b = new StringBuilder();
-            while (true) {
-                char c = peek();
-                pos++;
-                if (c == '"') {
-                    return b.toString();
-                }
-                if (c != '\\') {
-                    b.append(c);
-                    continue;
-                }
-                char e = peek();
-                pos++;
-                switch (e) {
-                    case '"', '\\', '/' -> b.append(e);
-                    case 'n' -> b.append('\n');
-                    case 'r' -> b.append('\r');
-                    case 't' -> b.append('\t');
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'u' -> {
-                        if (pos + 4 > s.length()) {
-                            throw error("short unicode escape");
-                        }
-                        try {
-                            b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad unicode escape");
-                        }
-                        pos += 4;
-                    }
-                    default -> throw error("bad escape");
-                }
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            if (flat.peek()) {
+                g.writeRaw(' ');
+            } else {
+                newLine(g, 0);
             }
         }
 
-        Number number() {
-            int start = pos;
-            while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-                pos++;
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            if (!flat.pop() && values > 0) {
+                newLine(g, -1);
             }
-            String t = s.substring(start, pos);
-            if (t.isEmpty()) {
-                throw error("expected a value");
-            }
-            try {
-                if (t.indexOf('.') < 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0) {
-                    return Long.parseLong(t);
-                }
-                return Double.parseDouble(t);
-            } catch (NumberFormatException ex) {
-                throw error("bad number '" + t + "'");
-            }
+            g.writeRaw(']');
+        }
+
+        /** A new line indented to the open container's level, or {@code shift} levels from it. */
+        private static void newLine(JsonGenerator g, int shift) throws IOException {
+            g.writeRaw('\n');
+            g.writeRaw("  ".repeat(g.getOutputContext().getNestingDepth() + shift));
         }
     }
 }

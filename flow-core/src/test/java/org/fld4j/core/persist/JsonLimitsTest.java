@@ -26,7 +26,42 @@ class JsonLimitsTest {
     @Test
     void aBadUnicodeEscapeIsAPositionedError() {
         assertThatThrownBy(() -> Json.parse("\"\\uZZZZ\"")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("malformed JSON at character").hasMessageContaining("unicode");
+                .hasMessageContaining("malformed JSON at character 3").hasMessageContaining("escape");
+    }
+
+    @Test
+    void numbersBeyondALongOrTheLengthLimitAndTextAfterTheValueAreRefused() {
+        assertThatThrownBy(() -> Json.parse("[99999999999999999999]")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed JSON at character").hasMessageContaining("out of range");
+        String longNumber = "1." + "1".repeat(Json.MAX_NUMBER_CHARS); // digits counted: MAX_NUMBER_CHARS + 1
+        assertThatThrownBy(() -> Json.parse("[" + longNumber + "]")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed JSON at character").hasMessageContaining("Number value length");
+        assertThat(Json.parse("[" + longNumber.substring(0, Json.MAX_NUMBER_CHARS + 1) + "]"))
+                .isEqualTo(List.of(1.1111111111111112));
+        assertThatThrownBy(() -> Json.parse("{} {}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed JSON at character 3");
+        assertThatThrownBy(() -> Json.parse("")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed JSON at character 0");
+        assertThatThrownBy(() -> Json.parse("[NaN]")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Json.parse("[1, -0, 2.5, 1e3, true, null, \"\\u00e9\"]"))
+                .isEqualTo(java.util.Arrays.asList(1L, 0L, 2.5, 1000.0, true, null, "\u00e9"));
+    }
+
+    @Test
+    void textLongerThanTheLimitIsRefusedBeforeParsing() {
+        assertThatThrownBy(() -> Json.parse(" ".repeat(Json.MAX_CHARS + 1))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("longer than the " + Json.MAX_CHARS);
+    }
+
+    @Test
+    void nonFiniteNumbersAreNotWritten() {
+        assertThatThrownBy(() -> Json.write(java.util.Map.of("x", List.of(1.0, Double.NaN))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("JSON cannot hold the number NaN");
+        assertThatThrownBy(() -> Json.write(new double[] {Double.POSITIVE_INFINITY}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("JSON cannot hold the number Infinity");
+        assertThatThrownBy(() -> Json.write(Float.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Json.write(new double[] {1.5, 0.1f})).isEqualTo("[1.5, 0.10000000149011612]\n");
+        assertThat(Json.write(new long[] {})).isEqualTo("[]\n");
     }
 
     @Test

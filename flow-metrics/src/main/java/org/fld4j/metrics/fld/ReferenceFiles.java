@@ -112,7 +112,7 @@ final class ReferenceFiles {
         m.put("version", r.referenceFlows() == 1 ? VERSION : ENSEMBLE_VERSION);
         m.put("writtenBy", Fld4jVersion.current());
         m.put("options", options);
-        m.put("imageShape", List.of(r.imageShape()[0], r.imageShape()[1], r.imageShape()[2]));
+        m.put("imageShape", r.imageShape());
         m.put("realFingerprint", r.realFingerprint());
         m.put("realImages", r.realImages());
         m.putAll(memberJson(first, r.dimension()));
@@ -132,16 +132,12 @@ final class ReferenceFiles {
 
     /** A flow's training account and held-out statistics, as version 1 wrote them for its only flow. */
     private static Map<String, Object> memberJson(ReferenceMember member, long dimension) {
-        List<Object> values = new ArrayList<>();
-        for (double v : member.heldOutValues()) {
-            values.add(v);
-        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trainingImages", member.trainingImages());
         m.put("training", member.training());
         m.put("heldOutBitsPerDim", BitsPerDim.of(member.heldOutMeanLogLikelihood(), dimension));
-        m.put("heldOutNames", new ArrayList<Object>(member.heldOutNames()));
-        m.put("heldOutLogLikelihoods", values);
+        m.put("heldOutNames", member.heldOutNames());
+        m.put("heldOutLogLikelihoods", member.heldOutValues());
         return m;
     }
 

@@ -172,17 +172,9 @@ final class GaussianLabJson {
     private static Map<String, Object> curve(DensityCurve c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("bandwidth", c.bandwidth());
-        m.put("x", list(c.x()));
-        m.put("density", list(c.density()));
+        m.put("x", c.x());
+        m.put("density", c.density());
         return m;
-    }
-
-    private static List<Double> list(double[] values) {
-        List<Double> out = new ArrayList<>(values.length);
-        for (double v : values) {
-            out.add(v);
-        }
-        return out;
     }
 
     private static Double number(double v) {
