@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.fld4j.core.persist.FlowFiles;
+import org.fld4j.core.FlowFiles;
 import org.fld4j.core.units.BitsPerDim;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -275,6 +275,11 @@ public final class Flow {
      */
     public synchronized void releaseWorkArrays() {
         network.releaseWorkArrays();
+    }
+
+    /** The engine itself, for this package's readers of its layers (saving); never handed out. */
+    FlowNetwork network() {
+        return network;
     }
 
     /** A fresh mutable copy of the engine, for training or low-level use. */

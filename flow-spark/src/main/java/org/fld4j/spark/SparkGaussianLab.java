@@ -10,7 +10,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.fld4j.core.Flow;
 import org.fld4j.core.backend.NativeThreads;
-import org.fld4j.core.persist.FlowFiles;
+import org.fld4j.core.FlowFiles;
 import org.fld4j.core.train.TrainingResult;
 import org.fld4j.metrics.gaussian.GaussianTestBed;
 import org.fld4j.metrics.gaussian.TestFamily;

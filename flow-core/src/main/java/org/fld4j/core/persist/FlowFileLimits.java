@@ -1,5 +1,7 @@
 package org.fld4j.core.persist;
 
+import org.fld4j.core.FlowFiles;
+
 /**
  * The sizes a flow file may declare before {@link FlowFiles} refuses it, checked from the file's description before
  * any layer or array is built, so that a small hostile file cannot make the loader allocate gigabytes. The defaults

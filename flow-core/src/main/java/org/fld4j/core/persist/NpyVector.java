@@ -13,13 +13,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * Writes and reads a 1-D float32/float64 vector in NumPy's NPY format (version 1.0, little-endian),
  * the parameter store of a flow file; the bytes load in NumPy with {@code np.load}.
  */
-final class NpyVector {
+public final class NpyVector {
 
     /**
      * The longest NPY header read: a version 1.0 header's length is a 16-bit field, and fld4j writes 64 bytes;
      * later versions allow 4 GiB of header, which no 1-D vector needs.
      */
-    static final int MAX_HEADER_BYTES = 10 + 0xFFFF;
+    public static final int MAX_HEADER_BYTES = 10 + 0xFFFF;
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<>|=]?)([fi])(\\d+)'");
@@ -29,7 +29,7 @@ final class NpyVector {
     private NpyVector() {
     }
 
-    static byte[] write(INDArray vector) {
+    public static byte[] write(INDArray vector) {
         DataType type = vector.dataType();
         int itemSize;
         String descr;
@@ -72,7 +72,7 @@ final class NpyVector {
     }
 
     /** Parses an NPY vector of finite values; {@link IllegalArgumentException} says what is wrong with the bytes. */
-    static INDArray read(byte[] bytes) {
+    public static INDArray read(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10) {
             throw new IllegalArgumentException("NPY data is truncated (" + bytes.length + " bytes)");

@@ -87,7 +87,7 @@ public final class ZipEntries {
     }
 
     /** Whether the last 64 KiB + 22 bytes hold a zip end-of-central-directory signature. */
-    static boolean endsWithDirectory(byte[] a) {
+    public static boolean endsWithDirectory(byte[] a) {
         int stop = Math.max(0, a.length - 22 - 0xFFFF);
         for (int i = a.length - 22; i >= stop; i--) {
             if (a[i] == 'P' && a[i + 1] == 'K' && a[i + 2] == 5 && a[i + 3] == 6) {

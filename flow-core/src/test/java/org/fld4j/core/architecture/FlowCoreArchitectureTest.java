@@ -42,6 +42,14 @@ class FlowCoreArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.fld4j.core", "org.fld4j.core.persist",
                     "org.fld4j.core.train");
 
+    /** The file format's parts know nothing of flows: {@code FlowFiles} in the root package puts them together. */
+    @ArchTest
+    static final ArchRule persistKnowsNoFlow = noClasses()
+            .that().resideInAPackage("org.fld4j.core.persist")
+            .should().dependOnClassesThat().resideInAnyPackage("org.fld4j.core", "org.fld4j.core.train",
+                    "org.fld4j.core.layer", "org.fld4j.core.image", "org.fld4j.core.coupling",
+                    "org.fld4j.core.conditioner");
+
     /** Only the backend package sets process-wide native state. */
     @ArchTest
     static final ArchRule backendInOnePlace = noClasses()

@@ -1,5 +1,7 @@
 package org.fld4j.core.persist;
 
+import org.fld4j.core.FlowFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;

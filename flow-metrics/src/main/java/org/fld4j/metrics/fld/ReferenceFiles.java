@@ -23,7 +23,7 @@ import org.fld4j.core.Flow;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.persist.AtomicFiles;
 import org.fld4j.core.persist.FlowFileLimits;
-import org.fld4j.core.persist.FlowFiles;
+import org.fld4j.core.FlowFiles;
 import org.fld4j.core.persist.Json;
 import org.fld4j.core.persist.JsonFields;
 import org.fld4j.core.persist.ZipEntries;

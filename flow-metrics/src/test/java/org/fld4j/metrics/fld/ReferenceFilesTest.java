@@ -16,7 +16,7 @@ import java.util.zip.ZipOutputStream;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.image.ImagePreset;
-import org.fld4j.core.persist.FlowFiles;
+import org.fld4j.core.FlowFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

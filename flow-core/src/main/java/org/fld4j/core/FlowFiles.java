@@ -1,4 +1,12 @@
-package org.fld4j.core.persist;
+package org.fld4j.core;
+
+import org.fld4j.core.persist.AtomicFiles;
+import org.fld4j.core.persist.FlowFileException;
+import org.fld4j.core.persist.FlowFileLimits;
+import org.fld4j.core.persist.Json;
+import org.fld4j.core.persist.JsonFields;
+import org.fld4j.core.persist.NpyVector;
+import org.fld4j.core.persist.ZipEntries;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -96,7 +104,8 @@ public final class FlowFiles {
         root.put("sampleShape", flow.sampleShape());
         root.put("parameterCount", flow.parameterCount());
         List<Object> layers = new ArrayList<>();
-        FlowNetwork network = flow.toNetwork();
+        // The flow's own network: its layers are only read here, so no copy is built for saving.
+        FlowNetwork network = flow.network();
         long offset = 0;
         for (Transform layer : network.layers()) {
             LayerConfig config = layer.config();
