@@ -162,53 +162,58 @@ public final class Coupling implements Transform, SharesInferenceArrays, WorkArr
 
     @Override
     public Transformed forward(INDArray x) {
-        return forward(x, null);
+        return pass(x, null, false);
     }
 
     /** The forward pass conditioned on {@code context} (a coupling built with context channels needs one). */
     public Transformed forward(INDArray x, INDArray context) {
-        long n = x.size(0);
-        INDArray in = scaleAndShift(x, context, "f.");
-        long[] part = mask.partShape(n);
-        INDArray t = buffers.get("f.t", dataType, part);
-        INDArray es = buffers.get("f.es", dataType, part);
-        INDArray y2 = buffers.get("f.part", dataType, part);
-        mask.copyPart(x, y2);
-        if (form == CouplingForm.FLD) {
-            y2.addi(t).muli(es);
-        } else {
-            y2.muli(es).addi(t);
-        }
-        INDArray y = mask.assemble(in, y2, buffers, "f.y");
-        INDArray logDet = Tensors.sumPerSample(buffers.get("f.s", dataType, part),
-                buffers.get("logdet", DataType.DOUBLE, n), buffers, "sumscratch");
-        return new Transformed(y, logDet);
+        return pass(x, context, false);
     }
 
     @Override
     public Transformed inverse(INDArray y) {
-        return inverse(y, null);
+        return pass(y, null, true);
     }
 
     /** The inverse pass conditioned on {@code context}; the conditioning values pass unchanged, so the conditioner sees what it saw in {@link #forward}. */
     public Transformed inverse(INDArray y, INDArray context) {
-        long n = y.size(0);
-        INDArray in = scaleAndShift(y, context, "i.");
+        return pass(y, context, true);
+    }
+
+    /**
+     * One pass either way: the conditioner sees the same values in both, since the coupling leaves them
+     * as they are. Forward {@code y2 = (x2 + t) e^s} (or {@code x2 e^s + t}) with {@code +sum(s)}; inverse
+     * the other way round with {@code -sum(s)}. The forward pass's buffers ({@code f.}) are what
+     * {@link #backward} reads.
+     */
+    private Transformed pass(INDArray input, INDArray context, boolean inverse) {
+        String p = inverse ? "i." : "f.";
+        long n = input.size(0);
+        INDArray conditioning = scaleAndShift(input, context, p);
         long[] part = mask.partShape(n);
-        INDArray t = buffers.get("i.t", dataType, part);
-        INDArray es = buffers.get("i.es", dataType, part);
-        INDArray x2 = buffers.get("i.part", dataType, part);
-        mask.copyPart(y, x2);
-        if (form == CouplingForm.FLD) {
-            x2.divi(es).subi(t);
+        INDArray t = buffers.get(p + "t", dataType, part);
+        INDArray es = buffers.get(p + "es", dataType, part);
+        INDArray values = buffers.get(p + "part", dataType, part);
+        mask.copyPart(input, values);
+        boolean fld = form == CouplingForm.FLD;
+        if (!inverse) {
+            if (fld) {
+                values.addi(t).muli(es);
+            } else {
+                values.muli(es).addi(t);
+            }
+        } else if (fld) {
+            values.divi(es).subi(t);
         } else {
-            x2.subi(t).divi(es);
+            values.subi(t).divi(es);
         }
-        INDArray x = mask.assemble(in, x2, buffers, "i.x");
-        INDArray logDet = Tensors.sumPerSample(buffers.get("i.s", dataType, part),
-                buffers.get("inv.logdet", DataType.DOUBLE, n), buffers, "sumscratch");
-        logDet.negi();
-        return new Transformed(x, logDet);
+        INDArray output = mask.assemble(conditioning, values, buffers, p + "out");
+        INDArray logDet = Tensors.sumPerSample(buffers.get(p + "s", dataType, part),
+                buffers.get(p + "logdet", DataType.DOUBLE, n), buffers, "sumscratch");
+        if (inverse) {
+            logDet.negi();
+        }
+        return new Transformed(output, logDet);
     }
 
     @Override

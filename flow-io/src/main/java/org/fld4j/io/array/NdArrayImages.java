@@ -3,6 +3,7 @@ package org.fld4j.io.array;
 import java.util.Arrays;
 import java.util.Objects;
 import org.fld4j.io.ImageShape;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The images of an ND4J array in the layout the caller named ({@code [N, C, H, W]} unless told otherwise). */
@@ -14,7 +15,10 @@ final class NdArrayImages implements ImageArray {
     private final ImageShape shape;
 
     NdArrayImages(INDArray array, ArrayLayout layout, String name) {
-        this.array = Objects.requireNonNull(array, "array");
+        Objects.requireNonNull(array, "array");
+        // A strided view (every other column, say) is copied once into one run: ND4J's slices of such views
+        // lost their shape, and one run lets every image be read in place.
+        this.array = contiguous(array) ? array : array.dup('c');
         this.layout = Objects.requireNonNull(layout, "layout");
         this.name = Objects.requireNonNull(name, "name");
         long[] dims = array.shape();
@@ -59,6 +63,25 @@ final class NdArrayImages implements ImageArray {
         return false; // whatever its data type, the values are checked against the declared range
     }
 
+    /** Whether an image is one contiguous run of the array's float or double buffer, in CHW order. */
+    private boolean readsInPlace() {
+        DataType type = array.dataType();
+        return layout == ArrayLayout.NCHW && (type == DataType.FLOAT || type == DataType.DOUBLE) && contiguous(array)
+                && array.offset() + array.length() <= Integer.MAX_VALUE;
+    }
+
+    /** C-order strides with nothing skipped: the array is one run of its buffer. */
+    private static boolean contiguous(INDArray array) {
+        long expected = 1;
+        for (int axis = array.rank() - 1; axis >= 0; axis--) {
+            if (array.size(axis) > 1 && array.stride(axis) != expected) {
+                return false;
+            }
+            expected *= array.size(axis);
+        }
+        return true;
+    }
+
     @Override
     public void readBytes(int index, byte[] chw) {
         throw new UnsupportedOperationException("ND4J arrays are read as values");
@@ -66,6 +89,22 @@ final class NdArrayImages implements ImageArray {
 
     @Override
     public void readValues(int index, double[] chw) {
+        if (readsInPlace()) {
+            // The fast path for a contiguous NCHW array of floats or doubles: the image's values are one run of
+            // the buffer, read straight into chw, with no slice, copy or reshape per image.
+            int n = chw.length;
+            long start = array.offset() + (long) index * n;
+            if (array.dataType() == DataType.FLOAT) {
+                float[] run = new float[n];
+                array.data().asNioFloat().get(Math.toIntExact(start), run, 0, n);
+                for (int i = 0; i < n; i++) {
+                    chw[i] = run[i];
+                }
+            } else {
+                array.data().asNioDouble().get(Math.toIntExact(start), chw, 0, n);
+            }
+            return;
+        }
         double[] values = array.slice(index).dup('c').reshape('c', new long[] {shape.sampleCount()}).toDoubleVector();
         LayoutReorder.toChw(layout, shape, values, chw);
     }
