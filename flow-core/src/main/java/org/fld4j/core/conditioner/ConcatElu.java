@@ -10,15 +10,6 @@ import org.fld4j.core.conditioner.Scratch;
 
 import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.Max;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.Min;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Expm1;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -66,18 +57,7 @@ final class ConcatElu implements WorkArrays {
      */
     INDArray forward(INDArray x, Geometry g) {
         INDArray out = output(g);
-        if (scratch.fusedKernels()) {
-            EluKernels.forward(x, out);
-            return out;
-        }
-        INDArray positive = Planar.rows(out, 0, channels);
-        INDArray negative = Planar.rows(out, channels, channels);
-        INDArray m = scratch.shared("elu.expm1", channels, g);
-        Nd4j.exec(new Negative(x, negative));
-        Nd4j.exec(new Min(x, negative, m));
-        Nd4j.exec(new Expm1(m, m));
-        Nd4j.exec(new Max(x, m, positive));
-        Nd4j.exec(new Max(negative, m, negative));
+        EluKernels.forward(x, out, scratch.fusedKernels(), (name, rows) -> scratch.shared(name, rows, g));
         return out;
     }
 
@@ -93,21 +73,9 @@ final class ConcatElu implements WorkArrays {
      * lasts until the next backward of a ConcatELU.
      */
     INDArray backward(INDArray gradOutput, Geometry g, INDArray addend) {
-        if (scratch.fusedKernels()) {
-            INDArray gradInput = scratch.shared("elu.gradInput", channels, g);
-            EluKernels.backward(gradOutput, output(g), addend, gradInput);
-            return gradInput;
-        }
-        INDArray gradSigned = scratch.shared("elu.gradSigned", 2L * channels, g);
-        Nd4j.exec(new ScalarMin(output(g), null, gradSigned, 0.0));
-        Nd4j.exec(new ScalarAdd(gradSigned, null, gradSigned, 1.0));
-        Nd4j.exec(new MulOp(gradSigned, gradOutput, gradSigned));
         INDArray gradInput = scratch.shared("elu.gradInput", channels, g);
-        Nd4j.exec(new SubOp(Planar.rows(gradSigned, 0, channels), Planar.rows(gradSigned, channels, channels),
-                gradInput));
-        if (addend != null) {
-            Nd4j.exec(new AddOp(gradInput, addend, gradInput));
-        }
+        EluKernels.backward(gradOutput, output(g), addend, gradInput, scratch.fusedKernels(),
+                (name, rows) -> scratch.shared(name, rows, g));
         return gradInput;
     }
 

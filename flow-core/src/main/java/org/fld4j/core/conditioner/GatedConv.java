@@ -14,7 +14,6 @@ import java.util.random.RandomGenerator;
 import org.fld4j.core.transform.ParameterSpec;
 import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
@@ -101,18 +100,8 @@ final class GatedConv implements WorkArrays {
         INDArray val = Planar.rows(gates, 0, channels);
         INDArray gradVal = Planar.rows(gradGates, 0, channels);
         INDArray gradGate = Planar.rows(gradGates, channels, channels);
-        if (scratch.fusedKernels()) {
-            GateKernels.backward(gradOutput, sigmoid, val, gateConv.biasVector(), gradVal, gradGate);
-        } else {
-            // d/dval = g s; d/dgate = g val s (1 - s), from the kept s = sigmoid(gate) (libnd4j's sigmoid_bp
-            // would evaluate the sigmoid again, which costs more than these passes).
-            INDArray slope = scratch.shared("gated.slope", channels, g);
-            Nd4j.exec(new MulOp(gradOutput, sigmoid, gradVal));
-            Nd4j.exec(new ScalarReverseSubtraction(sigmoid, slope, 1.0));
-            Nd4j.exec(new MulOp(slope, sigmoid, slope));
-            Nd4j.exec(new MulOp(gradOutput, val, gradGate));
-            Nd4j.exec(new MulOp(gradGate, slope, gradGate));
-        }
+        GateKernels.backward(gradOutput, sigmoid, val, gateConv.biasVector(), gradVal, gradGate, scratch.fusedKernels(),
+                (name, rows) -> scratch.shared(name, rows, g));
 
         INDArray gradHidden = scratch.shared("gated.gradHidden", 2L * channels, g);
         gateConv.backward(hiddenElu.output(g), gradGates, g, gradHidden);

@@ -12,9 +12,6 @@ import java.util.List;
 import org.fld4j.core.transform.ParameterSpec;
 import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.floating.RSqrt;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,9 +19,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code y = (x - mean_c) / sqrt(var_c + 1e-5) * gamma + beta}, with the biased variance, and
  * per-channel {@code gamma} (initially 1) and {@code beta} (initially 0), as in the reference.
  *
- * <p>In float32 the forward and backward passes are each one pass of {@link FloatKernels}. Otherwise
- * channel means are products with a row of ones (GEMM), and parameter gradients are products with a
- * column of ones that accumulate straight into the gradient views.
+ * <p>Each pass is one call of {@link LayerNormKernels}: in float32 one fused pass, otherwise ND4J's ops with
+ * channel means as products with a row of ones (GEMM). Parameter gradients are products with a column
+ * of ones that accumulate straight into the gradient views.
  */
 final class LayerNormChannels implements WorkArrays {
 
@@ -74,31 +71,13 @@ final class LayerNormChannels implements WorkArrays {
         return buffers.get(name, 1, g);
     }
 
-    /** Row of channel means {@code [1, P]} of {@code m [c, P]}. */
-    private void channelMean(INDArray m, INDArray out) {
-        Nd4j.gemm(channelOnes, m, out, false, false, 1.0 / channels, 0.0);
-    }
-
     /** {@code x [c, P] -> y}, an owned buffer kept until the next forward of that geometry. */
     INDArray forward(INDArray x, Geometry g) {
-        INDArray mean = scratch.shared("norm.mean", 1, g);
         INDArray rstd = perPixel("rstd", g);
         INDArray normalized = full("normalized", g);
-        INDArray square = scratch.shared("norm.product", channels, g);
         INDArray out = full("out", g);
-        if (scratch.fusedKernels()) {
-            LayerNormKernels.forward(x, gamma, beta, (float) EPS, normalized, rstd, out);
-            return out;
-        }
-        channelMean(x, mean);
-        Planar.subtract(x, mean, normalized);
-        Nd4j.exec(new MulOp(normalized, normalized, square));
-        channelMean(square, rstd);
-        rstd.addi(EPS);
-        Nd4j.exec(new RSqrt(rstd, rstd));
-        Planar.multiply(normalized, rstd, normalized);
-        Planar.multiply(normalized, gamma, out);
-        Planar.add(out, beta, out);
+        LayerNormKernels.forward(x, gamma, beta, EPS, normalized, rstd, out, channelOnes, scratch.fusedKernels(),
+                (name, rows) -> scratch.shared(name, rows, g));
         return out;
     }
 
@@ -112,27 +91,10 @@ final class LayerNormChannels implements WorkArrays {
         INDArray rstd = perPixel("rstd", g);
         INDArray product = scratch.shared("norm.product", channels, g);
         INDArray gradInput = scratch.shared("norm.gradInput", channels, g);
-        INDArray meanGrad = scratch.shared("norm.meanGrad", 1, g);
-        INDArray meanProduct = scratch.shared("norm.meanProduct", 1, g);
         INDArray ones = scratch.ones(g.pixels());
-
         Nd4j.gemm(gradOutput, ones, betaGrad, false, false, 1.0, 1.0);
-        if (scratch.fusedKernels()) {
-            LayerNormKernels.backward(gradOutput, normalized, rstd, gamma, product, gradInput);
-            Nd4j.gemm(product, ones, gammaGrad, false, false, 1.0, 1.0);
-            return gradInput;
-        }
-        Nd4j.exec(new MulOp(gradOutput, normalized, product));
-        Nd4j.gemm(product, ones, gammaGrad, false, false, 1.0, 1.0);
-
-        Planar.multiply(gradOutput, gamma, gradInput);
-        Planar.multiply(product, gamma, product);
-        channelMean(gradInput, meanGrad);
-        channelMean(product, meanProduct);
-        Planar.subtract(gradInput, meanGrad, gradInput);
-        Planar.multiply(normalized, meanProduct, product);
-        Nd4j.exec(new SubOp(gradInput, product, gradInput));
-        Planar.multiply(gradInput, rstd, gradInput);
+        LayerNormKernels.backward(gradOutput, normalized, rstd, gamma, product, gradInput, gammaGrad, ones, channelOnes,
+                scratch.fusedKernels(), (name, rows) -> scratch.shared(name, rows, g));
         return gradInput;
     }
 

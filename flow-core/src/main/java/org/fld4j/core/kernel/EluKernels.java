@@ -1,6 +1,16 @@
 package org.fld4j.core.kernel;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Max;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Min;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Negative;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Expm1;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ConcatELU of the gated network's float32 path, forward and backward, each one pass over its operands
@@ -86,5 +96,46 @@ public final class EluKernels {
             }
             in.write(from, n, out);
         });
+    }
+
+    /**
+     * {@code x [c, P] -> out [2c, P]} = {@code [elu(x), elu(-x)]}: the fused pass when {@code fused}
+     * (float32), else ND4J's ops with one scratch block from {@code work}.
+     */
+    public static void forward(INDArray x, INDArray out, boolean fused, KernelWork work) {
+        if (fused) {
+            forward(x, out);
+            return;
+        }
+        long c = x.size(0);
+        INDArray positive = Planar.rows(out, 0, c);
+        INDArray negative = Planar.rows(out, c, c);
+        INDArray m = work.get("elu.expm1", c);
+        Nd4j.exec(new Negative(x, negative));
+        Nd4j.exec(new Min(x, negative, m));
+        Nd4j.exec(new Expm1(m, m));
+        Nd4j.exec(new Max(x, m, positive));
+        Nd4j.exec(new Max(negative, m, negative));
+    }
+
+    /**
+     * {@code gradInput [c, P]} for {@code gradOutput [2c, P]} and the forward's {@code output}, plus
+     * {@code addend} when not null: the fused pass when {@code fused}, else ND4J's ops.
+     */
+    public static void backward(INDArray gradOutput, INDArray output, INDArray addend, INDArray gradInput,
+                                boolean fused, KernelWork work) {
+        if (fused) {
+            backward(gradOutput, output, addend, gradInput);
+            return;
+        }
+        long c = gradInput.size(0);
+        INDArray gradSigned = work.get("elu.gradSigned", 2 * c);
+        Nd4j.exec(new ScalarMin(output, null, gradSigned, 0.0));
+        Nd4j.exec(new ScalarAdd(gradSigned, null, gradSigned, 1.0));
+        Nd4j.exec(new MulOp(gradSigned, gradOutput, gradSigned));
+        Nd4j.exec(new SubOp(Planar.rows(gradSigned, 0, c), Planar.rows(gradSigned, c, c), gradInput));
+        if (addend != null) {
+            Nd4j.exec(new AddOp(gradInput, addend, gradInput));
+        }
     }
 }

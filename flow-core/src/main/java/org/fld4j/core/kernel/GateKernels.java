@@ -1,6 +1,9 @@
 package org.fld4j.core.kernel;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The gate {@code x + (val + b) sigmoid(gate + b')} of the gated network's float32 path with the 1x1
@@ -104,5 +107,25 @@ public final class GateKernels {
             gv.write(from, n, sh);
             gg.write(from, n, vh);
         });
+    }
+
+    /**
+     * The gate's gradients, {@code gradVal = g s} and {@code gradGate = g val s (1 - s)} from the kept
+     * {@code s = sigmoid(gate)}: the fused pass (which also takes the bias the fused forward added) when
+     * {@code fused}, else ND4J's ops with one scratch block from {@code work} (libnd4j's sigmoid_bp would
+     * evaluate the sigmoid again, which costs more than these passes).
+     */
+    public static void backward(INDArray gradOutput, INDArray sigmoid, INDArray val, INDArray bias, INDArray gradVal,
+                                INDArray gradGate, boolean fused, KernelWork work) {
+        if (fused) {
+            backward(gradOutput, sigmoid, val, bias, gradVal, gradGate);
+            return;
+        }
+        INDArray slope = work.get("gated.slope", sigmoid.size(0));
+        Nd4j.exec(new MulOp(gradOutput, sigmoid, gradVal));
+        Nd4j.exec(new ScalarReverseSubtraction(sigmoid, slope, 1.0));
+        Nd4j.exec(new MulOp(slope, sigmoid, slope));
+        Nd4j.exec(new MulOp(gradOutput, val, gradGate));
+        Nd4j.exec(new MulOp(gradGate, slope, gradGate));
     }
 }

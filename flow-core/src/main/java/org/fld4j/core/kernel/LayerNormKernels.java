@@ -2,6 +2,10 @@ package org.fld4j.core.kernel;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.floating.RSqrt;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * LayerNorm over channels of the gated network's float32 path, forward and backward, each one pass over
@@ -130,5 +134,62 @@ public final class LayerNormKernels {
             }
             in.write(from, n, gh);
         });
+    }
+
+    /** Row of channel means {@code [1, P]} of {@code m [c, P]}, as a product with {@code channelOnes [1, c]}. */
+    private static void channelMean(INDArray channelOnes, INDArray m, INDArray out) {
+        Nd4j.gemm(channelOnes, m, out, false, false, 1.0 / channelOnes.length(), 0.0);
+    }
+
+    /**
+     * {@code out = (x - mean_c) / sqrt(var_c + eps) * gamma + beta} over the channels of each pixel of
+     * {@code x [c, P]}, keeping {@code normalized} and {@code rstd} for the backward pass: the fused pass when
+     * {@code fused}, else ND4J's ops with two scratch blocks from {@code work}.
+     */
+    public static void forward(INDArray x, INDArray gamma, INDArray beta, double eps, INDArray normalized,
+                               INDArray rstd, INDArray out, INDArray channelOnes, boolean fused, KernelWork work) {
+        if (fused) {
+            forward(x, gamma, beta, (float) eps, normalized, rstd, out);
+            return;
+        }
+        INDArray mean = work.get("norm.mean", 1);
+        INDArray square = work.get("norm.product", x.size(0));
+        channelMean(channelOnes, x, mean);
+        Planar.subtract(x, mean, normalized);
+        Nd4j.exec(new MulOp(normalized, normalized, square));
+        channelMean(channelOnes, square, rstd);
+        rstd.addi(eps);
+        Nd4j.exec(new RSqrt(rstd, rstd));
+        Planar.multiply(normalized, rstd, normalized);
+        Planar.multiply(normalized, gamma, out);
+        Planar.add(out, beta, out);
+    }
+
+    /**
+     * {@code gradInput} for {@code gradOutput} and the forward's {@code normalized} and {@code rstd}, with
+     * {@code gh = g gamma}: {@code rstd (gh - mean_c(gh) - xh mean_c(gh xh))}; adds gamma's gradient
+     * ({@code sum over pixels of g xh}, a product with {@code ones [P, 1]}) to {@code gammaGrad}. The fused pass
+     * when {@code fused}, else ND4J's ops with two scratch rows from {@code work}.
+     */
+    public static void backward(INDArray gradOutput, INDArray normalized, INDArray rstd, INDArray gamma,
+                                INDArray product, INDArray gradInput, INDArray gammaGrad, INDArray ones,
+                                INDArray channelOnes, boolean fused, KernelWork work) {
+        if (fused) {
+            backward(gradOutput, normalized, rstd, gamma, product, gradInput);
+            Nd4j.gemm(product, ones, gammaGrad, false, false, 1.0, 1.0);
+            return;
+        }
+        Nd4j.exec(new MulOp(gradOutput, normalized, product));
+        Nd4j.gemm(product, ones, gammaGrad, false, false, 1.0, 1.0);
+        INDArray meanGrad = work.get("norm.meanGrad", 1);
+        INDArray meanProduct = work.get("norm.meanProduct", 1);
+        Planar.multiply(gradOutput, gamma, gradInput);
+        Planar.multiply(product, gamma, product);
+        channelMean(channelOnes, gradInput, meanGrad);
+        channelMean(channelOnes, product, meanProduct);
+        Planar.subtract(gradInput, meanGrad, gradInput);
+        Planar.multiply(normalized, meanProduct, product);
+        Nd4j.exec(new SubOp(gradInput, product, gradInput));
+        Planar.multiply(gradInput, rstd, gradInput);
     }
 }
