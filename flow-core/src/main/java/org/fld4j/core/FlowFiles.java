@@ -86,10 +86,10 @@ public final class FlowFiles {
         byte[] parameters = NpyVector.write(flow.parameters());
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(parameters.length + (1 << 12));
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry(DESCRIPTION_ENTRY));
+            zip.putNextEntry(ZipEntries.entry(DESCRIPTION_ENTRY));
             zip.write(description);
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(PARAMETERS_ENTRY));
+            zip.putNextEntry(ZipEntries.entry(PARAMETERS_ENTRY));
             zip.write(parameters);
             zip.closeEntry();
         }

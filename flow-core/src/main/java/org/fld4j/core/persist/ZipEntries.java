@@ -17,6 +17,19 @@ import java.util.zip.ZipFile;
 public final class ZipEntries {
 
     /**
+     * The time stamp of every entry fld4j writes, fixed so that saving the same content twice gives the same
+     * bytes (files can then be compared and hashed); it is local DOS time, so no time zone enters it.
+     */
+    public static final java.time.LocalDateTime ENTRY_TIME = java.time.LocalDateTime.of(2000, 1, 1, 0, 0);
+
+    /** A new entry named {@code name} with the fixed {@link #ENTRY_TIME}. */
+    public static java.util.zip.ZipEntry entry(String name) {
+        java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(name);
+        entry.setTimeLocal(ENTRY_TIME);
+        return entry;
+    }
+
+    /**
      * The most entries an archive may list (fld4j writes two, and one more per extra flow of a reference, at most
      * 33). A central directory or stream of thousands of entries is not fld4j's, and scanning it would only cost
      * time.

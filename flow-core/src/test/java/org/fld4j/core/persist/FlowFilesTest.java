@@ -129,4 +129,27 @@ class FlowFilesTest {
                 .startsWith("{'descr': '<f8', 'fortran_order': False, 'shape': (" + flow.parameterCount() + ",), }");
         assertThat(NpyVector.read(npy).toDoubleVector()).containsExactly(flow.parameters().toDoubleVector());
     }
+
+    /** Entries carry a fixed local time stamp, so the same flow saved at two moments gives the same bytes. */
+    @Test
+    void savedEntriesCarryAFixedTimeSoEqualFlowsGiveEqualBytes() throws IOException {
+        Flow flow = Flow.dense(4).couplings(2).hidden(8).seed(3).build();
+        byte[] first = org.fld4j.core.FlowFiles.toBytes(flow);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(first))) {
+            int entries = 0;
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                assertThat(e.getTimeLocal()).as(e.getName()).isEqualTo(java.time.LocalDateTime.of(2000, 1, 1, 0, 0));
+                entries++;
+            }
+            assertThat(entries).isEqualTo(2);
+        }
+        assertThat(org.fld4j.core.FlowFiles.toBytes(Flow.load(save(flow)))).isEqualTo(first);
+    }
+
+    private Path save(Flow flow) throws IOException {
+        Path file = Files.createTempFile("fixed-time", ".fld");
+        file.toFile().deleteOnExit();
+        flow.save(file);
+        return file;
+    }
 }

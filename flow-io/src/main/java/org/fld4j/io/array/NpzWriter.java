@@ -51,7 +51,10 @@ public final class NpzWriter {
         AtomicFileWriter.write(target, options.overwrite(), out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             for (String name : values.keySet()) {
-                zip.putNextEntry(new ZipEntry(name + ".npy"));
+                ZipEntry entry = new ZipEntry(name + ".npy");
+                // A fixed local time stamp: the same arrays give the same bytes.
+                entry.setTimeLocal(java.time.LocalDateTime.of(2000, 1, 1, 0, 0));
+                zip.putNextEntry(entry);
                 // writeNpy flushes but never closes, so the zip stream stays open for the next entry.
                 NpyWriter.writeNpy(zip, shapes.get(name), values.get(name), options);
                 zip.closeEntry();

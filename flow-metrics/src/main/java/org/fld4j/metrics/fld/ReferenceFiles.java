@@ -78,11 +78,11 @@ final class ReferenceFiles {
         }
         AtomicFiles.write(target, temp -> {
             try (OutputStream raw = Files.newOutputStream(temp); ZipOutputStream zip = new ZipOutputStream(raw)) {
-                zip.putNextEntry(new ZipEntry(JSON_ENTRY));
+                zip.putNextEntry(ZipEntries.entry(JSON_ENTRY));
                 zip.write(json);
                 zip.closeEntry();
                 for (int k = 0; k < flows.size(); k++) {
-                    zip.putNextEntry(new ZipEntry(flowEntry(k)));
+                    zip.putNextEntry(ZipEntries.entry(flowEntry(k)));
                     zip.write(flows.get(k));
                     zip.closeEntry();
                 }
