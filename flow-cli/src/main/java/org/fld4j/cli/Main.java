@@ -87,7 +87,6 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        org.fld4j.core.backend.NativeBackend.preferOneDnn();
         System.exit(run(args, System.out, System.err));
     }
 }

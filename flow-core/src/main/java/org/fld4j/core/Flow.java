@@ -34,10 +34,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class Flow {
 
-    static {
-        // Before ND4J initialises, if this class is the first to touch it: picks the oneDNN natives.
-        NativeBackend.preferOneDnn();
-    }
 
     /** Batch size of {@link #logProb(INDArray)} when none is given. */
     public static final int DEFAULT_BATCH_SIZE = 256;

@@ -36,10 +36,6 @@ import org.nd4j.common.util.ArrayUtil;
  */
 public final class FlowNetwork implements WorkArrays {
 
-    static {
-        // Before ND4J initialises, if this class is the first to touch it: picks the oneDNN natives.
-        NativeBackend.preferOneDnn();
-    }
 
     private final long[] sampleShape;
     private final DataType dataType;

@@ -127,7 +127,6 @@ public final class ClusterCheck {
     static Iterator<Partial> partial(Iterator<Double> values) {
         List<Double> list = new ArrayList<>();
         values.forEachRemaining(list::add);
-        NativeBackend.preferOneDnn();
         SparkEnv env = SparkEnv.get();
         String executor = env == null ? "none" : env.executorId();
         if (!"driver".equals(executor) && NativeThreads.current() != 1) {

@@ -13,10 +13,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class NativeThreads {
 
-    static {
-        // Often the first fld4j class to touch ND4J: pick the oneDNN natives before it initialises.
-        NativeBackend.preferOneDnn();
-    }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NativeThreads.class);
     private static final java.util.concurrent.atomic.AtomicBoolean CHECKED = new java.util.concurrent.atomic.AtomicBoolean();
