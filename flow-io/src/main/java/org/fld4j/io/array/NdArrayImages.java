@@ -13,12 +13,17 @@ final class NdArrayImages implements ImageArray {
     private final ArrayLayout layout;
     private final String name;
     private final ImageShape shape;
+    private final boolean readsInPlace;
 
     NdArrayImages(INDArray array, ArrayLayout layout, String name) {
         Objects.requireNonNull(array, "array");
         // A strided view (every other column, say) is copied once into one run: ND4J's slices of such views
         // lost their shape, and one run lets every image be read in place.
         this.array = contiguous(array) ? array : array.dup('c');
+        // Every image is then one run of the buffer: NCHW floats or doubles are read from it in place.
+        DataType type = this.array.dataType();
+        this.readsInPlace = layout == ArrayLayout.NCHW && (type == DataType.FLOAT || type == DataType.DOUBLE)
+                && this.array.offset() + this.array.length() <= Integer.MAX_VALUE;
         this.layout = Objects.requireNonNull(layout, "layout");
         this.name = Objects.requireNonNull(name, "name");
         long[] dims = array.shape();
@@ -63,12 +68,6 @@ final class NdArrayImages implements ImageArray {
         return false; // whatever its data type, the values are checked against the declared range
     }
 
-    /** Whether an image is one contiguous run of the array's float or double buffer, in CHW order. */
-    private boolean readsInPlace() {
-        DataType type = array.dataType();
-        return layout == ArrayLayout.NCHW && (type == DataType.FLOAT || type == DataType.DOUBLE) && contiguous(array)
-                && array.offset() + array.length() <= Integer.MAX_VALUE;
-    }
 
     /** C-order strides with nothing skipped: the array is one run of its buffer. */
     private static boolean contiguous(INDArray array) {
@@ -89,7 +88,7 @@ final class NdArrayImages implements ImageArray {
 
     @Override
     public void readValues(int index, double[] chw) {
-        if (readsInPlace()) {
+        if (readsInPlace) {
             // The fast path for a contiguous NCHW array of floats or doubles: the image's values are one run of
             // the buffer, read straight into chw, with no slice, copy or reshape per image.
             int n = chw.length;
