@@ -2,15 +2,11 @@ package org.fld4j.core.conditioner;
 
 import org.fld4j.core.kernel.EluKernels;
 
-import org.fld4j.core.kernel.FloatKernels;
 import org.fld4j.core.kernel.Geometry;
 import org.fld4j.core.kernel.Planar;
-import org.fld4j.core.conditioner.PlanarBuffers;
-import org.fld4j.core.conditioner.Scratch;
 
 import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code [ELU(x), ELU(-x)]} along the channels of a planar tensor (ELU with alpha 1): doubles the

@@ -4,14 +4,12 @@ import org.fld4j.core.backend.NativeBackend;
 
 import org.fld4j.core.kernel.Geometry;
 import org.fld4j.core.kernel.Planar;
-import org.fld4j.core.conditioner.Scratch;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.transform.ParameterSpec;
 import org.fld4j.core.memory.WorkArrays;
-import org.fld4j.core.conditioner.LayerInit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;

@@ -2,11 +2,8 @@ package org.fld4j.core.conditioner;
 
 import org.fld4j.core.kernel.GateKernels;
 
-import org.fld4j.core.kernel.FloatKernels;
 import org.fld4j.core.kernel.Geometry;
 import org.fld4j.core.kernel.Planar;
-import org.fld4j.core.conditioner.PlanarBuffers;
-import org.fld4j.core.conditioner.Scratch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +11,6 @@ import java.util.random.RandomGenerator;
 import org.fld4j.core.transform.ParameterSpec;
 import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
-import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The residual gated block of the reference network: ConcatELU, conv3x3 ({@code 2c -> c}), ConcatELU,
@@ -78,17 +71,10 @@ final class GatedConv implements WorkArrays {
         INDArray gates = buffer("gates", 2 * channels, g);
         INDArray sigmoid = buffer("sigmoid", channels, g);
         INDArray out = buffer("out", channels, g);
-        if (scratch.fusedKernels()) {
-            // The kernel adds the 1x1 convolution's bias; the gates buffer holds the product alone.
-            gateConv.forwardWithoutBias(hiddenElu.forward(hidden, g), g, gates);
-            GateKernels.forward(Planar.rows(gates, 0, channels), Planar.rows(gates, channels, channels),
-                    gateConv.biasVector(), x, sigmoid, out);
-            return out;
-        }
-        gateConv.forward(hiddenElu.forward(hidden, g), g, gates);
-        Nd4j.exec(new Sigmoid(Planar.rows(gates, channels, channels), sigmoid));
-        Nd4j.exec(new MulOp(Planar.rows(gates, 0, channels), sigmoid, out));
-        Nd4j.exec(new AddOp(out, x, out));
+        // The bias is the gate's to add: fused, that saves a pass over the 1x1 convolution's output.
+        gateConv.forwardWithoutBias(hiddenElu.forward(hidden, g), g, gates);
+        GateKernels.forward(Planar.rows(gates, 0, channels), Planar.rows(gates, channels, channels),
+                gateConv.biasVector(), x, sigmoid, out, scratch.fusedKernels());
         return out;
     }
 

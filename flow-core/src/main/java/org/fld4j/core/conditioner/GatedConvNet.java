@@ -3,8 +3,6 @@ package org.fld4j.core.conditioner;
 import org.fld4j.core.kernel.FloatKernels;
 import org.fld4j.core.kernel.Geometry;
 import org.fld4j.core.kernel.Planar;
-import org.fld4j.core.conditioner.PlanarBuffers;
-import org.fld4j.core.conditioner.Scratch;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +13,6 @@ import java.util.random.RandomGenerator;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.memory.InferenceArrays;
 import org.fld4j.core.transform.ParameterSpec;
-import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -59,6 +56,7 @@ public final class GatedConvNet implements Conditioner {
     private final Conv2d outputConv;
     private final BufferCache buffers = new BufferCache();
     private final PlanarBuffers planar;
+    private final ConvolutionLayout layout;
     private final Scratch scratch;
     /** Geometries with a forward pass, whose buffers hold what backward needs. */
     private final Set<Geometry> forwarded = new HashSet<>();
@@ -90,6 +88,7 @@ public final class GatedConvNet implements Conditioner {
         this.dataType = dataType;
         scratch = new Scratch(dataType, fusedKernels);
         planar = scratch.layerBuffers("net");
+        layout = new ConvolutionLayout(scratch, planar);
         inputConv = new Conv2d(inChannels, hiddenChannels, 3, scratch);
         gated = new GatedConv[blocks];
         norms = new LayerNormChannels[blocks];
@@ -169,29 +168,15 @@ public final class GatedConvNet implements Conditioner {
             // An evaluation pass keeps nothing for a backward pass.
             forwarded.add(g);
         }
-        INDArray h = planar("hidden", hiddenChannels, g);
         INDArray out = buffers.get("out", dataType, g.n(), outChannels, g.height(), g.width());
-        boolean nchw = scratch.nchwConvolutionData();
-        if (nchw) {
-            // The convolutions take and give NCHW data: the input is copied as it is (kept for the
-            // backward pass) and the output convolution writes the result in place.
-            h = Planar.storageAsNchw(h, g);
-            inputConv.forward(Planar.storageAsNchw(planar("input", inChannels, g), g).assign(input), g, h);
-        } else {
-            INDArray x = planar("input", inChannels, g);
-            Planar.image(x, g).assign(input.permute(1, 0, 2, 3));
-            inputConv.forward(x, g, h);
-        }
+        INDArray h = layout.block("hidden", hiddenChannels, g);
+        inputConv.forward(layout.copyIn(input, "input", inChannels, g), g, h);
         for (int b = 0; b < gated.length; b++) {
             h = norms[b].forward(gated[b].forward(h, g), g);
         }
-        if (nchw) {
-            outputConv.forward(outputElu.forward(h, g), g, out);
-        } else {
-            INDArray result = planar("result", outChannels, g);
-            outputConv.forward(outputElu.forward(h, g), g, result);
-            out.permute(1, 0, 2, 3).assign(Planar.image(result, g));
-        }
+        INDArray result = layout.target(out, "result", outChannels, g);
+        outputConv.forward(outputElu.forward(h, g), g, result);
+        layout.copyOut(result, out, g);
         lastOutput = out;
         return out;
     }
@@ -210,10 +195,6 @@ public final class GatedConvNet implements Conditioner {
                     + ", H, W], got " + nchw.dataType() + " " + Arrays.toString(nchw.shape()));
         }
         return Geometry.of(nchw);
-    }
-
-    private INDArray planar(String name, int rows, Geometry g) {
-        return planar.get(name, rows, g);
     }
 
     /** The output of the most recent {@link #forward}. */
@@ -235,27 +216,16 @@ public final class GatedConvNet implements Conditioner {
             throw new IllegalStateException("backward of shape " + Arrays.toString(gradOutput.shape())
                     + " without a forward of that shape");
         }
-        boolean nchw = scratch.nchwConvolutionData();
         INDArray gradInput = buffers.get("gradInput", dataType, g.n(), inChannels, g.height(), g.width());
-        INDArray gradElu = planar("gradElu", 2 * hiddenChannels, g);
-        if (nchw) {
-            outputConv.backward(outputElu.output(g), gradOutput, g, Planar.storageAsNchw(gradElu, g));
-        } else {
-            INDArray gradResult = planar("gradResult", outChannels, g);
-            Planar.image(gradResult, g).assign(gradOutput.permute(1, 0, 2, 3));
-            outputConv.backward(outputElu.output(g), gradResult, g, gradElu);
-        }
-        INDArray grad = outputElu.backward(nchw ? Planar.storageAsNchw(gradElu, g) : gradElu, g, null);
+        INDArray gradElu = layout.block("gradElu", 2L * hiddenChannels, g);
+        outputConv.backward(outputElu.output(g), layout.read(gradOutput, "gradResult", outChannels, g), g, gradElu);
+        INDArray grad = outputElu.backward(gradElu, g, null);
         for (int b = gated.length - 1; b >= 0; b--) {
             grad = gated[b].backward(norms[b].backward(grad, g), g);
         }
-        if (nchw) {
-            inputConv.backward(Planar.storageAsNchw(planar("input", inChannels, g), g), grad, g, gradInput);
-        } else {
-            INDArray gradX = planar("gradX", inChannels, g);
-            inputConv.backward(planar("input", inChannels, g), grad, g, gradX);
-            gradInput.permute(1, 0, 2, 3).assign(Planar.image(gradX, g));
-        }
+        INDArray gradX = layout.target(gradInput, "gradX", inChannels, g);
+        inputConv.backward(layout.block("input", inChannels, g), grad, g, gradX);
+        layout.copyOut(gradX, gradInput, g);
         return gradInput;
     }
 

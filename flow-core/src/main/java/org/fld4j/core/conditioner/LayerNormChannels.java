@@ -2,11 +2,8 @@ package org.fld4j.core.conditioner;
 
 import org.fld4j.core.kernel.LayerNormKernels;
 
-import org.fld4j.core.kernel.FloatKernels;
 import org.fld4j.core.kernel.Geometry;
 import org.fld4j.core.kernel.Planar;
-import org.fld4j.core.conditioner.PlanarBuffers;
-import org.fld4j.core.conditioner.Scratch;
 
 import java.util.List;
 import org.fld4j.core.transform.ParameterSpec;

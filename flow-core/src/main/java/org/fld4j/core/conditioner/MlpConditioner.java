@@ -6,7 +6,6 @@ import java.util.random.RandomGenerator;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.transform.ParameterSpec;
 import org.fld4j.core.kernel.Tensors;
-import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

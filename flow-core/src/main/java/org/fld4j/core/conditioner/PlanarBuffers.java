@@ -7,7 +7,6 @@ import org.fld4j.core.kernel.Geometry;
 import java.util.HashMap;
 import java.util.Map;
 import org.fld4j.core.memory.InferenceArrays;
-import org.fld4j.core.kernel.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -2,7 +2,9 @@ package org.fld4j.core.kernel;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -69,6 +71,29 @@ public final class GateKernels {
             o.write(from, n, xh);
         });
     }
+    /**
+     * The gate of a gated block in one call, from the 1x1 convolution's output before its bias ({@code val} and
+     * {@code gate}, c rows each, and {@code bias}, {@code 2c} values, val's first): the fused pass of
+     * {@link #forward(INDArray, INDArray, INDArray, INDArray, INDArray, INDArray)} when {@code fused}, else ND4J's
+     * ops, which add the bias into {@code val} and {@code gate} first. Either way {@code sigmoid} holds
+     * {@code sigmoid(gate + bias)} and {@code out = x + (val + bias) sigmoid} afterwards, which is what the two
+     * backward paths read.
+     */
+    public static void forward(INDArray val, INDArray gate, INDArray bias, INDArray x, INDArray sigmoid, INDArray out,
+                               boolean fused) {
+        if (fused) {
+            forward(val, gate, bias, x, sigmoid, out);
+            return;
+        }
+        long c = val.size(0);
+        INDArray biasColumn = Planar.matrix(bias, 2 * c, 1);
+        Planar.add(val, Planar.rows(biasColumn, 0, c), val);
+        Planar.add(gate, Planar.rows(biasColumn, c, c), gate);
+        Nd4j.exec(new Sigmoid(gate, sigmoid));
+        Nd4j.exec(new MulOp(val, sigmoid, out));
+        Nd4j.exec(new AddOp(out, x, out));
+    }
+
     /**
      * The gate's backward for {@code y = x + (val + b) s}, {@code s = sigmoid(gate + b')} ({@code val}
      * before its bias, as {@link #forward} takes it): {@code gradVal = g s} and

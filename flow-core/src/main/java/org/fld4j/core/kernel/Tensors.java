@@ -1,7 +1,6 @@
 package org.fld4j.core.kernel;
 
 import org.fld4j.core.memory.BufferCache;
-import org.fld4j.core.memory.WorkArrays;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
