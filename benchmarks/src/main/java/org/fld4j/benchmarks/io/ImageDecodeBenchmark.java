@@ -22,6 +22,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code png*}: {@value PngFolderState#COUNT} seeded 32x32 RGB PNGs in a temporary folder
  *       ({@link PngFolderState}).</li>
  *   <li>{@code idxSlice*}: the {@value FashionMnistSliceState#COUNT} bundled Fashion-MNIST training images.</li>
+ *   <li>{@code ndArray*}: the same slice as a contiguous float32 {@code [N, 1, 28, 28]} array in {@code [0, 1]}
+ *       ({@link NdArrayState}), as a caller's own tensor.</li>
  *   <li>{@code idxFull*}: Debian's full 60,000-image Fashion-MNIST training file ({@link FashionMnistFullState});
  *       exclude with {@code -e idxFull} where the package is not installed.</li>
  * </ul>
@@ -81,6 +83,18 @@ public class ImageDecodeBenchmark {
     @OperationsPerInvocation(FashionMnistFullState.COUNT)
     public void idxFullBatches(FashionMnistFullState state, Blackhole bh) {
         drain(state.source, IDX_BATCH, FashionMnistFullState.COUNT, bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(NdArrayState.COUNT)
+    public void ndArrayRead(NdArrayState state, Blackhole bh) {
+        readAll(state.source, bh);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(NdArrayState.COUNT)
+    public void ndArrayBatches(NdArrayState state, Blackhole bh) {
+        drain(state.source, IDX_BATCH, NdArrayState.COUNT, bh);
     }
 
     private static void readAll(ImageSource source, Blackhole bh) {

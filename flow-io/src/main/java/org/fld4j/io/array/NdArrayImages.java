@@ -1,5 +1,6 @@
 package org.fld4j.io.array;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import org.fld4j.io.ImageShape;
@@ -94,10 +95,10 @@ final class NdArrayImages implements ImageArray {
             int n = chw.length;
             long start = array.offset() + (long) index * n;
             if (array.dataType() == DataType.FLOAT) {
-                float[] run = new float[n];
-                array.data().asNioFloat().get(Math.toIntExact(start), run, 0, n);
+                FloatBuffer run = array.data().asNioFloat();
+                int from = Math.toIntExact(start);
                 for (int i = 0; i < n; i++) {
-                    chw[i] = run[i];
+                    chw[i] = run.get(from + i);
                 }
             } else {
                 array.data().asNioDouble().get(Math.toIntExact(start), chw, 0, n);

@@ -1,5 +1,7 @@
 package org.fld4j.io.stream;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.fld4j.io.ImageId;
@@ -13,6 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /** A batch as the worker builds it: 8-bit samples, so the queue costs one byte per sample. */
 record PendingBatch(byte[] samples, int count, UInt8Image first, List<ImageId> ids, int[] labels,
                     InputReport report, Throwable failure) {
+
+    /** Samples widened per block: 64 KiB of floats, small enough to stay in the cache. */
+    private static final int WIDEN_BLOCK = 16_384;
 
     static PendingBatch of(List<IndexedImage> images, ImageSource source, InputReport report) {
         UInt8Image first = images.get(0).image().image();
@@ -48,21 +53,34 @@ record PendingBatch(byte[] samples, int count, UInt8Image first, List<ImageId> i
         return samples == null && failure == null;
     }
 
+    /**
+     * The batch as an ND4J array of {@code type}: the 8-bit samples are widened straight into the array's own
+     * (native) buffer, a block at a time, rather than into a Java array that ND4J would then copy again.
+     */
     ImageBatch toImageBatch(DataType type) {
         long[] shape = {count, first.channels(), first.height(), first.width()};
-        INDArray array;
+        INDArray array = Nd4j.createUninitialized(type, shape, 'c');
+        int block = Math.min(samples.length, WIDEN_BLOCK);
         if (type == DataType.DOUBLE) {
-            double[] values = new double[samples.length];
-            for (int i = 0; i < samples.length; i++) {
-                values[i] = samples[i] & 0xFF;
+            DoubleBuffer target = array.data().asNioDouble();
+            double[] values = new double[block];
+            for (int from = 0; from < samples.length; from += block) {
+                int n = Math.min(block, samples.length - from);
+                for (int i = 0; i < n; i++) {
+                    values[i] = samples[from + i] & 0xFF;
+                }
+                target.put(values, 0, n);
             }
-            array = Nd4j.create(values, shape, DataType.DOUBLE);
         } else {
-            float[] values = new float[samples.length];
-            for (int i = 0; i < samples.length; i++) {
-                values[i] = samples[i] & 0xFF;
+            FloatBuffer target = array.data().asNioFloat();
+            float[] values = new float[block];
+            for (int from = 0; from < samples.length; from += block) {
+                int n = Math.min(block, samples.length - from);
+                for (int i = 0; i < n; i++) {
+                    values[i] = samples[from + i] & 0xFF;
+                }
+                target.put(values, 0, n);
             }
-            array = Nd4j.create(values, shape, DataType.FLOAT);
         }
         return new ImageBatch(array, ids, labels, report);
     }
