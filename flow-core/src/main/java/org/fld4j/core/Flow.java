@@ -1,16 +1,14 @@
 package org.fld4j.core;
 
-import org.fld4j.core.backend.NativeBackend;
-import org.fld4j.core.kernel.Tensors;
-import org.fld4j.core.transform.LayerConfig;
-import org.fld4j.core.transform.NoiseKey;
-import org.fld4j.core.transform.SampleKeys;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.fld4j.core.FlowFiles;
+import org.fld4j.core.internal.backend.NativeBackend;
+import org.fld4j.core.internal.kernel.Tensors;
+import org.fld4j.core.transform.LayerConfig;
+import org.fld4j.core.transform.NoiseKey;
+import org.fld4j.core.transform.SampleKeys;
 import org.fld4j.core.units.BitsPerDim;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -290,14 +288,14 @@ public final class Flow {
 
     /**
      * Loads a flow saved by {@link #save}, refusing files beyond the default limits or those the {@code fld4j.*}
-     * system properties set (see {@link org.fld4j.core.persist.FlowFileLimits}).
+     * system properties set (see {@link org.fld4j.core.FlowFileLimits}).
      */
     public static Flow load(Path file) throws IOException {
         return FlowFiles.load(file);
     }
 
     /** Loads a flow saved by {@link #save}, within the given limits (to load a flow larger than the defaults). */
-    public static Flow load(Path file, org.fld4j.core.persist.FlowFileLimits limits) throws IOException {
+    public static Flow load(Path file, org.fld4j.core.FlowFileLimits limits) throws IOException {
         return FlowFiles.load(file, limits);
     }
 }

@@ -1,12 +1,6 @@
 package org.fld4j.core;
 
-import org.fld4j.core.persist.AtomicFiles;
 import org.fld4j.core.persist.FlowFileException;
-import org.fld4j.core.persist.FlowFileLimits;
-import org.fld4j.core.persist.Json;
-import org.fld4j.core.persist.JsonFields;
-import org.fld4j.core.persist.NpyVector;
-import org.fld4j.core.persist.ZipEntries;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,14 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.fld4j.core.Flow;
-import org.fld4j.core.FlowNetwork;
+import org.fld4j.core.internal.persist.AtomicFiles;
+import org.fld4j.core.internal.persist.Json;
+import org.fld4j.core.internal.persist.JsonFields;
+import org.fld4j.core.internal.persist.NpyVector;
+import org.fld4j.core.internal.persist.ZipEntries;
 import org.fld4j.core.transform.LayerConfig;
-import org.fld4j.core.LayerRegistry;
 import org.fld4j.core.transform.LayerSize;
 import org.fld4j.core.transform.ParameterSpec;
 import org.fld4j.core.transform.Transform;

@@ -1,8 +1,13 @@
 package org.fld4j.core;
 
-import org.fld4j.core.backend.NativeBackend;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.fld4j.core.backend.NativeThreads;
-import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.internal.backend.NativeBackend;
+import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.memory.InferenceArrays;
 import org.fld4j.core.memory.SharesInferenceArrays;
@@ -15,16 +20,10 @@ import org.fld4j.core.transform.StandardNormal;
 import org.fld4j.core.transform.StochasticTransform;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.Transformed;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-import java.util.SplittableRandom;
+import org.nd4j.common.util.ArrayUtil;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.common.util.ArrayUtil;
 
 /**
  * The mutable engine behind a {@link Flow}: its layers, one flat parameter vector with a view per

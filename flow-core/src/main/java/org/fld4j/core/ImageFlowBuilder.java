@@ -1,25 +1,22 @@
 package org.fld4j.core;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.fld4j.core.coupling.Coupling;
+import org.fld4j.core.coupling.CouplingForm;
+import org.fld4j.core.coupling.MaskKind;
 import org.fld4j.core.image.ChannelActNorm;
 import org.fld4j.core.image.Dequantization;
-import org.fld4j.core.coupling.Coupling;
 import org.fld4j.core.image.ImageFlowOptions;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.image.Invertible1x1Conv;
 import org.fld4j.core.image.Logit;
-import org.fld4j.core.coupling.MaskKind;
 import org.fld4j.core.image.MultiScaleSplit;
 import org.fld4j.core.image.Squeeze;
 import org.fld4j.core.image.UniformDequantization;
 import org.fld4j.core.image.VariationalDequantization;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SplittableRandom;
-import org.fld4j.core.Flow;
-import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.transform.Transform;
-import org.fld4j.core.coupling.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

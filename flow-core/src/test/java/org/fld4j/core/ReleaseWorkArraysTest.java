@@ -1,13 +1,12 @@
 package org.fld4j.core;
 
-import org.fld4j.core.kernel.Tensors;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.fld4j.core.image.ImagePreset;
+import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.train.TrainerOptions;
 import org.fld4j.core.train.TrainingStep;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import org.fld4j.core.Flow;
-import org.fld4j.core.persist.FlowFileLimits;
+import org.fld4j.core.FlowFileLimits;
 import org.fld4j.core.FlowFiles;
 import org.fld4j.metrics.gaussian.lab.ScoredSample;
 

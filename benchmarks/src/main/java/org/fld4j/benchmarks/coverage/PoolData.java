@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.fld4j.core.random.Shuffles;
+import org.fld4j.core.internal.random.Shuffles;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.source.ImageSources;
 import org.fld4j.io.stream.BatchOptions;

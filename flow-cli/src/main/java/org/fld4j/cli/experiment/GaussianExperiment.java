@@ -3,7 +3,7 @@ package org.fld4j.cli.experiment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import org.fld4j.core.persist.AtomicFiles;
+import org.fld4j.core.internal.persist.AtomicFiles;
 import org.fld4j.metrics.gaussian.lab.GaussianLab;
 import org.fld4j.metrics.gaussian.lab.GaussianLabOptions;
 import org.fld4j.metrics.gaussian.lab.GaussianLabResult;

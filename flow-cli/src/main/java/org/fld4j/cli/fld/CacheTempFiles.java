@@ -7,7 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.fld4j.core.persist.AtomicFiles;
+import org.fld4j.core.internal.persist.AtomicFiles;
 
 /**
  * The temporary files of the reference cache. References are saved atomically ({@link AtomicFiles}): a run killed

@@ -10,11 +10,11 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import org.fld4j.cli.common.Cli;
+import org.fld4j.core.internal.persist.AtomicFiles;
 import org.fld4j.io.preprocess.Preprocessing;
 import org.fld4j.io.stream.SourceFingerprint;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldOptions;
-import org.fld4j.core.persist.AtomicFiles;
 
 /**
  * Trained references kept in a folder, one file per (real set, training options, preprocessing): the file name is

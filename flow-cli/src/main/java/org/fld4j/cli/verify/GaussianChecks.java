@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.fld4j.cli.common.Cli;
-import org.fld4j.cli.verify.GaussianDemo;
 
 /**
  * The Gaussian checks: (a) a dense flow trained on a seeded Gaussian has a held-out mean log-likelihood close to

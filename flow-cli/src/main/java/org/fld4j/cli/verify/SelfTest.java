@@ -3,7 +3,6 @@ package org.fld4j.cli.verify;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.fld4j.cli.verify.GaussianDemo;
 import org.fld4j.core.backend.NativeThreads;
 
 /**

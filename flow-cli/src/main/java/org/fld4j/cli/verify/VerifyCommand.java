@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.fld4j.cli.common.Cli;
 import org.fld4j.cli.common.ExitCode;
-import org.fld4j.cli.verify.GaussianDemo;
 import org.fld4j.cli.common.JsonResults;
 import org.fld4j.cli.common.Provenance;
 import org.fld4j.io.data.FashionMnistSlice;

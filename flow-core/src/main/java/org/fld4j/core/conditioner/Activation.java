@@ -1,7 +1,6 @@
 package org.fld4j.core.conditioner;
 
-import org.fld4j.core.kernel.SmallFloatKernels;
-
+import org.fld4j.core.internal.kernel.SmallFloatKernels;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.EluBp;

@@ -1,10 +1,8 @@
 package org.fld4j.core.conditioner;
 
-import org.fld4j.core.kernel.EluKernels;
-
-import org.fld4j.core.kernel.Geometry;
-import org.fld4j.core.kernel.Planar;
-
+import org.fld4j.core.internal.kernel.EluKernels;
+import org.fld4j.core.internal.kernel.Geometry;
+import org.fld4j.core.internal.kernel.Planar;
 import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,7 +1,7 @@
 package org.fld4j.core.conditioner;
 
-import org.fld4j.core.kernel.Geometry;
-import org.fld4j.core.kernel.Planar;
+import org.fld4j.core.internal.kernel.Geometry;
+import org.fld4j.core.internal.kernel.Planar;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -1,15 +1,13 @@
 package org.fld4j.core.conditioner;
 
-import org.fld4j.core.kernel.GateKernels;
-
-import org.fld4j.core.kernel.Geometry;
-import org.fld4j.core.kernel.Planar;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.fld4j.core.transform.ParameterSpec;
+import org.fld4j.core.internal.kernel.GateKernels;
+import org.fld4j.core.internal.kernel.Geometry;
+import org.fld4j.core.internal.kernel.Planar;
 import org.fld4j.core.memory.WorkArrays;
+import org.fld4j.core.transform.ParameterSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

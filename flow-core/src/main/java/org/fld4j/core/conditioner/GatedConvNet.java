@@ -1,15 +1,14 @@
 package org.fld4j.core.conditioner;
 
-import org.fld4j.core.kernel.FloatKernels;
-import org.fld4j.core.kernel.Geometry;
-import org.fld4j.core.kernel.Planar;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.fld4j.core.internal.kernel.FloatKernels;
+import org.fld4j.core.internal.kernel.Geometry;
+import org.fld4j.core.internal.kernel.Planar;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.memory.InferenceArrays;
 import org.fld4j.core.transform.ParameterSpec;

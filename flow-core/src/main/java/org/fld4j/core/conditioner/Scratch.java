@@ -1,15 +1,12 @@
 package org.fld4j.core.conditioner;
 
-import org.fld4j.core.memory.NativeMemory;
-
-import org.fld4j.core.kernel.FloatKernels;
-import org.fld4j.core.kernel.Geometry;
-import org.fld4j.core.kernel.Planar;
-
-
 import java.util.HashMap;
 import java.util.Map;
+import org.fld4j.core.internal.kernel.FloatKernels;
+import org.fld4j.core.internal.kernel.Geometry;
+import org.fld4j.core.internal.kernel.Planar;
 import org.fld4j.core.memory.InferenceArrays;
+import org.fld4j.core.memory.NativeMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -3,7 +3,7 @@ package org.fld4j.core.coupling;
 import org.fld4j.core.conditioner.Activation;
 import org.fld4j.core.conditioner.Conditioner;
 import org.fld4j.core.conditioner.MlpConditioner;
-import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.transform.LayerConfig;
 import org.fld4j.core.transform.LayerSize;

@@ -1,24 +1,23 @@
 package org.fld4j.core.image;
 
-import org.fld4j.core.transform.ImageShapes;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
-import org.fld4j.core.memory.BufferCache;
-import org.fld4j.core.transform.DataDependentInit;
-import org.fld4j.core.transform.LayerConfig;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.fld4j.core.internal.kernel.Tensors;
+import org.fld4j.core.memory.BufferCache;
+import org.fld4j.core.memory.WorkArrays;
+import org.fld4j.core.transform.DataDependentInit;
+import org.fld4j.core.transform.ImageShapes;
+import org.fld4j.core.transform.LayerConfig;
 import org.fld4j.core.transform.LayerSize;
 import org.fld4j.core.transform.ParameterSpec;
-import org.fld4j.core.kernel.Tensors;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.Transformed;
-import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;

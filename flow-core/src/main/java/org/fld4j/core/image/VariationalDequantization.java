@@ -1,27 +1,25 @@
 package org.fld4j.core.image;
 
-import org.fld4j.core.coupling.MaskKind;
-import org.fld4j.core.transform.ImageShapes;
-
-import org.fld4j.core.coupling.Coupling;
-import org.fld4j.core.coupling.PixelMask;
-
-import org.fld4j.core.transform.LayerSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.fld4j.core.coupling.Coupling;
+import org.fld4j.core.coupling.CouplingForm;
+import org.fld4j.core.coupling.MaskKind;
+import org.fld4j.core.coupling.PixelMask;
+import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.memory.InferenceArrays;
+import org.fld4j.core.memory.SharesInferenceArrays;
+import org.fld4j.core.memory.WorkArrays;
+import org.fld4j.core.transform.ImageShapes;
 import org.fld4j.core.transform.LayerConfig;
+import org.fld4j.core.transform.LayerSize;
 import org.fld4j.core.transform.NoiseKey;
 import org.fld4j.core.transform.ParameterSpec;
-import org.fld4j.core.memory.SharesInferenceArrays;
 import org.fld4j.core.transform.StochasticTransform;
-import org.fld4j.core.kernel.Tensors;
 import org.fld4j.core.transform.Transformed;
-import org.fld4j.core.memory.WorkArrays;
-import org.fld4j.core.coupling.CouplingForm;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Log;

@@ -1,15 +1,15 @@
 package org.fld4j.core.layer;
 
-import org.fld4j.core.transform.LayerSize;
 import java.util.List;
+import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
+import org.fld4j.core.memory.WorkArrays;
 import org.fld4j.core.transform.DataDependentInit;
 import org.fld4j.core.transform.LayerConfig;
+import org.fld4j.core.transform.LayerSize;
 import org.fld4j.core.transform.ParameterSpec;
-import org.fld4j.core.kernel.Tensors;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.Transformed;
-import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;

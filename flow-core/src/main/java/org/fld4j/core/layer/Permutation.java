@@ -1,13 +1,13 @@
 package org.fld4j.core.layer;
 
-import org.fld4j.core.transform.LayerSize;
 import java.util.random.RandomGenerator;
+import org.fld4j.core.internal.random.Shuffles;
 import org.fld4j.core.memory.BufferCache;
+import org.fld4j.core.memory.WorkArrays;
 import org.fld4j.core.transform.LayerConfig;
+import org.fld4j.core.transform.LayerSize;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.Transformed;
-import org.fld4j.core.memory.WorkArrays;
-import org.fld4j.core.random.Shuffles;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;

@@ -1,10 +1,9 @@
 package org.fld4j.core.memory;
 
-import org.fld4j.core.kernel.Tensors;
-
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.fld4j.core.internal.kernel.Tensors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -1,8 +1,6 @@
 /**
- * The parts of fld4j's files, which know nothing of flows: JSON read and written with Jackson under
- * hard limits ({@link org.fld4j.core.persist.Json}, {@link org.fld4j.core.persist.JsonFields}), NPY
- * vectors, zip entries read with caps, atomic writes (recognisable temporary files, cleaned after
- * killed saves and at exit) and the {@link org.fld4j.core.persist.FlowFileLimits} of a read.
- * {@link org.fld4j.core.FlowFiles} puts them together into the {@code .fld} file of a flow.
+ * The error of a flow or reference file that cannot be read ({@link org.fld4j.core.persist.FlowFileException}, which
+ * names the file and what is wrong with it). It has a package of its own so that the file format's internal parts
+ * ({@code org.fld4j.core.internal.persist}) can throw it without depending on the root package that assembles them.
  */
 package org.fld4j.core.persist;

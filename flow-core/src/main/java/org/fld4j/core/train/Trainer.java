@@ -1,18 +1,17 @@
 package org.fld4j.core.train;
 
-import org.fld4j.core.memory.NativeMemory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.Flow;
-import org.fld4j.core.transform.NoiseKey;
 import org.fld4j.core.FlowNetwork;
-import org.fld4j.core.kernel.Tensors;
-import org.fld4j.core.random.SeededSplit;
-import org.fld4j.core.random.Shuffles;
+import org.fld4j.core.internal.kernel.Tensors;
+import org.fld4j.core.internal.random.SeededSplit;
+import org.fld4j.core.internal.random.Shuffles;
+import org.fld4j.core.memory.BufferCache;
+import org.fld4j.core.memory.NativeMemory;
+import org.fld4j.core.transform.NoiseKey;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;

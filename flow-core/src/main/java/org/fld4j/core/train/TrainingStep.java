@@ -1,9 +1,8 @@
 package org.fld4j.core.train;
 
-import org.fld4j.core.memory.NativeMemory;
-
 import org.fld4j.core.FlowNetwork;
-import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.internal.kernel.Tensors;
+import org.fld4j.core.memory.NativeMemory;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;

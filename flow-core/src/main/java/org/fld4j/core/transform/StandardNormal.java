@@ -1,9 +1,8 @@
 package org.fld4j.core.transform;
 
-import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.memory.WorkArrays;
-
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

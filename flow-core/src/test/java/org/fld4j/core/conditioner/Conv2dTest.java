@@ -1,13 +1,11 @@
 package org.fld4j.core.conditioner;
 
-import org.fld4j.core.kernel.Geometry;
-import org.fld4j.core.conditioner.Scratch;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.fld4j.core.internal.kernel.Geometry;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,17 +1,13 @@
 package org.fld4j.core.conditioner;
 
-import org.fld4j.core.kernel.EluKernels;
-
-import org.fld4j.core.kernel.FloatKernels;
-
-import org.fld4j.core.conditioner.GatedConvNet;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.fld4j.core.internal.kernel.EluKernels;
+import org.fld4j.core.internal.kernel.FloatKernels;
 import org.fld4j.core.transform.ParameterSpec;
 import org.junit.jupiter.api.Test;
 import org.nd4j.common.util.ArrayUtil;

@@ -1,15 +1,12 @@
 package org.fld4j.core.coupling;
 
-import org.fld4j.core.coupling.CouplingForm;
-import org.fld4j.core.coupling.HalfMask;
-
-import org.fld4j.core.conditioner.Activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.fld4j.core.FlowNetwork;
+import org.fld4j.core.conditioner.Activation;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.TransformContractTest;
 import org.junit.jupiter.api.Nested;

@@ -1,6 +1,5 @@
 package org.fld4j.core.coupling;
 
-import org.fld4j.core.coupling.MaskKind;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,7 +7,6 @@ import java.util.List;
 import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.TransformContractTest;
-import org.fld4j.core.coupling.CouplingForm;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tag;
-import org.fld4j.core.persist.Json;
+import org.fld4j.core.internal.persist.Json;
 
 /**
  * The JSON reader under random text: strings drawn from JSON's own characters (so that most are nearly JSON),

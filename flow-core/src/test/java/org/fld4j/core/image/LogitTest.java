@@ -1,7 +1,7 @@
 package org.fld4j.core.image;
 
 import java.util.SplittableRandom;
-import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.TransformContractTest;
 import org.nd4j.linalg.api.buffer.DataType;

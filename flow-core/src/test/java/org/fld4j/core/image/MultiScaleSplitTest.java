@@ -1,17 +1,14 @@
 package org.fld4j.core.image;
 
-import org.fld4j.core.image.MultiScaleSplit;
-import org.fld4j.core.image.Squeeze;
-
-import org.fld4j.core.coupling.MaskKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.fld4j.core.transform.Transform;
-import org.fld4j.core.transform.TransformContractTest;
 import org.fld4j.core.coupling.Coupling;
 import org.fld4j.core.coupling.CouplingForm;
+import org.fld4j.core.coupling.MaskKind;
+import org.fld4j.core.transform.Transform;
+import org.fld4j.core.transform.TransformContractTest;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,16 +1,15 @@
 package org.fld4j.core.transform;
 
-import org.fld4j.core.FlowNetwork;
-import org.fld4j.core.LayerRegistry;
-import org.fld4j.core.kernel.Tensors;
-import org.fld4j.core.memory.WorkArrays;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
+import org.fld4j.core.FlowNetwork;
+import org.fld4j.core.LayerRegistry;
+import org.fld4j.core.internal.kernel.Tensors;
+import org.fld4j.core.memory.WorkArrays;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

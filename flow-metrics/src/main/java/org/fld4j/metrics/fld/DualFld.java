@@ -1,6 +1,5 @@
 package org.fld4j.metrics.fld;
 
-import org.fld4j.core.memory.NativeMemory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,8 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.fld4j.core.EvaluationOptions;
-import org.fld4j.core.kernel.Tensors;
 import org.fld4j.core.image.ImagePreset;
+import org.fld4j.core.internal.kernel.Tensors;
+import org.fld4j.core.memory.NativeMemory;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.core.units.BitsPerDim;
 import org.fld4j.io.ImageSource;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.fld4j.core.random.Shuffles;
+import org.fld4j.core.internal.random.Shuffles;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.source.ImageSources;
 

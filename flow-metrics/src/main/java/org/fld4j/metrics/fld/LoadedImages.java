@@ -3,7 +3,7 @@ package org.fld4j.metrics.fld;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.fld4j.core.kernel.Tensors;
+import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.NativeMemory;
 import org.fld4j.io.ImageId;
 import org.fld4j.io.ImageSource;

@@ -1,10 +1,10 @@
 package org.fld4j.metrics.fld;
 
-import org.fld4j.core.memory.NativeMemory;
 import java.util.Arrays;
 import org.fld4j.core.EvaluationOptions;
-import org.fld4j.core.kernel.Tensors;
-import org.fld4j.core.random.SeededSplit;
+import org.fld4j.core.internal.kernel.Tensors;
+import org.fld4j.core.internal.random.SeededSplit;
+import org.fld4j.core.memory.NativeMemory;
 import org.fld4j.io.ImageSource;
 import org.fld4j.metrics.memorization.CopyCheck;
 import org.fld4j.metrics.memorization.MemorizationOptions;

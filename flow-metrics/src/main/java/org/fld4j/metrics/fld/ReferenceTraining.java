@@ -1,13 +1,13 @@
 package org.fld4j.metrics.fld;
 
-import org.fld4j.core.memory.NativeMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.Flow;
-import org.fld4j.core.kernel.Tensors;
-import org.fld4j.core.random.SeededSplit;
+import org.fld4j.core.internal.kernel.Tensors;
+import org.fld4j.core.internal.random.SeededSplit;
+import org.fld4j.core.memory.NativeMemory;
 import org.fld4j.core.train.Trainer;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;

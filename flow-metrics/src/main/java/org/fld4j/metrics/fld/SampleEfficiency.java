@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import org.fld4j.core.random.Shuffles;
+import org.fld4j.core.internal.random.Shuffles;
 import org.fld4j.io.ImageSource;
 
 /**

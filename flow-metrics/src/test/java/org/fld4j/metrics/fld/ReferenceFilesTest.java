@@ -14,9 +14,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.fld4j.core.Flow;
+import org.fld4j.core.FlowFiles;
 import org.fld4j.core.FlowNetwork;
 import org.fld4j.core.image.ImagePreset;
-import org.fld4j.core.FlowFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +91,7 @@ class ReferenceFilesTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("saved.fld", "plain.txt");
         }
         // The inner flow is the flow's own file format.
-        assertThat(FlowFiles.load(flowBytes, "inner", org.fld4j.core.persist.FlowFileLimits.defaults())
+        assertThat(FlowFiles.load(flowBytes, "inner", org.fld4j.core.FlowFileLimits.defaults())
                 .parameters().toFloatVector()).containsExactly(flow.parameters().toFloatVector());
     }
 

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fld4j.core.persist.Json;
+import org.fld4j.core.internal.persist.Json;
 import org.fld4j.core.train.EpochRecord;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.metrics.likelihood.DensityCurve;

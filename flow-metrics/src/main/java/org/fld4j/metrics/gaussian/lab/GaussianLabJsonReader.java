@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.fld4j.core.DenseFlowOptions.Mixing;
-import org.fld4j.core.persist.Json;
+import org.fld4j.core.internal.persist.Json;
 import org.fld4j.core.train.EpochRecord;
 import org.fld4j.core.train.StopReason;
 import org.fld4j.core.train.TrainingHistory;

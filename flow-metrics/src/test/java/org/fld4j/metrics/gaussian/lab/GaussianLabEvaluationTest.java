@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.fld4j.core.Flow;
-import org.fld4j.core.persist.Json;
+import org.fld4j.core.internal.persist.Json;
 import org.fld4j.metrics.gaussian.GaussianTestBed;
 import org.fld4j.metrics.gaussian.MultivariateGaussian;
 import org.fld4j.metrics.gaussian.TestFamily;

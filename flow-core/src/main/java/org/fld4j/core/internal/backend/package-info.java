@@ -1,0 +1,7 @@
+/**
+ * Whether the oneDNN build of ND4J's CPU natives is the one loaded in this process
+ * ({@link org.fld4j.core.internal.backend.NativeBackend}), which the convolutions ask to pick their layout. Choosing
+ * the build is flow-backend-cpu's; the thread count users set is {@link org.fld4j.core.backend.NativeThreads}.
+ * Internal (see {@link org.fld4j.core.internal}).
+ */
+package org.fld4j.core.internal.backend;

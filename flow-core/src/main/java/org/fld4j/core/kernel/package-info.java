@@ -1,8 +1,0 @@
-/**
- * The numeric kernels under the layers: tensor helpers ({@link org.fld4j.core.kernel.Tensors}), the
- * float32 exponential and sigmoid ({@link org.fld4j.core.kernel.FloatMath}), and the fused float32
- * kernels of the conditioner networks and couplings, each of which decides inside whether its fast
- * path applies and otherwise runs ND4J's ops. Internal: public only so that the layer packages can
- * call it; not part of the API.
- */
-package org.fld4j.core.kernel;
