@@ -50,8 +50,10 @@ import picocli.CommandLine.Option;
         description = {"Train small reference flows on 1,500 of the built-in Fashion-MNIST slice's training images,"
                 + " score its other 500 as they are and damaged by four distortions at three levels each, and its"
                 + " 500 test images; print the table and write an HTML report.",
-                "Takes about three minutes on two cores. Training runs a fixed number of epochs (--epochs), so the"
-                        + " table is the same on every machine; --time-budget only caps it on slow ones."})
+                "A few minutes on two cores (measured times: docs/cli-report.md). Training runs a fixed number of epochs (--epochs), so the"
+                        + " table is the same on every machine; --time-budget only caps it on slow ones."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld demo", "  fld demo --out my-report/ --json"})
 public final class DemoCommand implements Callable<Integer> {
 
     /** Training images of the slice the reference flows are trained on; the rest are scored. */
@@ -121,9 +123,10 @@ public final class DemoCommand implements Callable<Integer> {
         String scored = "the " + unseen.size() + " real training-split images no reference flow saw";
         FldReportData data = FldReportAnalysis.compute(fld, unseen, unseen, scored, options);
         FldScore otherSplit = fld.score(test);
-        Path page = FldReportWriter.write(data, out, force);
+        Provenance provenance = provenance(fld.reference(), data, unseen);
+        Path page = FldReportWriter.write(data, out, force, provenance);
         if (json) {
-            JsonResults.print(document(fld.reference(), data, otherSplit, unseen, page));
+            JsonResults.print(document(fld.reference(), data, otherSplit, provenance, page));
         } else {
             Cli.out().print(table(fld.reference(), data, otherSplit));
         }
@@ -171,10 +174,9 @@ public final class DemoCommand implements Callable<Integer> {
                 ReportText.interval(score.interval(), 4), ReportText.number(score.bpdGenerated(), 4));
     }
 
-    /** The {@code --json} document (docs/schema/results/demo.schema.json). */
-    private ObjectNode document(FldReference reference, FldReportData data, FldScore otherSplit, ImageSource test,
-                                Path page) {
-        Provenance provenance = Provenance.builder().preset(reference.options().preset().id()).seed(seed)
+    /** Where the demo's numbers came from, for the report's {@code result.json} and the {@code --json} document. */
+    private Provenance provenance(FldReference reference, FldReportData data, ImageSource test) {
+        return Provenance.builder().preset(reference.options().preset().id()).seed(seed)
                 .count("realTraining", reference.trainingImages())
                 .count("realHeldOut", reference.heldOutLogLikelihoods().length)
                 .count("scored", data.score().generatedCount())
@@ -183,6 +185,11 @@ public final class DemoCommand implements Callable<Integer> {
                 .option("timeBudget", timeBudget.toString()).option("maxEpochs", epochs)
                 .option("bootstrapResamples", reference.options().bootstrapResamples())
                 .build();
+    }
+
+    /** The {@code --json} document (docs/schema/results/demo.schema.json). */
+    private ObjectNode document(FldReference reference, FldReportData data, FldScore otherSplit, Provenance provenance,
+                                Path page) {
         ObjectNode doc = JsonResults.document("demo", provenance);
         ObjectNode result = (ObjectNode) doc.get("result");
         ObjectNode ref = result.putObject("reference");

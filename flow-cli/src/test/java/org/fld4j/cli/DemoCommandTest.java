@@ -57,7 +57,8 @@ class DemoCommandTest {
                 "distortions.png", "least-likely.png", "most-likely.png");
         // the report shows the numbers the JSON has
         JsonNode numbers = new ObjectMapper().readTree(out.resolve("result.json").toFile());
-        assertThat(numbers.at("/score/fld").asDouble()).isEqualTo(none.get("fld").asDouble());
+        assertThat(numbers.at("/result/fld/score/fld").asDouble()).isEqualTo(none.get("fld").asDouble());
+        assertThat(numbers.at("/provenance/seed").asLong()).isEqualTo(3);
         assertThat(run.err()).contains("report: ");
     }
 

@@ -1,5 +1,6 @@
 package org.fld4j.cli.common;
 
+import java.time.Duration;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -12,29 +13,38 @@ import org.fld4j.core.train.TrainingListener;
 
 /**
  * Progress bars with an ETA on stderr, silent under {@code --quiet}. Use {@link #count} for work of known
- * size (images scored, cells of a grid) and {@link #training} as the listener of a training run.
+ * size (images scored, cells of a grid) and {@link #training} as the listener of a training run. On a terminal the
+ * bars are redrawn in place; otherwise (a log file, a pipe) each bar writes a few whole lines instead
+ * ({@link ProgressDisplay}, {@link RateLimitedLines}).
  */
 public final class Progress implements AutoCloseable {
 
-    private final ProgressBar bar;
+    /** Decided once per process: whether stderr is a terminal does not change while it runs. */
+    private static final ProgressDisplay DISPLAY = ProgressDisplay.detect();
 
-    private Progress(ProgressBar bar) {
+    private final ProgressBar bar;
+    private final RateLimitedLines lines;
+
+    private Progress(ProgressBar bar, RateLimitedLines lines) {
         this.bar = bar;
+        this.lines = lines;
     }
 
     /** A bar for {@code total} units of {@code unit} (e.g. "images"). */
     public static Progress count(String task, long total, String unit) {
         if (Cli.quiet()) {
-            return new Progress(null);
+            return new Progress(null, null);
         }
+        boolean bars = DISPLAY == ProgressDisplay.BARS;
+        RateLimitedLines lines = bars ? null : new RateLimitedLines(Cli.err(), System::nanoTime);
         return new Progress(new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(total)
                 .setUnit(" " + unit, 1)
                 .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(250)
-                .setConsumer(new ConsoleProgressBarConsumer(Cli.err()))
-                .build());
+                .setUpdateIntervalMillis(bars ? 250 : 1000)
+                .setConsumer(bars ? new ConsoleProgressBarConsumer(Cli.err()) : lines)
+                .build(), lines);
     }
 
     /** Advances by {@code n} units. */
@@ -56,6 +66,11 @@ public final class Progress implements AutoCloseable {
         if (bar != null) {
             bar.close();
         }
+        if (lines != null) {
+            // A bar closed before its first scheduled update hands its final rendering over without closing the
+            // consumer; closing it here prints that line (a second close prints nothing).
+            lines.close();
+        }
     }
 
     /**
@@ -68,11 +83,17 @@ public final class Progress implements AutoCloseable {
             private long stepsPerEpoch;
             private int maxEpochs;
             private int currentEpoch = -1;
+            private Duration budget;
+            private long started;
+            private long stepsDone;
 
             @Override
             public void onStart(TrainerOptions options, long trainSamples, long validationSamples, long steps) {
                 stepsPerEpoch = steps;
                 maxEpochs = options.maxEpochs();
+                budget = options.timeBudget();
+                started = System.nanoTime();
+                stepsDone = 0;
                 // one listener hears every flow of an ensemble: the next flow's epoch 1 needs a bar of its own even
                 // when the last flow stopped after its epoch 1
                 currentEpoch = -1;
@@ -86,20 +107,29 @@ public final class Progress implements AutoCloseable {
                 if (epoch != currentEpoch) {
                     closeBar();
                     currentEpoch = epoch;
-                    epochBar = count(String.format(Locale.ROOT, "%s epoch %d/%d", task, epoch, maxEpochs),
-                            stepsPerEpoch, "steps");
+                    // Short, so that the bar keeps its width on an 80-column terminal; the task is named by the
+                    // line that starts the run.
+                    epochBar = count(String.format(Locale.ROOT, "epoch %d/%d", epoch, maxEpochs), stepsPerEpoch,
+                            "steps");
                 }
+                stepsDone++;
                 epochBar.step(1);
-                epochBar.message(String.format(Locale.ROOT, "loss %.4f", loss));
+                epochBar.message(String.format(Locale.ROOT, "loss %.3f, run <= %s", loss,
+                        Durations.human(eta().remaining())));
             }
 
             @Override
             public void onEpoch(EpochRecord record) {
                 closeBar();
-                Cli.message(String.format(Locale.ROOT, "%s epoch %d: training loss %.4f nats%s, %s", task,
+                Cli.message(String.format(Locale.ROOT, "%s epoch %d: training loss %.4f nats%s, %s; run %s", task,
                         record.epoch(), record.trainLoss(), record.validated()
                                 ? String.format(Locale.ROOT, ", validation %.4f", record.validationLoss()) : "",
-                        Durations.human(record.elapsed())));
+                        Durations.human(record.elapsed()), eta().text()));
+            }
+
+            private TrainingEta eta() {
+                return TrainingEta.of(Duration.ofNanos(System.nanoTime() - started), stepsDone,
+                        stepsPerEpoch * maxEpochs, maxEpochs, budget);
             }
 
             @Override

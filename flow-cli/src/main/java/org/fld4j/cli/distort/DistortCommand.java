@@ -37,7 +37,9 @@ import picocli.CommandLine.Parameters;
             "Kinds and their levels: blend (alpha), additive-noise (sigma), blur (sigma), salt-and-pepper (rate),"
                     + " occlusion (area fraction), jpeg (quality 1..100, lower is stronger), pixelate (block size).",
             "Exit status: 0 done; 2 a wrong command line, an --out that overlaps SRC, or a non-empty --out"
-                    + " without --force; 3 SRC cannot be read or holds a bad image under --on-error fail."})
+                    + " without --force; 3 SRC cannot be read or holds a bad image under --on-error fail."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld distort test/ --kind additive-noise --levels 4,16,64 --out noisy/", "  fld distort real-test/ --kind jpeg --levels 90,50,10 --out jpeg/"})
 public final class DistortCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SRC",

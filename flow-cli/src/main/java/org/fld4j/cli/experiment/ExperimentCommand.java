@@ -10,7 +10,9 @@ import picocli.CommandLine.Spec;
 /** {@code fld experiment}: the group of experiments; alone it prints its usage. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Run one of fld4j's likelihood experiments and write its results into a folder.",
-        subcommands = {GaussianExperimentCommand.class})
+        subcommands = {GaussianExperimentCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld experiment gaussian --dims 2,8 --samples 2000 --out lab/"})
 public final class ExperimentCommand implements Callable<Integer> {
 
     @Spec

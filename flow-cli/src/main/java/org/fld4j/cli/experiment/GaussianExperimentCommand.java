@@ -37,7 +37,9 @@ import picocli.CommandLine.Option;
                     + " (one line per cell) and " + GaussianExperimentFiles.CURVES_CSV + " into --out; prints a"
                     + " summary. The defaults are the thesis' full grid: four flows, each trained for up to 5 to 40"
                     + " minutes, and 360 cells; e.g. --dims 2,8 --samples 2000 --training-samples 5000 is quick.",
-            "Exit status: 0 done; 2 a wrong command line or a non-empty --out without --force; 5 training diverged."})
+            "Exit status: 0 done; 2 a wrong command line or a non-empty --out without --force; 5 training diverged."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld experiment gaussian --dims 2,8 --samples 2000 --out lab/", "  fld experiment gaussian --out lab-full/"})
 public final class GaussianExperimentCommand implements Callable<Integer> {
 
     private static final GaussianLabOptions DEFAULTS = GaussianLabOptions.defaults();

@@ -31,7 +31,9 @@ import picocli.CommandLine.Parameters;
                         + " reference's confidence) needs for a half-width of W, with a 5-95%% range from resampling"
                         + " the pilot, the floor no number of generated images goes below, and the predicted"
                         + " half-width at each size. The subset table is printed alongside (sizes above GEN are left"
-                        + " out of it, but predicted)."})
+                        + " out of it, but predicted)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld efficiency --ref ref.fld generated/ --sizes 100,1000,5000 --repeats 20", "  fld efficiency --ref ref.fld generated/ --target-width 0.01"})
 public final class EfficiencyCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..2", paramLabel = "IMAGES",

@@ -10,7 +10,9 @@ import picocli.CommandLine.Parameters;
 /** {@code fld info}: what a saved reference holds. */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show what a saved FLD reference holds: its flow, the real images it was trained on, its"
-                + " options and how it was trained.")
+                + " options and how it was trained.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld info ref.fld", "  fld info ref.fld --json"})
 public final class InfoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A reference saved by fld train.")

@@ -44,7 +44,9 @@ import picocli.CommandLine.Parameters;
                         + " images. For a Gaussian experiment (--experiment DIR, written by fld experiment"
                         + " gaussian): the kernel-density grids and true-negative-rate maps.",
                 "Exit status: 0 done; 2 a wrong command line or an --out holding other files (without --force);"
-                        + " 3 bad input; 4 too few images; 5 training diverged."})
+                        + " 3 bad input; 4 too few images; 5 training diverged."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld report --ref ref.fld generated/ --out report/", "  fld report real/ gen/ --out report/ --sweep blur:0.5,1,2 --sizes 100,1000"})
 public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..2", paramLabel = "IMAGES",
@@ -134,21 +136,17 @@ public final class ReportCommand implements Callable<Integer> {
         } else {
             data = FldReportAnalysis.compute(in.reference().fld(), in.generated(), options);
         }
-        Path index = FldReportWriter.write(data, out, force);
+        Provenance provenance = SparkOptions.record(ResultProvenance.of(in.reference(), inputs,
+                        in.generatedRead()), run[0])
+                .option("sweep", options.sweep().stream().map(ReportCommand::describe).toList())
+                .option("sizes", options.efficiency().sizes())
+                .option("repeats", options.efficiency().repeats())
+                .option("thumbnails", options.thumbnails())
+                .build();
+        Path index = FldReportWriter.write(data, out, force, provenance);
         Cli.message("report: " + index);
         if (json) {
-            Provenance provenance = SparkOptions.record(ResultProvenance.of(in.reference(), inputs,
-                            in.generatedRead()), run[0])
-                    .option("sweep", options.sweep().stream().map(ReportCommand::describe).toList())
-                    .option("sizes", options.efficiency().sizes())
-                    .option("repeats", options.efficiency().repeats())
-                    .option("thumbnails", options.thumbnails())
-                    .build();
-            ObjectNode doc = JsonResults.document("report", provenance);
-            ObjectNode result = (ObjectNode) doc.get("result");
-            result.put("report", index.toString());
-            result.set("fld", FldReportJson.of(data));
-            JsonResults.print(doc);
+            JsonResults.print(FldReportJson.document(data, index, provenance));
         } else {
             Cli.out().print(FldScoreReport.human(in, data.score(), null, null, run[0]));
             Cli.out().println("report: " + index);

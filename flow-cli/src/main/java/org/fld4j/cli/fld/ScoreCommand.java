@@ -28,7 +28,9 @@ import picocli.CommandLine.Parameters;
         description = {"FLD of generated images against real ones (D-FLD and J with --dual).",
                 "FLD: how likely the generated images are under a flow trained on the real images, against held-out"
                         + " real images (0: as likely; above 0: less likely). The reference flow is trained on REAL"
-                        + " once and cached, or read from --ref FILE (fld train)."})
+                        + " once and cached, or read from --ref FILE (fld train)."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld score real/ generated/", "  fld score --ref ref.fld generated/ --per-image scores.csv --json", "  fld score real/ generated/ --flows 5"})
 public final class ScoreCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..2", paramLabel = "IMAGES",

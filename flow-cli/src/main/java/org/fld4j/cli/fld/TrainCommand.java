@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fld train}: trains a reference flow on real images and saves it for {@code fld score --ref}. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train an FLD reference flow on real images (a share held out) and save it.")
+        description = "Train an FLD reference flow on real images (a share held out) and save it.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld train real/ --out ref.fld --preset fld-paper --time-budget 2h", "  fld train train-images.gz --out fmnist.fld --epochs 50 --seed 1 --json"})
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "REAL",

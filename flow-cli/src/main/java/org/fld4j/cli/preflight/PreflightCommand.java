@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
             "Problem files are reported, not fatal; the summary says which sets would fail to read under"
                     + " --on-error fail.",
             "Exit status: 0 when every set could be listed; 3 when a set cannot be listed at all (missing, empty,"
-                    + " or not images); 2 for a wrong command line."})
+                    + " or not images); 2 for a wrong command line."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld preflight real/ generated/", "  fld preflight generated/ --json"})
 public final class PreflightCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SET",

@@ -2,19 +2,31 @@ package org.fld4j.cli.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.util.List;
 import org.fld4j.cli.common.JsonResults;
+import org.fld4j.cli.common.Provenance;
 import org.fld4j.metrics.fld.DistortionSweepResult;
 import org.fld4j.metrics.fld.FldScore;
 import org.fld4j.metrics.fld.SampleEfficiencyPoint;
 
 /**
- * The numbers of an FLD report as JSON (the report's {@code result.json}): the score, the sample-efficiency
- * points, the sweep and the thumbnails' images; non-finite values are null.
+ * The numbers of an FLD report as JSON: the score, the sample-efficiency points, the sweep and the thumbnails'
+ * images; non-finite values are null. The report's {@code result.json} and {@code fld report --json} print the same
+ * {@link #document}: schema version, command, result and provenance (docs/schema/results/report.schema.json).
  */
 public final class FldReportJson {
 
     private FldReportJson() {
+    }
+
+    /** The result document of a report whose page is {@code index}: what {@code result.json} holds. */
+    public static ObjectNode document(FldReportData data, Path index, Provenance provenance) {
+        ObjectNode doc = JsonResults.document("report", provenance);
+        ObjectNode result = (ObjectNode) doc.get("result");
+        result.put("report", index.toAbsolutePath().toString());
+        result.set("fld", of(data));
+        return doc;
     }
 
     /** The report's numbers. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.fld4j.cli.common.JsonResults;
+import org.fld4j.cli.common.Provenance;
 import org.fld4j.metrics.fld.DistortionSweepResult;
 import org.fld4j.metrics.fld.FldScore;
 import org.fld4j.metrics.fld.SampleEfficiencyPoint;
@@ -33,14 +34,15 @@ public final class FldReportWriter {
 
     /** Writes the report into {@code outDir}, which must be new, empty or hold an earlier fld report. */
     public static Path write(FldReportData data, Path outDir) {
-        return write(data, outDir, false);
+        return write(data, outDir, false, Provenance.builder().build());
     }
 
     /**
      * Writes the report into {@code outDir}; with {@code force} also into a folder that holds other files (they are
-     * left alone unless they have a name the report uses). Returns the path of {@code index.html}.
+     * left alone unless they have a name the report uses). {@code result.json} carries {@code provenance}, as
+     * {@code --json} results do. Returns the path of {@code index.html}.
      */
-    public static Path write(FldReportData data, Path outDir, boolean force) {
+    public static Path write(FldReportData data, Path outDir, boolean force, Provenance provenance) {
         ChartImages.headless();
         ReportFolder folder = ReportFolder.open(outDir, force);
         FldScore score = data.score();
@@ -146,7 +148,8 @@ public final class FldReportWriter {
         }
 
         try {
-            folder.writeText(NUMBERS, JsonResults.mapper().writeValueAsString(FldReportJson.of(data)));
+            folder.writeText(NUMBERS, JsonResults.mapper().writeValueAsString(
+                    FldReportJson.document(data, outDir.resolve(PAGE), provenance)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the report's numbers", e);
         }

@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
                 + " seed gives the same result twice. About a minute on two cores.",
             "Each check prints PASS or FAIL with the measured value, the expected range and where the range comes"
                     + " from.",
-            "Exit status: 0 when every check passes, 1 when one fails."})
+            "Exit status: 0 when every check passes, 1 when one fails."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld verify", "  fld verify --json"})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the result as one JSON document on stdout.")

@@ -30,6 +30,8 @@ import org.fld4j.metrics.fld.FldScore;
 import org.fld4j.metrics.fld.SampleEfficiencyOptions;
 import org.fld4j.metrics.fld.SampleEfficiencyPoint;
 import org.junit.jupiter.api.BeforeAll;
+import org.fld4j.cli.JsonSchemaCheck;
+import org.fld4j.cli.common.JsonResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -141,7 +143,15 @@ class FldReportTest {
         assertThat(html).contains(ReportText.number(data.score().value(), 4))
                 .contains(ReportText.interval(data.score().interval(), 4))
                 .contains(data.leastLikely().get(0).name());
-        JsonNode numbers = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
+        String written = Files.readString(dir.resolve("result.json"));
+        // the same envelope as every --json result: schema version, command, result and provenance
+        JsonSchemaCheck.assertValid(written);
+        JsonNode document = new ObjectMapper().readTree(written);
+        assertThat(document.get("schemaVersion").asInt()).isEqualTo(JsonResults.SCHEMA_VERSION);
+        assertThat(document.get("command").asText()).isEqualTo("report");
+        assertThat(document.at("/provenance/fld4jVersion").asText()).isNotEmpty();
+        assertThat(document.at("/result/report").asText()).isEqualTo(page.toAbsolutePath().toString());
+        JsonNode numbers = document.at("/result/fld");
         assertThat(numbers.at("/score/fld").asDouble()).isEqualTo(data.score().value());
         assertThat(numbers.at("/sweeps/0/levels/1/fld").asDouble())
                 .isEqualTo(data.sweeps().get(0).scores().get(1).value());

@@ -1,6 +1,13 @@
 package org.fld4j.core.backend;
 
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.NOPLoggerFactory;
 
 /**
  * The number of native threads ND4J uses for its own ops and for BLAS, settable at run time.
@@ -14,23 +21,42 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class NativeThreads {
 
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NativeThreads.class);
-    private static final java.util.concurrent.atomic.AtomicBoolean CHECKED = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final Logger LOG = LoggerFactory.getLogger(NativeThreads.class);
+    private static final AtomicBoolean CHECKED = new AtomicBoolean();
 
     private NativeThreads() {
     }
 
     /**
-     * Logs once per JVM when {@code OMP_WAIT_POLICY} is not {@code PASSIVE}: with ND4J's default,
-     * spinning OpenMP threads made flows several times slower on small machines.
+     * Warns once per JVM when {@code OMP_WAIT_POLICY} is not {@code PASSIVE}: with ND4J's default, spinning OpenMP
+     * threads made flows several times slower on small machines (a library user's program ran 1.7x slower). The
+     * warning goes through SLF4J at WARN; a program without an SLF4J binding would never see it there, so it then goes
+     * to stderr directly.
      */
     public static void checkWaitPolicy() {
         if (CHECKED.compareAndSet(false, true)) {
-            String policy = System.getenv("OMP_WAIT_POLICY");
-            if (policy == null || !policy.equalsIgnoreCase("passive")) {
-                LOG.info("OMP_WAIT_POLICY is {}; set OMP_WAIT_POLICY=PASSIVE in the JVM's environment for faster"
-                        + " flows (see fld4j's docs/performance.md)", policy == null ? "unset" : policy);
-            }
+            waitPolicyAdvice(System.getenv("OMP_WAIT_POLICY"))
+                    .ifPresent(advice -> warn(advice, LOG, LoggerFactory.getILoggerFactory(), System.err));
+        }
+    }
+
+    /** The advice for a wait policy of {@code policy} (null when unset), empty when it is already passive. */
+    static Optional<String> waitPolicyAdvice(String policy) {
+        if (policy != null && policy.trim().equalsIgnoreCase("passive")) {
+            return Optional.empty();
+        }
+        return Optional.of("fld4j: OMP_WAIT_POLICY is " + (policy == null ? "unset" : "'" + policy + "'")
+                + "; ND4J's OpenMP threads then spin between ops and flows run up to several times slower on small"
+                + " machines. Start the JVM with OMP_WAIT_POLICY=PASSIVE in its environment, e.g."
+                + " 'OMP_WAIT_POLICY=PASSIVE java ...' (see fld4j's docs/performance.md).");
+    }
+
+    /** Warns through {@code log}, or on {@code stderr} when SLF4J has no binding ({@code factory} is SLF4J's no-op). */
+    static void warn(String advice, Logger log, ILoggerFactory factory, PrintStream stderr) {
+        if (factory instanceof NOPLoggerFactory) {
+            stderr.println(advice);
+        } else {
+            log.warn(advice);
         }
     }
 
