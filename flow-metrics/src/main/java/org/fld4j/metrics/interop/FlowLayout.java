@@ -1,5 +1,6 @@
 package org.fld4j.metrics.interop;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.fld4j.core.Flow;
@@ -31,7 +32,7 @@ final class FlowLayout {
     static ImageFlowOptions optionsOf(Flow flow) {
         long[] shape = flow.sampleShape();
         if (shape.length != 3) {
-            throw unsupported("it takes samples of shape " + java.util.Arrays.toString(shape) + ", not images [C, H, W]");
+            throw unsupported("it takes samples of shape " + Arrays.toString(shape) + ", not images [C, H, W]");
         }
         List<Transform> layers = flow.toNetwork().layers();
         int i = 0;
@@ -69,7 +70,7 @@ final class FlowLayout {
         }
         couplings(inner, 1, 2, steps, hidden, blocks);
         if (steps[0] == 0 || steps[1] == 0 || steps[2] == 0) {
-            throw unsupported("a stage has no couplings (steps " + java.util.Arrays.toString(steps) + ")");
+            throw unsupported("a stage has no couplings (steps " + Arrays.toString(steps) + ")");
         }
         ImageFlowOptions options;
         try {

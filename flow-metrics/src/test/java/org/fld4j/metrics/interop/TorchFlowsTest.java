@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.fld4j.core.Flow;
+import org.fld4j.core.coupling.CouplingForm;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.io.array.NpyArray;
 import org.fld4j.io.array.NpyDtype;
@@ -80,6 +81,16 @@ class TorchFlowsTest {
 
         assertThatThrownBy(() -> TorchFlows.export(glow, dir.resolve("glow.npz")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported flow");
+    }
+
+    @Test
+    void realNvpCouplingsHaveNoPyTorchCounterpart() {
+        Flow affine = Flow.image(1, 8, 8).preset(ImagePreset.SMALL).form(CouplingForm.AFFINE).build();
+
+        assertThatThrownBy(() -> TorchFlows.export(affine, dir.resolve("affine.npz")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsupported")
+                .hasMessageContaining("FLD");
+        assertThat(dir.resolve("affine.npz")).doesNotExist();
     }
 
     @Test
