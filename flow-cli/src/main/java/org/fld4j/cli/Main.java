@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, org.fld4j.cli.fld.ScoreCommand.class, org.fld4j.cli.fld.TrainCommand.class,
                 org.fld4j.cli.fld.InfoCommand.class, org.fld4j.cli.fld.EfficiencyCommand.class,
                 org.fld4j.cli.fld.ReportCommand.class, PreflightCommand.class, DistortCommand.class, ExperimentCommand.class,
-                VerifyCommand.class},
+                VerifyCommand.class, org.fld4j.cli.fld.ImportCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  fld demo", "  fld score real/ generated/", "  fld COMMAND --help"})
 public final class Main implements Callable<Integer> {

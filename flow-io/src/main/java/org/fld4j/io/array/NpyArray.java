@@ -145,6 +145,54 @@ public final class NpyArray {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Every element as a double, in C order (Fortran-order data is reordered), for small arrays such as
+     * model weights.
+     *
+     * @throws ImageInputException naming the array if it has more elements than a Java array holds or cannot be read
+     */
+    public double[] toDoubles() {
+        long count = header.elementCount();
+        int itemSize = header.dtype().itemSize();
+        if (count * itemSize > Integer.MAX_VALUE - 8) {
+            throw new ImageInputException(name, InputProblem.TOO_LARGE, "array of " + count
+                    + " elements is too large to read into memory at once");
+        }
+        byte[] bytes = new byte[Math.toIntExact(count * itemSize)];
+        try {
+            readElements(0, bytes, bytes.length);
+        } catch (IOException e) {
+            throw new ImageInputException(name, InputProblem.UNREADABLE, "cannot read the array: " + e.getMessage(), e);
+        }
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(header.order());
+        double[] stored = new double[Math.toIntExact(count)];
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = switch (header.dtype()) {
+                case UINT8 -> bytes[i] & 0xFF;
+                case FLOAT32 -> buffer.getFloat(i * 4);
+                case FLOAT64 -> buffer.getDouble(i * 8);
+            };
+        }
+        return header.fortranOrder() ? fortranToC(stored, header.shape()) : stored;
+    }
+
+    /** The same elements in C order: Fortran order varies the first index fastest. */
+    private static double[] fortranToC(double[] fortran, long[] shape) {
+        double[] c = new double[fortran.length];
+        int[] index = new int[shape.length];
+        for (int f = 0; f < fortran.length; f++) {
+            int position = 0;
+            for (int d = 0; d < shape.length; d++) {
+                position = Math.toIntExact(position * shape[d] + index[d]);
+            }
+            c[position] = fortran[f];
+            for (int d = 0; d < shape.length && ++index[d] == shape[d]; d++) {
+                index[d] = 0;
+            }
+        }
+        return c;
+    }
+
     /** Reads {@code length} data bytes starting at element {@code firstElement}. */
     void readElements(long firstElement, byte[] target, int length) throws IOException {
         long position = header.dataOffset() + firstElement * header.dtype().itemSize();
