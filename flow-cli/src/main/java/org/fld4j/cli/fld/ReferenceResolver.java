@@ -15,6 +15,7 @@ import org.fld4j.io.stream.FingerprintResult;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldOptions;
 import org.fld4j.metrics.fld.InvalidLikelihoodException;
+import org.fld4j.metrics.fld.RealSetDescription;
 
 /**
  * Gets a command its reference: loads {@code --ref}, or fingerprints the real images and takes the reference
@@ -39,9 +40,10 @@ public final class ReferenceResolver {
         }
         FingerprintResult read = ImageSets.fingerprint(real, realSpec, "real");
         FldOptions fldOptions = options.training().fldOptions();
+        RealSetDescription realSet = RealSetDescription.none().withPreprocessing(inputs.preprocessing());
         Path folder = options.cacheDir();
         if (folder == null) {
-            ReferenceTrainer.Trained trained = ReferenceTrainer.train(real, fldOptions);
+            ReferenceTrainer.Trained trained = ReferenceTrainer.train(real, fldOptions, realSet);
             Cli.message("reference: trained in " + human(trained.run()) + " (not cached: --no-cache)");
             return new ResolvedReference(trained.fld(), ResolvedReference.Origin.TRAINED, null, trained.run(), real,
                     read);
@@ -55,7 +57,7 @@ public final class ReferenceResolver {
             return new ResolvedReference(cached.get(), ResolvedReference.Origin.CACHED, cache.file(key), null, real,
                     read);
         }
-        ReferenceTrainer.Trained trained = ReferenceTrainer.train(real, fldOptions);
+        ReferenceTrainer.Trained trained = ReferenceTrainer.train(real, fldOptions, realSet);
         Path file = null;
         try {
             file = cache.write(key, trained.fld());
