@@ -10,6 +10,13 @@ import org.fld4j.cli.common.CliException;
 import org.fld4j.cli.common.Durations;
 import org.fld4j.cli.common.ExitCode;
 import org.fld4j.cli.common.InputOptions;
+import org.fld4j.cli.published.BuiltinName;
+import org.fld4j.cli.published.BuiltinReferences;
+import org.fld4j.cli.published.DownloadedReferences;
+import org.fld4j.cli.published.LocalReference;
+import org.fld4j.cli.published.PinnedUrl;
+import org.fld4j.cli.published.ReferenceDownloader;
+import org.fld4j.cli.published.ReferenceLocation;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.stream.FingerprintResult;
 import org.fld4j.metrics.fld.Fld;
@@ -33,9 +40,12 @@ public final class ReferenceResolver {
     public static ResolvedReference resolve(ReferenceOptions options, String realSpec, ImageSource real,
                                             InputOptions inputs) {
         if (realSpec == null) {
-            Path file = options.ref();
+            ReferenceLocation location = options.refLocation();
+            Path file = file(location, options.cacheDir());
             Fld fld = load(file);
-            Cli.message("reference: loaded from " + file);
+            if (location instanceof LocalReference) {
+                Cli.message("reference: loaded from " + file);
+            }
             return new ResolvedReference(fld, ResolvedReference.Origin.LOADED, file, null, null, null);
         }
         FingerprintResult read = ImageSets.fingerprint(real, realSpec, "real");
@@ -67,6 +77,32 @@ public final class ReferenceResolver {
                     + " (" + e.getMessage() + ")");
         }
         return new ResolvedReference(trained.fld(), ResolvedReference.Origin.TRAINED, file, trained.run(), real, read);
+    }
+
+    /**
+     * The file a location names: the path itself, or a published reference kept in (or first fetched into) the
+     * downloads folder of {@code cacheDir}. A failed download, a file that is not the pinned one, or an unknown
+     * built-in name is bad input (exit 3), named.
+     */
+    public static Path file(ReferenceLocation location, Path cacheDir) {
+        DownloadedReferences downloads = new DownloadedReferences(cacheDir);
+        try {
+            if (location instanceof PinnedUrl url) {
+                ReferenceDownloader.Fetched fetched = new ReferenceDownloader().fetch(url, downloads, Cli::message);
+                Cli.message("reference: " + url.download() + (fetched.downloaded()
+                        ? " downloaded (" + fetched.bytes() + " bytes, sha256 verified) into " + fetched.file()
+                        : " from the cache, " + fetched.file() + " (sha256 verified)"));
+                return fetched.file();
+            }
+            if (location instanceof BuiltinName name) {
+                Path file = new BuiltinReferences().file(name, downloads, Cli::message);
+                Cli.message("reference: " + name.text() + ", " + file);
+                return file;
+            }
+            return ((LocalReference) location).path();
+        } catch (IOException e) {
+            throw new CliException(ExitCode.INPUT, e.getMessage(), e);
+        }
     }
 
     /** A saved reference; a file that is missing or not a reference is bad input (exit 3), named. */
