@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "fld", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Normalizing-flow likelihoods and the FLD metrics.",
         subcommands = {DemoCommand.class, org.fld4j.cli.fld.ScoreCommand.class, org.fld4j.cli.fld.TrainCommand.class,
-                org.fld4j.cli.fld.InfoCommand.class, org.fld4j.cli.fld.EfficiencyCommand.class,
+                org.fld4j.cli.fld.InfoCommand.class, org.fld4j.cli.fld.ReferencesCommand.class,
+                org.fld4j.cli.fld.EfficiencyCommand.class,
                 org.fld4j.cli.fld.ReportCommand.class, PreflightCommand.class, DistortCommand.class, ExperimentCommand.class,
                 VerifyCommand.class})
 public final class Main implements Callable<Integer> {

@@ -65,6 +65,11 @@ public final class BuiltinReferences {
         return new ArrayList<>(names);
     }
 
+    /** The bytes of built-in reference {@code name}, to read and close; empty when there is none of that name. */
+    public java.util.Optional<InputStream> open(BuiltinName name) {
+        return java.util.Optional.ofNullable(loader.getResourceAsStream(resource(name.name())));
+    }
+
     private static String resource(String name) {
         return FOLDER + name + ".fld";
     }
