@@ -85,6 +85,9 @@ public final class ReferenceResolver {
      * built-in name is bad input (exit 3), named.
      */
     public static Path file(ReferenceLocation location, Path cacheDir) {
+        if (location instanceof LocalReference local) {
+            return local.path();
+        }
         DownloadedReferences downloads = new DownloadedReferences(cacheDir);
         try {
             if (location instanceof PinnedUrl url) {
@@ -99,7 +102,7 @@ public final class ReferenceResolver {
                 Cli.message("reference: " + name.text() + ", " + file);
                 return file;
             }
-            return ((LocalReference) location).path();
+            throw new IllegalStateException("a reference location of an unknown kind: " + location);
         } catch (IOException e) {
             throw new CliException(ExitCode.INPUT, e.getMessage(), e);
         }

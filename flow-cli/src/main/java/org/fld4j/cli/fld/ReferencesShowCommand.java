@@ -41,9 +41,13 @@ public final class ReferencesShowCommand implements Callable<Integer> {
     }
 
     private Path file() {
-        Path asPath = Path.of(what);
-        if (Files.isRegularFile(asPath)) {
-            return asPath;
+        try {
+            Path asPath = Path.of(what);
+            if (Files.isRegularFile(asPath)) {
+                return asPath;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: a hash, a key, a URL or a built-in name
         }
         List<CachedReference> found;
         try {
