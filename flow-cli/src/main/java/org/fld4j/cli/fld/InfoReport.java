@@ -16,6 +16,7 @@ final class InfoReport {
 
     static String human(FldReference r, Path file) {
         TextTable table = ReferenceSummary.rows(TextTable.labelled().row("file", file.toString()), r);
+        ReferenceCardReport.rows(table, r, ReferenceCardReport.contentHash(file));
         for (Map.Entry<String, Object> option : ReferenceJson.options(r.options()).entrySet()) {
             table.row("option " + option.getKey(), String.valueOf(option.getValue()));
         }

@@ -84,6 +84,7 @@ final class ReferenceJson {
         node.set("options", JsonResults.mapper().valueToTree(options(r.options())));
         node.put("training", r.training());
         node.set("trainingRun", training == null ? null : run(training));
+        node.set("card", ReferenceCardReport.json(r, ReferenceCardReport.contentHash(file)));
         return node;
     }
 

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.published.DownloadedReferences;
+import org.fld4j.cli.published.LocalReference;
+import org.fld4j.cli.published.ReferenceLocation;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -14,12 +17,15 @@ import picocli.CommandLine.Option;
  */
 public final class ReferenceOptions {
 
-    @Option(names = "--ref", paramLabel = "FILE",
-            description = "A saved reference (from fld train) instead of the real images.")
-    Path ref;
+    @Option(names = "--ref", paramLabel = "FILE|URL|builtin:NAME",
+            description = "A saved reference instead of the real images: a file (from fld train), an https URL"
+                    + " pinned by the file's hash (https://HOST/PATH#sha256=<64 hex>, downloaded once into the cache),"
+                    + " or builtin:NAME.")
+    String ref;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Where trained references are cached (default: the fld4j cache folder's references/).")
+            description = "Where trained and downloaded references are cached (default: the fld4j cache folder's"
+                    + " references/).")
     Path cacheDir;
 
     @Option(names = "--no-cache", description = "Train the reference without reading or writing the cache.")
@@ -28,9 +34,18 @@ public final class ReferenceOptions {
     @Mixin
     TrainingOptions training;
 
-    /** The saved reference, or null when the real images are given. */
-    public Path ref() {
+    /** The saved reference as given ({@code --ref}), or null when the real images are given. */
+    public String ref() {
         return ref;
+    }
+
+    /** Where {@code --ref} points; a malformed URL, a URL without its pin or plain http is a usage error. */
+    public ReferenceLocation refLocation() {
+        try {
+            return ReferenceLocation.parse(ref);
+        } catch (IllegalArgumentException e) {
+            throw Usage.error("--ref " + e.getMessage());
+        }
     }
 
     public TrainingOptions training() {
@@ -64,9 +79,15 @@ public final class ReferenceOptions {
             throw Usage.error("give either --ref FILE or the real images, not both: with --ref name only the"
                     + " generated images (got " + String.join(" ", images) + ")");
         }
+        boolean local = refLocation() instanceof LocalReference;
+        if (!local && noCache) {
+            throw Usage.error("--no-cache: --ref " + ref + " is kept in the reference cache's "
+                    + DownloadedReferences.FOLDER + " folder and checked against its hash there; choose the folder"
+                    + " with --cache-dir");
+        }
         List<String> refused = new ArrayList<>(training.given());
         refused.removeAll(usedWithRef);
-        if (cacheDir != null) {
+        if (cacheDir != null && local) {
             refused.add("--cache-dir");
         }
         if (noCache) {

@@ -10,11 +10,19 @@ import org.fld4j.cli.common.CliException;
 import org.fld4j.cli.common.Durations;
 import org.fld4j.cli.common.ExitCode;
 import org.fld4j.cli.common.InputOptions;
+import org.fld4j.cli.published.BuiltinName;
+import org.fld4j.cli.published.BuiltinReferences;
+import org.fld4j.cli.published.DownloadedReferences;
+import org.fld4j.cli.published.LocalReference;
+import org.fld4j.cli.published.PinnedUrl;
+import org.fld4j.cli.published.ReferenceDownloader;
+import org.fld4j.cli.published.ReferenceLocation;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.stream.FingerprintResult;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldOptions;
 import org.fld4j.metrics.fld.InvalidLikelihoodException;
+import org.fld4j.metrics.fld.RealSetDescription;
 
 /**
  * Gets a command its reference: loads {@code --ref}, or fingerprints the real images and takes the reference
@@ -32,16 +40,20 @@ public final class ReferenceResolver {
     public static ResolvedReference resolve(ReferenceOptions options, String realSpec, ImageSource real,
                                             InputOptions inputs) {
         if (realSpec == null) {
-            Path file = options.ref();
+            ReferenceLocation location = options.refLocation();
+            Path file = file(location, options.cacheDir());
             Fld fld = load(file);
-            Cli.message("reference: loaded from " + file);
+            if (location instanceof LocalReference) {
+                Cli.message("reference: loaded from " + file);
+            }
             return new ResolvedReference(fld, ResolvedReference.Origin.LOADED, file, null, null, null);
         }
         FingerprintResult read = ImageSets.fingerprint(real, realSpec, "real");
         FldOptions fldOptions = options.training().fldOptions();
+        RealSetDescription realSet = RealSetDescription.none().withPreprocessing(inputs.preprocessing());
         Path folder = options.cacheDir();
         if (folder == null) {
-            ReferenceTrainer.Trained trained = ReferenceTrainer.train(real, fldOptions);
+            ReferenceTrainer.Trained trained = ReferenceTrainer.train(real, fldOptions, realSet);
             Cli.message("reference: trained in " + human(trained.run()) + " (not cached: --no-cache)");
             return new ResolvedReference(trained.fld(), ResolvedReference.Origin.TRAINED, null, trained.run(), real,
                     read);
@@ -55,7 +67,7 @@ public final class ReferenceResolver {
             return new ResolvedReference(cached.get(), ResolvedReference.Origin.CACHED, cache.file(key), null, real,
                     read);
         }
-        ReferenceTrainer.Trained trained = ReferenceTrainer.train(real, fldOptions);
+        ReferenceTrainer.Trained trained = ReferenceTrainer.train(real, fldOptions, realSet);
         Path file = null;
         try {
             file = cache.write(key, trained.fld());
@@ -65,6 +77,35 @@ public final class ReferenceResolver {
                     + " (" + e.getMessage() + ")");
         }
         return new ResolvedReference(trained.fld(), ResolvedReference.Origin.TRAINED, file, trained.run(), real, read);
+    }
+
+    /**
+     * The file a location names: the path itself, or a published reference kept in (or first fetched into) the
+     * downloads folder of {@code cacheDir}. A failed download, a file that is not the pinned one, or an unknown
+     * built-in name is bad input (exit 3), named.
+     */
+    public static Path file(ReferenceLocation location, Path cacheDir) {
+        if (location instanceof LocalReference local) {
+            return local.path();
+        }
+        DownloadedReferences downloads = new DownloadedReferences(cacheDir);
+        try {
+            if (location instanceof PinnedUrl url) {
+                ReferenceDownloader.Fetched fetched = new ReferenceDownloader().fetch(url, downloads, Cli::message);
+                Cli.message("reference: " + url.download() + (fetched.downloaded()
+                        ? " downloaded (" + fetched.bytes() + " bytes, sha256 verified) into " + fetched.file()
+                        : " from the cache, " + fetched.file() + " (sha256 verified)"));
+                return fetched.file();
+            }
+            if (location instanceof BuiltinName name) {
+                Path file = new BuiltinReferences().file(name, downloads, Cli::message);
+                Cli.message("reference: " + name.text() + ", " + file);
+                return file;
+            }
+            throw new IllegalStateException("a reference location of an unknown kind: " + location);
+        } catch (IOException e) {
+            throw new CliException(ExitCode.INPUT, e.getMessage(), e);
+        }
     }
 
     /** A saved reference; a file that is missing or not a reference is bad input (exit 3), named. */

@@ -10,6 +10,7 @@ import org.fld4j.core.train.TrainingListener;
 import org.fld4j.io.ImageSource;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldOptions;
+import org.fld4j.metrics.fld.RealSetDescription;
 
 /** Trains a reference flow on real images with progress bars on stderr, and times it. */
 final class ReferenceTrainer {
@@ -22,11 +23,12 @@ final class ReferenceTrainer {
     }
 
     /**
-     * Trains the reference of {@code real} (already preprocessed) with {@code options}.
+     * Trains the reference of {@code real} (already preprocessed) with {@code options}; its card records
+     * {@code description}.
      *
      * @throws CliException with {@link ExitCode#TRAINING_DIVERGED} when the loss stops being finite
      */
-    static Trained train(ImageSource real, FldOptions options) {
+    static Trained train(ImageSource real, FldOptions options, RealSetDescription description) {
         AtomicReference<TrainingHistory> history = new AtomicReference<>();
         TrainingListener recorder = new TrainingListener() {
             @Override
@@ -35,7 +37,11 @@ final class ReferenceTrainer {
             }
         };
         long start = System.nanoTime();
-        Fld fld = Fld.of(real).options(options).listener(Progress.training("reference flow")).listener(recorder);
+        Fld fld = Fld.of(real).options(options).description(description.text())
+                .listener(Progress.training("reference flow")).listener(recorder);
+        if (description.preprocessing() != null) {
+            fld = fld.preprocessing(description.preprocessing());
+        }
         try {
             fld.train();
         } catch (NonFiniteLossException e) {

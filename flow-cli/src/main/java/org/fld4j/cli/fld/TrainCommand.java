@@ -11,6 +11,7 @@ import org.fld4j.cli.common.Inputs;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.stream.FingerprintResult;
 import org.fld4j.metrics.fld.FldOptions;
+import org.fld4j.metrics.fld.RealSetDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +34,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing --out file.")
     boolean force;
 
+    @Option(names = "--description", paramLabel = "TEXT",
+            description = "What the real images are (data set, version, split), recorded on the reference's card;"
+                    + " one line, at most " + RealSetDescription.MAX_TEXT_CHARS + " characters.")
+    String description;
+
     @Option(names = "--json", description = "Print the result as one JSON document (docs/schema).")
     boolean json;
 
@@ -45,10 +51,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FldOptions options = training.fldOptions();
+        RealSetDescription realSet;
+        try {
+            realSet = new RealSetDescription(description == null ? "" : description.strip(), inputs.preprocessing());
+        } catch (IllegalArgumentException e) {
+            throw Usage.error("--description: " + e.getMessage());
+        }
         OutputFiles.checkTarget(out, "--out", force, List.of(real));
         ImageSource source = Inputs.open(real, inputs);
         FingerprintResult read = ImageSets.fingerprint(source, real, "real");
-        ReferenceTrainer.Trained trained = ReferenceTrainer.train(source, options);
+        ReferenceTrainer.Trained trained = ReferenceTrainer.train(source, options, realSet);
         try {
             trained.fld().save(out);
         } catch (IOException e) {

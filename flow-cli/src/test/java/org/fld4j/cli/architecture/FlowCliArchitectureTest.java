@@ -20,7 +20,7 @@ class FlowCliArchitectureTest {
             .that().resideInAnyPackage("org.fld4j.cli.common", "org.fld4j.cli.output")
             .should().dependOnClassesThat().resideInAnyPackage("org.fld4j.cli", "org.fld4j.cli.fld",
                     "org.fld4j.cli.report", "org.fld4j.cli.experiment", "org.fld4j.cli.distort",
-                    "org.fld4j.cli.preflight", "org.fld4j.cli.verify");
+                    "org.fld4j.cli.preflight", "org.fld4j.cli.verify", "org.fld4j.cli.published");
 
     @ArchTest
     static final ArchRule knowsNoBenchmark = noClasses().should().dependOnClassesThat()

@@ -11,6 +11,7 @@ import org.fld4j.core.Flow;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.io.ImageSource;
+import org.fld4j.io.preprocess.Preprocessing;
 import org.fld4j.io.stream.Fingerprinter;
 import org.fld4j.io.stream.ImageBatchStream;
 import org.fld4j.metrics.memorization.CopyCheck;
@@ -36,28 +37,35 @@ public final class Fld {
     private final ImageSource real;
     private final FldOptions options;
     private final List<TrainingListener> listeners;
+    private final RealSetDescription description;
     private FldReference reference;
 
-    private Fld(ImageSource real, FldOptions options, List<TrainingListener> listeners, FldReference reference) {
+    private Fld(ImageSource real, FldOptions options, List<TrainingListener> listeners, RealSetDescription description,
+                FldReference reference) {
         this.real = real;
         this.options = Objects.requireNonNull(options, "options");
         this.listeners = List.copyOf(listeners);
+        this.description = Objects.requireNonNull(description, "description");
         this.reference = reference;
     }
 
-    /** FLD against these real images, with {@link FldOptions#defaults()}. */
+    /**
+     * FLD against these real images, with {@link FldOptions#defaults()}. The source's preprocessing is not known
+     * to the reference's card unless {@link #preprocessing} declares it.
+     */
     public static Fld of(ImageSource real) {
-        return new Fld(Objects.requireNonNull(real, "real"), FldOptions.defaults(), List.of(), null);
+        return new Fld(Objects.requireNonNull(real, "real"), FldOptions.defaults(), List.of(),
+                RealSetDescription.none(), null);
     }
 
-    /** FLD against a folder of real images or an IDX file. */
+    /** FLD against a folder of real images or an IDX file, read as stored (no preprocessing). */
     public static Fld of(Path real) {
-        return of(FldInputs.open(real));
+        return of(FldInputs.open(real)).preprocessing(Preprocessing.none());
     }
 
-    /** FLD against real images {@code [N, C, H, W]} of 8-bit values 0..255. */
+    /** FLD against real images {@code [N, C, H, W]} of 8-bit values 0..255, taken as they are. */
     public static Fld of(INDArray real) {
-        return of(FldInputs.of(real));
+        return of(FldInputs.of(real)).preprocessing(Preprocessing.none());
     }
 
     /**
@@ -70,7 +78,7 @@ public final class Fld {
         FldReference reference = new FldReference(trained, options, values, heldOut.names(),
                 Fingerprinter.fingerprint(realHeldOut).fingerprint().sha256(), heldOut.size(), 0, "trained elsewhere",
                 Fld4jVersion.current());
-        return new Fld(null, options, List.of(), reference);
+        return new Fld(null, options, List.of(), RealSetDescription.none(), reference);
     }
 
     /** {@link #using(Flow, ImageSource, FldOptions)} with default scoring options. */
@@ -86,7 +94,8 @@ public final class Fld {
     /** Loads a reference saved by {@link #save}. */
     public static Fld load(Path file) throws IOException {
         FldReference reference = ReferenceFiles.load(file);
-        return new Fld(null, reference.options(), List.of(), reference);
+        return new Fld(null, reference.options(), List.of(), reference.card().map(ReferenceCard::realSet)
+                .orElse(RealSetDescription.none()), reference);
     }
 
     /** A new, untrained FLD with these options. */
@@ -95,7 +104,7 @@ public final class Fld {
             throw new IllegalStateException("this FLD's reference flow was trained elsewhere or loaded; its options"
                     + " cannot change (build a new one with Fld.of(real))");
         }
-        return new Fld(real, value, listeners, null);
+        return new Fld(real, value, listeners, description, null);
     }
 
     public FldOptions options() {
@@ -110,7 +119,7 @@ public final class Fld {
     public Fld interval(int resamples, double confidence) {
         FldOptions changed = options.withBootstrapResamples(resamples).withConfidence(confidence);
         FldReference current = currentReference();
-        return new Fld(real, changed, listeners, current == null ? null : current.withOptions(changed));
+        return new Fld(real, changed, listeners, description, current == null ? null : current.withOptions(changed));
     }
 
     /** Changes the preset and takes its recipe's epoch cap, time budget and batch size. */
@@ -172,13 +181,39 @@ public final class Fld {
         }
         List<TrainingListener> more = new ArrayList<>(listeners);
         more.add(Objects.requireNonNull(listener, "listener"));
-        return new Fld(real, options, more, null);
+        return new Fld(real, options, more, description, null);
+    }
+
+    /**
+     * A new, untrained FLD whose reference card describes the real images with {@code text}: what they are, where
+     * they come from, which split (one line, at most {@value RealSetDescription#MAX_TEXT_CHARS} characters).
+     */
+    public Fld description(String text) {
+        requireUntrained("description");
+        return new Fld(real, options, listeners, description.withText(text), null);
+    }
+
+    /**
+     * A new, untrained FLD whose reference card records that the real images went through {@code value} (channel
+     * mode, size policy, resize filter) before the flow saw them. It declares, it does not apply: the source given
+     * to {@link #of(ImageSource)} must already be preprocessed so.
+     */
+    public Fld preprocessing(Preprocessing value) {
+        requireUntrained("preprocessing");
+        return new Fld(real, options, listeners, description.withPreprocessing(value), null);
+    }
+
+    private void requireUntrained(String what) {
+        if (real == null) {
+            throw new IllegalStateException("this FLD's reference flow was trained elsewhere or loaded; its " + what
+                    + " is recorded already");
+        }
     }
 
     /** Trains the reference flow unless it is trained already; returns this. */
     public synchronized Fld train() {
         if (reference == null) {
-            reference = ReferenceTraining.train(real, options, listeners);
+            reference = ReferenceTraining.train(real, options, listeners, description);
         }
         return this;
     }

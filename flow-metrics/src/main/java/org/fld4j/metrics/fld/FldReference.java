@@ -24,6 +24,8 @@ public final class FldReference {
     private final String realFingerprint;
     private final long realImages;
     private final String writtenBy;
+    /** Null for references without a card: files written before cards, and flows trained elsewhere. */
+    private final ReferenceCard card;
     /** Computed on first use: {@link #identity()}. */
     private volatile String identity;
 
@@ -49,6 +51,12 @@ public final class FldReference {
     /** A reference of {@code members.size()} flows, which {@code options.referenceFlows()} must equal. */
     FldReference(List<ReferenceMember> members, FldOptions options, String realFingerprint, long realImages,
                  String writtenBy) {
+        this(members, options, realFingerprint, realImages, writtenBy, null);
+    }
+
+    /** A reference of {@code members.size()} flows with its card ({@code null}: none). */
+    FldReference(List<ReferenceMember> members, FldOptions options, String realFingerprint, long realImages,
+                 String writtenBy, ReferenceCard card) {
         this.members = List.copyOf(members);
         this.options = Objects.requireNonNull(options, "options");
         if (this.members.isEmpty() || this.members.size() != options.referenceFlows()) {
@@ -69,6 +77,7 @@ public final class FldReference {
         this.realFingerprint = Objects.requireNonNull(realFingerprint, "realFingerprint");
         this.realImages = realImages;
         this.writtenBy = Objects.requireNonNull(writtenBy, "writtenBy");
+        this.card = card;
     }
 
     /** The first reference flow (the only one unless {@link #referenceFlows()} is above 1). */
@@ -181,6 +190,15 @@ public final class FldReference {
     }
 
     /**
+     * How this reference was made, as recorded when it was trained: the real set's description and preprocessing,
+     * the optimiser and learning rate, the ND4J and Java versions. Empty for files written before fld4j recorded
+     * cards and for flows trained elsewhere ({@link Fld#using}).
+     */
+    public java.util.Optional<ReferenceCard> card() {
+        return java.util.Optional.ofNullable(card);
+    }
+
+    /**
      * A digest that tells this reference from another: SHA-256 of the number of flows, each flow's seed and held-out
      * log-likelihoods (which differ for any two differently trained flows), the image shape and the options that
      * change a generated image's value (noise draws per image). Partial scores ({@link FldAccumulatorState}) carry
@@ -227,7 +245,7 @@ public final class FldReference {
             throw new IllegalArgumentException("options " + value + " would change the reference flow trained with "
                     + options);
         }
-        return new FldReference(members, value, realFingerprint, realImages, writtenBy);
+        return new FldReference(members, value, realFingerprint, realImages, writtenBy, card);
     }
 
     /**
@@ -277,6 +295,18 @@ public final class FldReference {
         }
         return EnsembleInterval.imageReplicates(heldOutMeans, CanonicalOrder.sorted(generated),
                 options.bootstrapResamples(), options.seed() ^ 0x5DEECE66DL);
+    }
+
+    /**
+     * The largest reference file that {@link #load} can accept under {@code limits}: its description
+     * ({@code reference.json}, at most 64 MiB) and {@link FldOptions#MAX_REFERENCE_FLOWS} flows each as large as
+     * {@link org.fld4j.core.persist.FlowFileLimits#maxFlowFileBytes()}, plus 1/64 for the zip's headers and what
+     * deflate adds to data it cannot compress (at most 5 bytes per 16 KiB block). A larger file cannot be a reference
+     * the loader would take, so a download stops there.
+     */
+    public static long maxFileBytes(org.fld4j.core.persist.FlowFileLimits limits) {
+        long content = ReferenceFiles.MAX_JSON_BYTES + FldOptions.MAX_REFERENCE_FLOWS * limits.maxFlowFileBytes();
+        return content + content / 64;
     }
 
     /** Writes this reference to {@code file} (atomically), in the format {@link Fld#save} writes. */

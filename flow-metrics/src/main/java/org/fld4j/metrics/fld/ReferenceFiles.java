@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.ZipEntry;
@@ -28,12 +29,22 @@ import org.fld4j.core.internal.persist.Json;
 import org.fld4j.core.internal.persist.JsonFields;
 import org.fld4j.core.internal.persist.ZipEntries;
 import org.fld4j.core.units.BitsPerDim;
+import org.fld4j.io.preprocess.ChannelMode;
+import org.fld4j.io.preprocess.Preprocessing;
+import org.fld4j.io.preprocess.ResizeFilter;
+import org.fld4j.io.preprocess.SizePolicy;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The reference file: a zip archive of {@code reference.json} (format and version, the options, the
- * real set's fingerprint and counts, the training account, and the held-out images' names and
- * log-likelihoods, written with round-trip precision) and {@code flow.fld4j} (the flow's own file).
+ * real set's fingerprint and counts, the card when there is one, the training account, and the held-out images'
+ * names and log-likelihoods, written with round-trip precision) and {@code flow.fld4j} (the flow's own file).
+ *
+ * <p>The card ({@link ReferenceCard}) is an optional field of versions 1 and 2, not a version 3: every fld4j reader
+ * of these versions reads the fields it knows and ignores the others, so a file with a card still loads in an
+ * fld4j that predates cards, and a file without one (every file written before) loads here with an empty card.
+ * The zip entries carry {@link ZipEntries#ENTRY_TIME} and the JSON a fixed field order, so the same reference
+ * saves to the same bytes and its {@link ReferenceFileHash} is stable.
  * Written through {@link AtomicFiles} (a temporary file beside the target, forced to disk and renamed over it), so
  * a crash never leaves half a file; read with hard caps on every entry, every field checked and the flow probed,
  * with errors that name the file.
@@ -115,6 +126,7 @@ final class ReferenceFiles {
         m.put("imageShape", r.imageShape());
         m.put("realFingerprint", r.realFingerprint());
         m.put("realImages", r.realImages());
+        r.card().ifPresent(card -> m.put("card", cardJson(card)));
         m.putAll(memberJson(first, r.dimension()));
         if (r.referenceFlows() > 1) {
             List<Object> more = new ArrayList<>();
@@ -128,6 +140,58 @@ final class ReferenceFiles {
             m.put("moreFlows", more);
         }
         return m;
+    }
+
+    /**
+     * The card: optional, so files without one (all written before cards) keep their exact bytes, and every reader
+     * of versions 1 and 2 (which reads the fields it knows and ignores others) still reads files with one.
+     */
+    private static Map<String, Object> cardJson(ReferenceCard card) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("description", card.realSet().text());
+        Preprocessing p = card.realSet().preprocessing();
+        if (p != null) {
+            Map<String, Object> pre = new LinkedHashMap<>();
+            pre.put("channels", name(p.channels()));
+            pre.put("size", name(p.sizePolicy()));
+            pre.put("height", p.targetHeight());
+            pre.put("width", p.targetWidth());
+            pre.put("filter", name(p.filter()));
+            m.put("preprocessing", pre);
+        }
+        m.put("optimizer", card.optimizer());
+        m.put("learningRate", card.learningRate());
+        m.put("nd4jVersion", card.nd4jVersion());
+        m.put("javaVersion", card.javaVersion());
+        return m;
+    }
+
+    private static ReferenceCard card(JsonFields c) {
+        Preprocessing preprocessing = null;
+        if (c.has("preprocessing")) {
+            JsonFields p = c.object("preprocessing");
+            preprocessing = new Preprocessing(constant(ChannelMode.class, p, "channels"),
+                    constant(SizePolicy.class, p, "size"), p.intValue("height", 0, Integer.MAX_VALUE),
+                    p.intValue("width", 0, Integer.MAX_VALUE), constant(ResizeFilter.class, p, "filter"));
+        }
+        return new ReferenceCard(new RealSetDescription(c.string("description"), preprocessing), c.string("optimizer"),
+                c.number("learningRate"), c.string("nd4jVersion"), c.string("javaVersion"));
+    }
+
+    /** A constant as the card writes it: lower case, dashes for underscores. */
+    private static String name(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, JsonFields fields, String key) {
+        String value = fields.string(key);
+        for (E e : type.getEnumConstants()) {
+            if (name(e).equals(value)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("field '" + fields.name(key) + "' holds " + JsonFields.describe(value)
+                + ", not one of " + java.util.Arrays.stream(type.getEnumConstants()).map(ReferenceFiles::name).toList());
     }
 
     /** A flow's training account and held-out statistics, as version 1 wrote them for its only flow. */
@@ -317,7 +381,8 @@ final class ReferenceFiles {
             }
         }
         return new FldReference(members, options, m.string("realFingerprint"), m.integer("realImages", 0,
-                Long.MAX_VALUE), m.get("writtenBy") instanceof String writtenBy ? writtenBy : "");
+                Long.MAX_VALUE), m.get("writtenBy") instanceof String writtenBy ? writtenBy : "",
+                m.has("card") ? card(m.object("card")) : null);
     }
 
     /** One flow's held-out statistics and training account; {@code path} prefixes field names in errors. */

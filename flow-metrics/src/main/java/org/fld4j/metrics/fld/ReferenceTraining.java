@@ -40,11 +40,18 @@ final class ReferenceTraining {
     record Trained(FldReference reference, INDArray heldOutImages) {
     }
 
-    static FldReference train(ImageSource real, FldOptions options, List<TrainingListener> listeners) {
-        return trainKeepingHeldOut(real, options, listeners).reference();
+    static FldReference train(ImageSource real, FldOptions options, List<TrainingListener> listeners,
+                              RealSetDescription description) {
+        return trainKeepingHeldOut(real, options, listeners, description).reference();
     }
 
     static Trained trainKeepingHeldOut(ImageSource real, FldOptions options, List<TrainingListener> listeners) {
+        return trainKeepingHeldOut(real, options, listeners, RealSetDescription.none());
+    }
+
+    /** Trains the reference; its card records {@code description} and this runtime's recipe and versions. */
+    static Trained trainKeepingHeldOut(ImageSource real, FldOptions options, List<TrainingListener> listeners,
+                                       RealSetDescription description) {
         LoadedImages images = LoadedImages.read(real, options.evaluationBatchSize());
         int n = images.size();
         if (n < MIN_REAL_IMAGES) {
@@ -79,7 +86,9 @@ final class ReferenceTraining {
             }
         }
         String fingerprint = Fingerprinter.fingerprint(real).fingerprint().sha256();
-        return new Trained(new FldReference(members, options, fingerprint, n, Fld4jVersion.current()), firstHeldOut);
+        ReferenceCard card = ReferenceCard.ofTraining(description, options.trainerOptions());
+        return new Trained(new FldReference(members, options, fingerprint, n, Fld4jVersion.current(), card),
+                firstHeldOut);
     }
 
     /**

@@ -1,0 +1,76 @@
+package org.fld4j.cli.fld;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.output.TextTable;
+import org.fld4j.cli.published.BuiltinReferences;
+import org.fld4j.metrics.fld.Fld;
+import org.fld4j.metrics.fld.FldReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code fld references list}: every cached and built-in reference with its hash, size, date and card summary. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the cached and built-in references: kind, name or URL, hash, size, date and what the"
+                + " card says.")
+public final class ReferencesListCommand implements Callable<Integer> {
+
+    /** The hex digits of a hash the list shows; {@code fld references show} takes them and prints the whole. */
+    static final int SHORT_HASH = 12;
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    @Mixin
+    CacheFolderOption cache;
+
+    @Override
+    public Integer call() {
+        List<CachedReference> all;
+        try {
+            all = new CachedReferences(cache.folder(), new BuiltinReferences()).all();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the reference cache " + cache.folder(), e);
+        }
+        if (all.isEmpty()) {
+            Cli.out().println("no references in " + cache.folder() + " and none built in");
+            Cli.out().flush();
+            return 0;
+        }
+        TextTable table = new TextTable(List.of("kind", "name", "hash", "size", "date (UTC)", "card"), false, false,
+                false, true, false, false);
+        for (CachedReference r : all) {
+            table.row(r.kind().label(), r.name(), "sha256:" + r.sha256().substring(0, SHORT_HASH),
+                    String.format(Locale.ROOT, "%,d B", r.bytes()), r.date() == null ? "-" : DATE.format(r.date()),
+                    summary(r.file()));
+        }
+        Cli.out().print(table.format(""));
+        Cli.out().flush();
+        return 0;
+    }
+
+    /** E.g. {@code small 1x8x8, bpd 5.1234, "CIFAR-10 train"}; a file that does not load says why. */
+    static String summary(Path file) {
+        if (file == null) {
+            return "(built in, not copied to the cache yet; fld references show reads it)";
+        }
+        try {
+            FldReference r = Fld.load(file).reference();
+            long[] s = r.imageShape();
+            String description = r.card().map(c -> c.realSet().text().isEmpty() ? "no description"
+                    : "\"" + c.realSet().text() + "\"").orElse("no card");
+            return String.format(Locale.ROOT, "%s %dx%dx%d, bpd %s, %s", r.options().preset().id(), s[0], s[1], s[2],
+                    Formats.number(r.heldOutBitsPerDim()), description);
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return "unreadable: " + why.replace('\n', ' ');
+        }
+    }
+}
