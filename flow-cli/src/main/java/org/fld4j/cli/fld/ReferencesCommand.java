@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
         description = "List, show, verify and remove the references of the cache: trained by fld score, downloaded"
                 + " from pinned URLs, and built in.",
         subcommands = {ReferencesListCommand.class, ReferencesShowCommand.class, ReferencesVerifyCommand.class,
-                ReferencesRemoveCommand.class})
+                ReferencesRemoveCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld references list", "  fld references verify"})
 public final class ReferencesCommand implements Callable<Integer> {
 
     @Spec

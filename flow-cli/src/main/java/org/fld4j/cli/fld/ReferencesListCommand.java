@@ -19,7 +19,9 @@ import picocli.CommandLine.Mixin;
 /** {@code fld references list}: every cached and built-in reference with its hash, size, date and card summary. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the cached and built-in references: kind, name or URL, hash, size, date and what the"
-                + " card says.")
+                + " card says.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld references list"})
 public final class ReferencesListCommand implements Callable<Integer> {
 
     /** The hex digits of a hash the list shows; {@code fld references show} takes them and prints the whole. */

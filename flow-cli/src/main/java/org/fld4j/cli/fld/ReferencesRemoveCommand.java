@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "remove", mixinStandardHelpOptions = true,
         description = "Remove a reference from the cache, named by its hash or key (a prefix of 8 or more hex"
-                + " digits), its URL, or builtin:NAME (its cached copy). Files outside the cache are never touched.")
+                + " digits), its URL, or builtin:NAME (its cached copy). Files outside the cache are never touched.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld references remove 3fa9c2"})
 public final class ReferencesRemoveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME|HASH", description = "Which cached reference.")

@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 /** {@code fld references show}: the card of a cached, built-in or saved reference, as {@code fld info} shows it. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Show a reference's card: a cached one by its hash or key (a prefix of 8 or more hex digits),"
-                + " a downloaded one by its URL, builtin:NAME, or a reference file by its path.")
+                + " a downloaded one by its URL, builtin:NAME, or a reference file by its path.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld references show builtin:fashion-mnist", "  fld references show 3fa9c2"})
 public final class ReferencesShowCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME|HASH|PATH", description = "Which reference.")

@@ -21,7 +21,9 @@ import picocli.CommandLine.Mixin;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Hash the downloaded and built-in references of the cache again and compare each with the hash"
-                + " it was verified against when stored; exit 3 when one differs.")
+                + " it was verified against when stored; exit 3 when one differs.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  fld references verify"})
 public final class ReferencesVerifyCommand implements Callable<Integer> {
 
     @Mixin

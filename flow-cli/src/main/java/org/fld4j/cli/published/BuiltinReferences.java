@@ -13,8 +13,8 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.fld4j.core.persist.AtomicFiles;
-import org.fld4j.core.persist.FlowFileLimits;
+import org.fld4j.core.internal.persist.AtomicFiles;
+import org.fld4j.core.FlowFileLimits;
 import org.fld4j.metrics.fld.FldReference;
 import org.fld4j.metrics.fld.ReferenceFileHash;
 

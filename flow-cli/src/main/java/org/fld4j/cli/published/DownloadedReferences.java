@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.fld4j.core.persist.AtomicFiles;
+import org.fld4j.core.internal.persist.AtomicFiles;
 import org.fld4j.metrics.fld.ReferenceFileHash;
 
 /**

@@ -14,8 +14,8 @@ import java.util.HexFormat;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.fld4j.core.Fld4jVersion;
-import org.fld4j.core.persist.AtomicFiles;
-import org.fld4j.core.persist.FlowFileLimits;
+import org.fld4j.core.internal.persist.AtomicFiles;
+import org.fld4j.core.FlowFileLimits;
 import org.fld4j.metrics.fld.FldReference;
 import org.fld4j.metrics.fld.ReferenceFileHash;
 

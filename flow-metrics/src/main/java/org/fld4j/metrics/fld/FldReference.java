@@ -300,11 +300,11 @@ public final class FldReference {
     /**
      * The largest reference file that {@link #load} can accept under {@code limits}: its description
      * ({@code reference.json}, at most 64 MiB) and {@link FldOptions#MAX_REFERENCE_FLOWS} flows each as large as
-     * {@link org.fld4j.core.persist.FlowFileLimits#maxFlowFileBytes()}, plus 1/64 for the zip's headers and what
+     * {@link org.fld4j.core.FlowFileLimits#maxFlowFileBytes()}, plus 1/64 for the zip's headers and what
      * deflate adds to data it cannot compress (at most 5 bytes per 16 KiB block). A larger file cannot be a reference
      * the loader would take, so a download stops there.
      */
-    public static long maxFileBytes(org.fld4j.core.persist.FlowFileLimits limits) {
+    public static long maxFileBytes(org.fld4j.core.FlowFileLimits limits) {
         long content = ReferenceFiles.MAX_JSON_BYTES + FldOptions.MAX_REFERENCE_FLOWS * limits.maxFlowFileBytes();
         return content + content / 64;
     }
