@@ -4,17 +4,23 @@ import java.util.Objects;
 import org.fld4j.io.UInt8Image;
 
 /**
- * Resizes 8-bit images with a separable convolution: first along rows, then along columns, each output pixel a
- * normalised weighted sum of the input pixels under the (stretched, when shrinking) {@link ResizeFilter} kernel.
+ * Resizes 8-bit images exactly as Pillow's {@code Image.resize} does for 8-bit images with the same filter
+ * ({@link ResizeFilter#PILLOW_MATCH}), so that images reach a reference the same way from Java and from Python.
  *
- * <p>Coordinates are pixel centres: output pixel {@code i} sits at input position {@code (i + 0.5) * in / out},
- * input pixel {@code j} at {@code j + 0.5}. Near the border the kernel is cut to the pixels that exist and the
- * weights re-normalised, so no value from outside the image is invented. The intermediate result is kept in double
- * precision and rounded once at the end (half up, clamped to 0..255). Consequences that the tests check by hand:
- * a constant image stays exactly constant for every filter, and a 2x shrink with {@link ResizeFilter#BOX} is the
- * exact mean of each 2x2 block.
+ * <p>The resize is separable and done in Pillow's order and arithmetic: first each row is resampled to the new width,
+ * then each column of that result to the new height; a pass whose size does not change is skipped. Each output sample
+ * is a weighted sum of input samples with {@link ResampleKernel}'s fixed-point weights, accumulated in an {@code int}
+ * that starts at one half, shifted right by {@link ResampleKernel#PRECISION_BITS} and clipped to 0..255. The row pass
+ * therefore rounds and clips to 8 bits before the column pass reads it: a kernel's overshoot near an edge is cut
+ * after the first pass, not carried into the second, which is why a double-precision resampler differs from Pillow.
+ *
+ * <p>Consequences that the tests check: the output equals Pillow's for {@link ResizeFilter#BOX}, {@code TRIANGLE}
+ * (Pillow's BILINEAR), {@code BICUBIC} and {@code LANCZOS3} (Pillow's LANCZOS), shrinking and enlarging, gray and RGB;
+ * a constant image stays constant.
  */
 public final class Resampler {
+
+    private static final int HALF = 1 << (ResampleKernel.PRECISION_BITS - 1);
 
     private final ResizeFilter filter;
 
@@ -32,78 +38,63 @@ public final class Resampler {
             return image;
         }
         int c = image.channels();
-        int inH = image.height();
-        int inW = image.width();
-        ResampleKernel horizontal = kernel(inW, width);
-        ResampleKernel vertical = kernel(inH, height);
-        double[] rows = new double[c * inH * width];
-        for (int ch = 0; ch < c; ch++) {
-            for (int y = 0; y < inH; y++) {
-                int inBase = (ch * inH + y) * inW;
-                int outBase = (ch * inH + y) * width;
+        byte[] samples = image.toByteArray();
+        int h = image.height();
+        int w = image.width();
+        if (w != width) {
+            samples = resampleRows(samples, c * h, w, ResampleKernel.of(filter, w, width));
+            w = width;
+        }
+        if (h != height) {
+            samples = resampleColumns(samples, c, h, w, ResampleKernel.of(filter, h, height));
+        }
+        return UInt8Image.adopt(c, height, width, samples);
+    }
+
+    /** Every one of {@code rows} rows of {@code inWidth} samples resampled to the kernel's output width. */
+    private static byte[] resampleRows(byte[] in, int rows, int inWidth, ResampleKernel kernel) {
+        int outWidth = kernel.first().length;
+        byte[] out = new byte[rows * outWidth];
+        for (int r = 0; r < rows; r++) {
+            int inBase = r * inWidth;
+            int outBase = r * outWidth;
+            for (int x = 0; x < outWidth; x++) {
+                int[] k = kernel.coefficients()[x];
+                int from = inBase + kernel.first()[x];
+                int sum = HALF;
+                for (int j = 0; j < k.length; j++) {
+                    sum += (in[from + j] & 0xFF) * k[j];
+                }
+                out[outBase + x] = clip(sum);
+            }
+        }
+        return out;
+    }
+
+    /** Every column of each of {@code channels} planes of {@code inHeight x width} resampled to the output height. */
+    private static byte[] resampleColumns(byte[] in, int channels, int inHeight, int width, ResampleKernel kernel) {
+        int outHeight = kernel.first().length;
+        byte[] out = new byte[channels * outHeight * width];
+        for (int ch = 0; ch < channels; ch++) {
+            int plane = ch * inHeight * width;
+            for (int y = 0; y < outHeight; y++) {
+                int[] k = kernel.coefficients()[y];
+                int from = plane + kernel.first()[y] * width;
+                int outBase = (ch * outHeight + y) * width;
                 for (int x = 0; x < width; x++) {
-                    double sum = 0;
-                    int first = horizontal.first()[x];
-                    double[] w = horizontal.weights()[x];
-                    for (int k = 0; k < w.length; k++) {
-                        sum += w[k] * image.sample(inBase + first + k);
+                    int sum = HALF;
+                    for (int j = 0; j < k.length; j++) {
+                        sum += (in[from + j * width + x] & 0xFF) * k[j];
                     }
-                    rows[outBase + x] = sum;
+                    out[outBase + x] = clip(sum);
                 }
             }
         }
-        byte[] out = new byte[c * height * width];
-        for (int ch = 0; ch < c; ch++) {
-            for (int y = 0; y < height; y++) {
-                int first = vertical.first()[y];
-                double[] w = vertical.weights()[y];
-                for (int x = 0; x < width; x++) {
-                    double sum = 0;
-                    for (int k = 0; k < w.length; k++) {
-                        sum += w[k] * rows[(ch * inH + first + k) * width + x];
-                    }
-                    out[(ch * height + y) * width + x] = (byte) round(sum);
-                }
-            }
-        }
-        return UInt8Image.adopt(c, height, width, out);
+        return out;
     }
 
-    private static int round(double v) {
-        int r = (int) Math.floor(v + 0.5);
-        return Math.max(0, Math.min(255, r));
-    }
-
-    private ResampleKernel kernel(int in, int out) {
-        double scale = (double) in / out;
-        double stretch = Math.max(1.0, scale); // > 1 only when shrinking: the antialiasing
-        double support = filter.support() * stretch;
-        int[] first = new int[out];
-        double[][] weights = new double[out][];
-        for (int i = 0; i < out; i++) {
-            double center = (i + 0.5) * scale;
-            int lo = Math.max(0, (int) Math.floor(center - support + 0.5));
-            int hi = Math.min(in, (int) Math.floor(center + support + 0.5));
-            double[] w = new double[Math.max(0, hi - lo)];
-            double total = 0;
-            for (int j = lo; j < hi; j++) {
-                double value = filter.weight((j + 0.5 - center) / stretch);
-                w[j - lo] = value;
-                total += value;
-            }
-            if (total == 0) {
-                // Can only happen for a degenerate window; fall back to the nearest pixel.
-                int nearest = Math.min(in - 1, Math.max(0, (int) Math.floor(center)));
-                first[i] = nearest;
-                weights[i] = new double[] {1.0};
-                continue;
-            }
-            for (int k = 0; k < w.length; k++) {
-                w[k] /= total;
-            }
-            first[i] = lo;
-            weights[i] = w;
-        }
-        return new ResampleKernel(first, weights);
+    /** The fixed-point sum as a sample: the integer part, clipped to 0..255. */
+    private static byte clip(int sum) {
+        return (byte) Math.max(0, Math.min(255, sum >> ResampleKernel.PRECISION_BITS));
     }
 }

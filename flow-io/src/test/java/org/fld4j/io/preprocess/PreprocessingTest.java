@@ -35,15 +35,16 @@ class PreprocessingTest {
     }
 
     @Test
-    void boxHalvingAveragesEach2x2BlockExactly() {
+    void boxHalvingAveragesPairsAlongRowsThenAlongColumnsRoundingEachPass() {
         UInt8Image image = gray(4, 4,
                 10, 20, 1, 2,
                 30, 41, 3, 4,
                 0, 0, 100, 100,
                 255, 255, 100, 100);
         UInt8Image half = new Resampler(ResizeFilter.BOX).resize(image, 2, 2);
-        // (10+20+30+41)/4 = 25.25 -> 25; (1+2+3+4)/4 = 2.5 -> 3 (half up); (0+0+255+255)/4 = 127.5 -> 128; 100
-        assertThat(half.toByteArray()).containsExactly(Fixtures.u8(25, 3, 128, 100));
+        // rows first, each pair mean rounded half up to 8 bits: 15, 1.5 -> 2 / 35.5 -> 36, 3.5 -> 4 / 0, 100 / 255, 100;
+        // then columns: (15+36)/2 = 25.5 -> 26 (not round(25.25) = 25), (2+4)/2 = 3, 127.5 -> 128, 100
+        assertThat(half.toByteArray()).containsExactly(Fixtures.u8(26, 3, 128, 100));
     }
 
     @Test
