@@ -44,7 +44,8 @@ public final class InputOptions {
 
     @Option(names = "--filter", defaultValue = "lanczos3", paramLabel = "box|triangle|bicubic|lanczos3",
             converter = FilterConverter.class,
-            description = "Resampling filter for --resize (default ${DEFAULT-VALUE}).")
+            description = "Resampling filter for --resize (default ${DEFAULT-VALUE}); the result equals Pillow's"
+                    + " Image.resize with BOX, BILINEAR, BICUBIC or LANCZOS, names also accepted here.")
     ResizeFilter filter = ResizeFilter.LANCZOS3;
 
     @Option(names = "--channels", defaultValue = "keep", paramLabel = "keep|gray|rgb", converter = ChannelConverter.class,
@@ -179,9 +180,15 @@ public final class InputOptions {
         }
     }
 
+    /** Takes fld4j's filter names and Pillow's ({@code bilinear}, {@code lanczos}) for the same filters. */
     static final class FilterConverter extends EnumConverter<ResizeFilter> {
         FilterConverter() {
             super(ResizeFilter.class, "filter");
+        }
+
+        @Override
+        public ResizeFilter convert(String value) {
+            return ResizeFilter.byPillowName(value).orElseGet(() -> super.convert(value));
         }
     }
 

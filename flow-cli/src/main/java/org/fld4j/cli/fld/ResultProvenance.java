@@ -3,6 +3,8 @@ package org.fld4j.cli.fld;
 import java.util.Locale;
 import org.fld4j.cli.common.InputOptions;
 import org.fld4j.cli.common.Provenance;
+import org.fld4j.io.preprocess.Preprocessing;
+import org.fld4j.io.preprocess.SizePolicy;
 import org.fld4j.io.stream.FingerprintResult;
 import org.fld4j.metrics.fld.FldReference;
 
@@ -24,10 +26,19 @@ final class ResultProvenance {
         return b;
     }
 
-    /** {@link #of(FldReference)} and how images were read: the preprocessing and the bad-input policy. */
+    /**
+     * {@link #of(FldReference)} and how images were read: the preprocessing, the bad-input policy and, when images
+     * are resized, which Pillow resize this run's resampler reproduces (e.g.
+     * {@code "lanczos3: Pillow LANCZOS, Pillow 9.4.0 (Image.resize, 8-bit)"}).
+     */
     static Provenance.Builder of(FldReference r, InputOptions inputs) {
-        return of(r).option("preprocessing", ReferenceJson.preprocessing(inputs.preprocessing()))
+        Preprocessing p = inputs.preprocessing();
+        Provenance.Builder b = of(r).option("preprocessing", ReferenceJson.preprocessing(p))
                 .option("onError", inputs.policy().name().toLowerCase(Locale.ROOT));
+        if (p.sizePolicy() == SizePolicy.RESIZE) {
+            b.option("resize", p.filter().describe());
+        }
+        return b;
     }
 
     /**

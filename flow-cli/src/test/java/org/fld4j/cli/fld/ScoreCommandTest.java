@@ -245,6 +245,8 @@ class ScoreCommandTest {
         JsonNode preprocessing = doc.get("provenance").get("options").get("preprocessing");
         assertThat(preprocessing.get("size").asText()).isEqualTo("resize");
         assertThat(preprocessing.get("filter").asText()).isEqualTo("bicubic");
+        assertThat(doc.get("provenance").get("options").get("resize").asText())
+                .isEqualTo("bicubic: Pillow BICUBIC, Pillow 9.4.0 (Image.resize, 8-bit)");
     }
 
     @Test
