@@ -9,8 +9,8 @@ import org.fld4j.io.UInt8Image;
  *
  * <p>The resize is separable and done in Pillow's order and arithmetic: first each row is resampled to the new width,
  * then each column of that result to the new height; a pass whose size does not change is skipped. Each output sample
- * is a weighted sum of input samples with {@link ResampleKernel}'s fixed-point weights, accumulated in an {@code int}
- * that starts at one half, shifted right by {@link ResampleKernel#PRECISION_BITS} and clipped to 0..255. The row pass
+ * is a weighted sum of input samples with fixed-point weights (22 fraction bits, worked out as Pillow does),
+ * accumulated in an {@code int} that starts at one half, shifted right by 22 bits and clipped to 0..255. The row pass
  * therefore rounds and clips to 8 bits before the column pass reads it: a kernel's overshoot near an edge is cut
  * after the first pass, not carried into the second, which is why a double-precision resampler differs from Pillow.
  *
