@@ -52,12 +52,27 @@ final class ReferenceCardReport {
         table.row("data", card.map(c -> c.realSet().text().isEmpty() ? "no description given" : c.realSet().text())
                 .orElse(NOT_RECORDED));
         table.row("preprocessing", card.map(c -> c.realSet().preprocessing() == null
-                ? "not declared by the program that trained it" : preprocessing(c.realSet().preprocessing()))
+                ? "not declared by the program that trained it" : preprocessing(c))
                 .orElse(NOT_RECORDED));
         table.row("recipe", recipe(r));
         table.row("seeds", seeds(r));
         table.row("software", software(r));
         return table;
+    }
+
+    /**
+     * The card's preprocessing, and for a resize the resampler: e.g. {@code channels keep, resize to 32x32 with the
+     * triangle filter (Pillow BILINEAR, as Pillow 9.4.0 (Image.resize, 8-bit))}.
+     */
+    static String preprocessing(ReferenceCard card) {
+        Preprocessing p = card.realSet().preprocessing();
+        String text = preprocessing(p);
+        if (p.sizePolicy() != org.fld4j.io.preprocess.SizePolicy.RESIZE) {
+            return text;
+        }
+        return text + (card.resamplerRecorded()
+                ? " (Pillow " + p.filter().pillowName() + ", as " + card.resampler() + ")"
+                : " (resampler not recorded: written before fld4j's resize matched Pillow's)");
     }
 
     /** E.g. {@code channels keep, resize to 32x32 with the triangle filter}. */
@@ -111,6 +126,8 @@ final class ReferenceCardReport {
         }
         Preprocessing p = card.map(c -> c.realSet().preprocessing()).orElse(null);
         node.set("preprocessing", p == null ? null : JsonResults.mapper().valueToTree(ReferenceJson.preprocessing(p)));
+        node.put("resampler", card.filter(ReferenceCard::resamplerRecorded).map(ReferenceCard::resampler)
+                .orElse(null));
         node.put("preset", r.options().preset().id());
         ObjectNode recipe = node.putObject("recipe");
         recipe.put("optimizer", card.map(ReferenceCard::optimizer).orElse(null));

@@ -73,12 +73,24 @@ public final class Fld {
      * ({@code R_test}). The options say how images are scored (batch, K, seed, bootstrap).
      */
     public static Fld using(Flow trained, ImageSource realHeldOut, FldOptions options) {
+        return using(trained, realHeldOut, options, null);
+    }
+
+    /**
+     * {@link #using(Flow, ImageSource, FldOptions)} with the card of the flow's training, for a reference to publish:
+     * fld4j did not train the flow, so what the card says of its real set, preprocessing, recipe and software is
+     * what {@code card} declares. The options' epoch cap, time budget and batch size are shown as the recipe beside
+     * the card's optimiser; set them to the training's (see docs/user-guide.md, "Publishing a reference").
+     *
+     * @param card the card to save with the reference; null for none
+     */
+    public static Fld using(Flow trained, ImageSource realHeldOut, FldOptions options, ReferenceCard card) {
         LoadedImages heldOut = LoadedImages.read(realHeldOut, options.evaluationBatchSize());
         double[] values = trained.logProb(heldOut.images(), options.evaluation());
         FldReference reference = new FldReference(trained, options, values, heldOut.names(),
                 Fingerprinter.fingerprint(realHeldOut).fingerprint().sha256(), heldOut.size(), 0, "trained elsewhere",
-                Fld4jVersion.current());
-        return new Fld(null, options, List.of(), RealSetDescription.none(), reference);
+                Fld4jVersion.current()).withCard(card);
+        return new Fld(null, options, List.of(), card == null ? RealSetDescription.none() : card.realSet(), reference);
     }
 
     /** {@link #using(Flow, ImageSource, FldOptions)} with default scoring options. */

@@ -234,6 +234,11 @@ public final class FldReference {
         return known;
     }
 
+    /** This reference with {@code value} as its card (null: none). */
+    FldReference withCard(ReferenceCard value) {
+        return new FldReference(members, options, realFingerprint, realImages, writtenBy, value);
+    }
+
     /**
      * This reference with other options that change neither the flows nor the held-out log-likelihoods (the
      * bootstrap and the evaluation batch size).

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Objects;
 import java.util.Properties;
 import org.fld4j.core.train.TrainerOptions;
+import org.fld4j.io.preprocess.ResizeFilter;
 
 /**
  * What a reference file records, beyond its options and held-out statistics, so that a published reference says
@@ -18,9 +19,13 @@ import org.fld4j.core.train.TrainerOptions;
  * @param learningRate the recipe's peak learning rate (positive, finite)
  * @param nd4jVersion  the ND4J version that trained the flows, or {@code unknown}
  * @param javaVersion  the Java runtime that trained them, e.g. {@code 17.0.9 (Eclipse Adoptium)}
+ * @param resampler    the resampler that resized the real images: {@link ResizeFilter#PILLOW_MATCH} for cards written
+ *                     since fld4j's resize matched Pillow's (a reference is only portable if other images reach it the
+ *                     same way), empty for cards written before, whose resampler differed from Pillow's by a level
+ *                     in many pixels
  */
 public record ReferenceCard(RealSetDescription realSet, String optimizer, double learningRate, String nd4jVersion,
-                            String javaVersion) {
+                            String javaVersion, String resampler) {
 
     /** The longest version or optimiser name a card holds: a version string, not a document. */
     static final int MAX_NAME_CHARS = 200;
@@ -30,10 +35,25 @@ public record ReferenceCard(RealSetDescription realSet, String optimizer, double
         requireName(optimizer, "optimizer");
         requireName(nd4jVersion, "nd4jVersion");
         requireName(javaVersion, "javaVersion");
+        Objects.requireNonNull(resampler, "resampler");
+        if (!resampler.isEmpty()) {
+            requireName(resampler, "resampler");
+        }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("invalid reference card field learningRate: " + learningRate
                     + " (a positive finite number)");
         }
+    }
+
+    /** A card written now: its images, when resized, were resized as {@link ResizeFilter#PILLOW_MATCH} states. */
+    public ReferenceCard(RealSetDescription realSet, String optimizer, double learningRate, String nd4jVersion,
+                         String javaVersion) {
+        this(realSet, optimizer, learningRate, nd4jVersion, javaVersion, ResizeFilter.PILLOW_MATCH);
+    }
+
+    /** Whether the card records which resampler resized its images (cards written before it did not). */
+    public boolean resamplerRecorded() {
+        return !resampler.isEmpty();
     }
 
     private static void requireName(String value, String field) {
@@ -47,8 +67,17 @@ public record ReferenceCard(RealSetDescription realSet, String optimizer, double
 
     /** The card of a reference trained now, in this runtime, with {@code recipe}. */
     static ReferenceCard ofTraining(RealSetDescription realSet, TrainerOptions recipe) {
-        return new ReferenceCard(realSet, recipe.optimizer().name().toLowerCase(java.util.Locale.ROOT),
-                recipe.learningRate(), runningNd4j(), runningJava());
+        return ofThisRuntime(realSet, recipe.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+                recipe.learningRate());
+    }
+
+    /**
+     * The card of a flow trained by fld4j in this runtime (ND4J and Java versions from it) outside {@link Fld#of},
+     * e.g. by a {@link org.fld4j.core.train.Trainer} of one's own, to publish with {@link Fld#using(
+     * org.fld4j.core.Flow, org.fld4j.io.ImageSource, FldOptions, ReferenceCard)}.
+     */
+    public static ReferenceCard ofThisRuntime(RealSetDescription realSet, String optimizer, double learningRate) {
+        return new ReferenceCard(realSet, optimizer, learningRate, runningNd4j(), runningJava());
     }
 
     /** The running Java, e.g. {@code 17.0.9 (Eclipse Adoptium)}. */

@@ -163,6 +163,9 @@ final class ReferenceFiles {
         m.put("learningRate", card.learningRate());
         m.put("nd4jVersion", card.nd4jVersion());
         m.put("javaVersion", card.javaVersion());
+        if (card.resamplerRecorded()) {
+            m.put("resampler", card.resampler());
+        }
         return m;
     }
 
@@ -175,7 +178,8 @@ final class ReferenceFiles {
                     p.intValue("width", 0, Integer.MAX_VALUE), constant(ResizeFilter.class, p, "filter"));
         }
         return new ReferenceCard(new RealSetDescription(c.string("description"), preprocessing), c.string("optimizer"),
-                c.number("learningRate"), c.string("nd4jVersion"), c.string("javaVersion"));
+                c.number("learningRate"), c.string("nd4jVersion"), c.string("javaVersion"),
+                c.has("resampler") ? c.string("resampler") : "");
     }
 
     /** A constant as the card writes it: lower case, dashes for underscores. */

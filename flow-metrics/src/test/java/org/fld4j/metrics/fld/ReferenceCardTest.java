@@ -55,6 +55,35 @@ class ReferenceCardTest {
     }
 
     @Test
+    void aCardRecordsThePillowResizeItsImagesWentThroughAndOldCardsSayTheyDoNot() throws IOException {
+        assertThat(CARD.resampler()).isEqualTo(ResizeFilter.PILLOW_MATCH).startsWith("Pillow 9.4.0");
+        Path file = dir.resolve("pillow.fld");
+        ReferenceFiles.save(withCard(CARD), file);
+        Map<String, byte[]> entries = GoldenReferenceFileTest.entries(Files.readAllBytes(file));
+        String json = new String(entries.get("reference.json"), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"resampler\": \"Pillow 9.4.0 (Image.resize, 8-bit)\"");
+        // a card written before the field existed: the same file without it reads as "not recorded"
+        Path old = dir.resolve("old.fld");
+        entries.put("reference.json", json.replace(",\n    \"resampler\": \"Pillow 9.4.0 (Image.resize, 8-bit)\"", "")
+                .getBytes(StandardCharsets.UTF_8));
+        writeZip(old, entries);
+        ReferenceCard loaded = ReferenceFiles.load(old).card().orElseThrow();
+        assertThat(loaded.resamplerRecorded()).isFalse();
+        assertThat(loaded.resampler()).isEmpty();
+        assertThat(loaded.realSet()).isEqualTo(CARD.realSet());
+    }
+
+    private static void writeZip(Path target, Map<String, byte[]> entries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+    }
+
+    @Test
     void aCardWithoutDeclaredPreprocessingOrTextSaysSo() throws IOException {
         ReferenceCard bare = new ReferenceCard(RealSetDescription.none(), "adam", 2e-4, "unknown", "17");
         Path file = dir.resolve("bare.fld");
@@ -75,6 +104,20 @@ class ReferenceCardTest {
         FldReference loaded = ReferenceFiles.load(v1);
         assertThat(loaded.referenceFlows()).isEqualTo(1);
         assertThat(loaded.card()).isEmpty();
+    }
+
+    @Test
+    void aFlowTrainedElsewhereIsPublishedWithTheCardItsTrainerDeclares() throws IOException {
+        FldReference golden = GoldenReferenceFileTest.reference();
+        FldOptions options = golden.options().withReferenceFlows(1).withMaxEpochs(10);
+        Path file = dir.resolve("published.fld");
+        Fld.using(golden.flow(), FldInputs.of(tinyHeldOut()), options, CARD).save(file);
+        FldReference loaded = ReferenceFiles.load(file);
+        assertThat(loaded.card()).contains(CARD);
+        assertThat(loaded.options().maxEpochs()).isEqualTo(10);
+        // the held-out statistics are the flow's own log-likelihoods of the held-out images
+        assertThat(loaded.heldOutLogLikelihoods()).containsExactly(
+                golden.flow().logProb(tinyHeldOut(), options.evaluation()));
     }
 
     /** Three 4x4 gray images of fixed values. */
