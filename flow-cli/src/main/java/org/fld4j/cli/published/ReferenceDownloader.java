@@ -31,20 +31,32 @@ public final class ReferenceDownloader {
     /** How long to wait for a connection and for the response's headers; the body itself may take longer. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long the body may send nothing before the download is given up: a slow link still makes progress, a
+     * stalled server would otherwise hang the command for ever (the response timeout ends with the headers).
+     */
+    static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final HttpClient client;
     private final long maxBytes;
+    private final Duration stallTimeout;
 
     /** A downloader that takes files up to {@link FldReference#maxFileBytes} under the loader's limits. */
     public ReferenceDownloader() {
         this(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL)
-                .build(), FldReference.maxFileBytes(FlowFileLimits.fromSystemProperties()));
+                .build(), FldReference.maxFileBytes(FlowFileLimits.fromSystemProperties()), STALL_TIMEOUT);
     }
 
     /** A downloader with its own client and size cap (tests use a small cap). */
     ReferenceDownloader(HttpClient client, long maxBytes) {
+        this(client, maxBytes, STALL_TIMEOUT);
+    }
+
+    /** A downloader with its own client, size cap and stall timeout (tests use a short one). */
+    ReferenceDownloader(HttpClient client, long maxBytes, Duration stallTimeout) {
         this.client = client;
         this.maxBytes = maxBytes;
+        this.stallTimeout = stallTimeout;
     }
 
     /**
@@ -92,19 +104,23 @@ public final class ReferenceDownloader {
             Path target = downloads.file(url.sha256());
             Files.createDirectories(target.getParent());
             long[] count = new long[1];
-            AtomicFiles.write(target, temp -> count[0] = copyVerified(body, temp, url, declared));
+            try (StallWatch watch = new StallWatch(body, stallTimeout)) {
+                AtomicFiles.write(target, temp -> count[0] = copyVerified(body, temp, url, declared, watch));
+            }
             downloads.writeRecord(url.sha256(), url.text(), count[0]);
             return new Fetched(target, true, count[0]);
         }
     }
 
     /** Copies the body to {@code temp}, refusing more than the cap, fewer bytes than declared, or another hash. */
-    private long copyVerified(InputStream body, Path temp, PinnedUrl url, OptionalLong declared) throws IOException {
+    private long copyVerified(InputStream body, Path temp, PinnedUrl url, OptionalLong declared, StallWatch watch)
+            throws IOException {
         MessageDigest digest = ReferenceFileHash.newDigest();
         long count = 0;
         try (OutputStream out = Files.newOutputStream(temp)) {
             byte[] buffer = new byte[1 << 16];
-            for (int n = read(body, buffer, url, count); n >= 0; n = read(body, buffer, url, count)) {
+            for (int n = read(body, buffer, url, count, watch); n >= 0; n = read(body, buffer, url, count, watch)) {
+                watch.progressed();
                 count += n;
                 if (count > maxBytes) {
                     throw new IOException("cannot download " + url.download() + ": it sent more than "
@@ -113,6 +129,10 @@ public final class ReferenceDownloader {
                 digest.update(buffer, 0, n);
                 out.write(buffer, 0, n);
             }
+        }
+        if (watch.stalled()) {
+            watch.clearInterrupt();
+            throw stalled(url, count);
         }
         if (declared.isPresent() && count != declared.getAsLong()) {
             throw new IOException("cannot download " + url.download() + ": the body was cut short (" + count
@@ -126,10 +146,20 @@ public final class ReferenceDownloader {
         return count;
     }
 
-    private static int read(InputStream body, byte[] buffer, PinnedUrl url, long sofar) throws IOException {
+    private IOException stalled(PinnedUrl url, long sofar) {
+        return new IOException("cannot download " + url.download() + ": the server sent nothing for "
+                + stallTimeout.toSeconds() + " s after " + sofar + " bytes; gave up and kept nothing");
+    }
+
+    private int read(InputStream body, byte[] buffer, PinnedUrl url, long sofar, StallWatch watch)
+            throws IOException {
         try {
             return body.read(buffer);
         } catch (IOException e) {
+            if (watch.stalled()) {
+                watch.clearInterrupt();
+                throw stalled(url, sofar);
+            }
             throw new IOException("cannot download " + url.download() + ": the connection broke after " + sofar
                     + " bytes (" + e.getMessage() + "); kept nothing", e);
         }

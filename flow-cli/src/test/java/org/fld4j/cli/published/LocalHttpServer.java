@@ -17,6 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LocalHttpServer implements AutoCloseable {
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "local-http-handler");
+                t.setDaemon(true);
+                return t;
+            });
     private final ConcurrentHashMap<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
     private LocalHttpServer(HttpServer server) {
@@ -28,6 +34,8 @@ public final class LocalHttpServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         LocalHttpServer local = new LocalHttpServer(server);
         server.createContext("/", exchange -> local.notFound(exchange));
+        // handlers on threads of their own: a stalled answer does not hold up the next request
+        server.setExecutor(local.handlers);
         server.start();
         return local;
     }
@@ -70,6 +78,27 @@ public final class LocalHttpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * {@code path} declares {@code body}'s length, sends its first half and then nothing for {@code stall} (holding
+     * the connection open), then closes it.
+     */
+    public LocalHttpServer serveStalled(String path, byte[] body, java.time.Duration stall) {
+        server.createContext(path, exchange -> {
+            count(exchange);
+            exchange.sendResponseHeaders(200, body.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            try {
+                Thread.sleep(stall.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        return this;
+    }
+
     private void notFound(HttpExchange exchange) throws IOException {
         count(exchange);
         exchange.sendResponseHeaders(404, -1);
@@ -94,5 +123,6 @@ public final class LocalHttpServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -110,6 +110,23 @@ class ReferenceDownloaderTest {
     }
 
     @Test
+    void aServerThatStopsSendingIsGivenUpAfterTheStallTimeoutAndNothingIsKept() throws IOException {
+        // the server holds the connection open for 20 s after half the body; the downloader gives up after 1 s
+        server.serveStalled("/stalled.fld", body, java.time.Duration.ofSeconds(20));
+        ReferenceDownloader impatient = new ReferenceDownloader(HttpClient.newHttpClient(), CAP,
+                java.time.Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> impatient.fetch(pinned("/stalled.fld", hash), downloads, messages::add))
+                .isInstanceOf(IOException.class).hasMessageContaining("sent nothing for 1 s after 1500 bytes")
+                .hasMessageContaining("kept nothing");
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(15);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(keptFiles()).isEmpty();
+        // a download after it works as usual
+        assertThat(impatient.fetch(pinned("/ref.fld", hash), downloads, messages::add).bytes()).isEqualTo(3000);
+    }
+
+    @Test
     void aWrongPinKeepsNothingAndNamesBothHashes() throws IOException {
         String other = sha256(new byte[] {1});
         assertThatThrownBy(() -> downloader.fetch(pinned("/ref.fld", other), downloads, messages::add))
