@@ -31,9 +31,7 @@ import picocli.CommandLine.Parameters;
             "Without --held-out, --out is an fld4j flow file (Flow.load). With --held-out, --out is a reference for"
                 + " fld score --ref: the flow plus the log-likelihoods of real images it was NOT trained on."},
         footerHeading = "%nExamples:%n",
-        footer = {"  fld import torch flow.npz --out flow.fld", "  fld import torch flow.npz --held-out real/ --out ref.fld",
-            "  fld import torch flow.npz --held-out cifar10-test/ --out cifar10.fld --description \"CIFAR-10, test"
-                + " split held out\" --optimizer adam --learning-rate 0.001"})
+        footer = {"  fld import torch flow.npz --out flow.fld", "  fld import torch flow.npz --held-out real/ --out ref.fld"})
 public final class ImportTorchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "NAME.npz (NAME.json must lie beside it).")

@@ -1,5 +1,7 @@
 package org.fld4j.cli.fld;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,19 +11,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.fld4j.cli.common.Cli;
+import org.fld4j.cli.common.JsonResults;
+import org.fld4j.cli.common.Provenance;
 import org.fld4j.cli.output.TextTable;
 import org.fld4j.cli.published.BuiltinReferences;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code fld references list}: every cached and built-in reference with its hash, size, date and card summary. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List the cached and built-in references: kind, name or URL, hash, size, date and what the"
                 + " card says.",
         footerHeading = "%nExamples:%n",
-        footer = {"  fld references list"})
+        footer = {"  fld references list", "  fld references list --json"})
 public final class ReferencesListCommand implements Callable<Integer> {
 
     /** The hex digits of a hash the list shows; {@code fld references show} takes them and prints the whole. */
@@ -33,6 +38,10 @@ public final class ReferencesListCommand implements Callable<Integer> {
     @Mixin
     CacheFolderOption cache;
 
+    @Option(names = "--json", description = "Print the list as one JSON document (docs/schema): whole hashes,"
+            + " sizes in bytes, ISO dates.")
+    boolean json;
+
     @Override
     public Integer call() {
         List<CachedReference> all;
@@ -41,10 +50,13 @@ public final class ReferencesListCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the reference cache " + cache.folder(), e);
         }
+        ResultOutput.print(json, () -> json(all), () -> human(all));
+        return 0;
+    }
+
+    private String human(List<CachedReference> all) {
         if (all.isEmpty()) {
-            Cli.out().println("no references in " + cache.folder() + " and none built in");
-            Cli.out().flush();
-            return 0;
+            return "no references in " + cache.folder() + " and none built in\n";
         }
         TextTable table = new TextTable(List.of("kind", "name", "hash", "size", "date (UTC)", "card"), false, false,
                 false, true, false, false);
@@ -53,9 +65,50 @@ public final class ReferencesListCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%,d B", r.bytes()), r.date() == null ? "-" : DATE.format(r.date()),
                     summary(r.file()));
         }
-        Cli.out().print(table.format(""));
-        Cli.out().flush();
-        return 0;
+        return table.format("");
+    }
+
+    private ObjectNode json(List<CachedReference> all) {
+        ObjectNode doc = JsonResults.document("references list", Provenance.builder()
+                .count("references", all.size()).build());
+        ObjectNode result = (ObjectNode) doc.get("result");
+        result.put("cacheFolder", cache.folder().toString());
+        ArrayNode list = result.putArray("references");
+        for (CachedReference r : all) {
+            ObjectNode node = list.addObject();
+            node.put("kind", r.kind().label());
+            node.put("name", r.name());
+            node.put("contentHash", "sha256:" + r.sha256());
+            node.put("bytes", r.bytes());
+            node.put("date", r.date() == null ? null : r.date().toString());
+            node.put("file", r.file() == null ? null : r.file().toString());
+            describe(r.file(), node.putObject("card"));
+        }
+        return doc;
+    }
+
+    /** What {@link #summary} says, as fields: preset, image shape, held-out bpd and description, or why not. */
+    private static void describe(Path file, ObjectNode node) {
+        node.putNull("preset");
+        node.putNull("imageShape");
+        node.putNull("heldOutBitsPerDim");
+        node.putNull("description");
+        node.putNull("unreadable");
+        if (file == null) {
+            return;
+        }
+        try {
+            FldReference r = Fld.load(file).reference();
+            node.put("preset", r.options().preset().id());
+            ArrayNode shape = node.putArray("imageShape");
+            for (long d : r.imageShape()) {
+                shape.add(d);
+            }
+            node.put("heldOutBitsPerDim", JsonResults.finite(r.heldOutBitsPerDim()));
+            node.put("description", r.card().map(c -> c.realSet().text()).orElse(null));
+        } catch (IOException | RuntimeException e) {
+            node.put("unreadable", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
     }
 
     /** E.g. {@code small 1x8x8, bpd 5.1234, "CIFAR-10 train"}; a file that does not load says why. */

@@ -21,8 +21,9 @@ import org.fld4j.metrics.fld.ReferenceFileHash;
 /**
  * References shipped on the class path: {@code builtin:NAME} is the resource {@value #FOLDER}{@code NAME.fld}, and
  * an artifact that ships some lists their names, one a line, in its {@value #INDEX} (every artifact's list is read,
- * so several may ship references). fld4j itself ships none: with no such artifact on the class path the list is
- * empty. A built-in reference is copied into the downloads folder under its hash before use (the loader reads
+ * so several may ship references). fld4j's own are in flow-references ({@link
+ * org.fld4j.references.BuiltinReference}), whose published content hashes are checked here too; with no such
+ * artifact on the class path the list is empty. A built-in reference is copied into the downloads folder under its hash before use (the loader reads
  * files), once.
  */
 public final class BuiltinReferences {
@@ -98,6 +99,12 @@ public final class BuiltinReferences {
             }
         }
         String hex = java.util.HexFormat.of().formatHex(ReferenceFileHash.newDigest().digest(bytes));
+        var published = org.fld4j.references.BuiltinReference.byId(name.name());
+        if (published.isPresent() && !published.get().contentHash().equals(ReferenceFileHash.PREFIX + hex)) {
+            throw new IOException(name.text() + " has content hash " + ReferenceFileHash.PREFIX + hex + ", not the"
+                    + " published " + published.get().contentHash() + ": the jar that holds it is damaged or was"
+                    + " altered");
+        }
         var kept = downloads.verified(hex, messages);
         if (kept.isPresent()) {
             return kept.get();

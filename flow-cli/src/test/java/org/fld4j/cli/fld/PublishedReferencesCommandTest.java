@@ -136,13 +136,13 @@ class PublishedReferencesCommandTest {
                 dir.resolve("cache-none").toString());
         assertThat(none.code()).isEqualTo(3);
         assertThat(none.err()).contains("builtin:cifar10 is not a built-in reference")
-                .contains("there are none on the class path");
+                .contains("the built-in references are: fashion-mnist");
 
         Path cache = dir.resolve("cache-builtin");
         FldCli.Run unknown = withBuiltin(() -> FldCli.run("score", "--ref", "builtin:cifar10", generated.toString(),
                 "--cache-dir", cache.toString()));
         assertThat(unknown.code()).isEqualTo(3);
-        assertThat(unknown.err()).contains("the built-in references are: tiny");
+        assertThat(unknown.err()).contains("the built-in references are: fashion-mnist, tiny");
 
         FldCli.Run scored = withBuiltin(() -> FldCli.run("score", "--ref", "builtin:tiny", generated.toString(),
                 "--cache-dir", cache.toString(), "--json"));
@@ -153,8 +153,16 @@ class PublishedReferencesCommandTest {
         assertThat(listed.code()).as(listed.err()).isZero();
         assertThat(listed.out()).contains("builtin").contains("builtin:tiny").contains(hash.substring(0, 12))
                 .contains("\"tiny waves\"").doesNotContain("downloaded");
-        FldCli.Run listedWithout = FldCli.run("references", "list", "--cache-dir", dir.resolve("cache-none").toString());
-        assertThat(listedWithout.out()).contains("no references").contains("none built in");
+        // flow-references is on fld's class path: its reference is listed even in an empty cache
+        FldCli.Run listedWithout = FldCli.run("references", "list", "--cache-dir", dir.resolve("cache-none").toString(),
+                "--json");
+        assertThat(listedWithout.code()).as(listedWithout.err()).isZero();
+        JsonSchemaCheck.assertValid(listedWithout.out());
+        JsonNode onlyBuiltin = FldCli.json(listedWithout.out()).get("result").get("references");
+        assertThat(onlyBuiltin).hasSize(1);
+        assertThat(onlyBuiltin.get(0).get("name").asText()).isEqualTo("builtin:fashion-mnist");
+        assertThat(onlyBuiltin.get(0).get("kind").asText()).isEqualTo("builtin");
+        assertThat(onlyBuiltin.get(0).get("file").isNull()).isTrue();
     }
 
     @Test
@@ -172,13 +180,27 @@ class PublishedReferencesCommandTest {
                 .contains(String.format(java.util.Locale.ROOT, "%,d B", refBytes.length)).contains("\"tiny waves\"")
                 .contains("trained").contains("small 1x8x8, bpd ");
 
+        FldCli.Run listJson = FldCli.run("references", "list", "--cache-dir", cache.toString(), "--json");
+        assertThat(listJson.code()).as(listJson.err()).isZero();
+        JsonSchemaCheck.assertValid(listJson.out());
+        JsonNode listed = FldCli.json(listJson.out()).get("result").get("references");
+        assertThat(listed.findValuesAsText("kind")).containsExactlyInAnyOrder("downloaded", "trained", "builtin");
+        for (JsonNode r : listed) {
+            if (r.get("kind").asText().equals("downloaded")) {
+                assertThat(r.get("contentHash").asText()).isEqualTo("sha256:" + hash);
+                assertThat(r.get("bytes").asLong()).isEqualTo(refBytes.length);
+                assertThat(r.get("card").get("description").asText()).isEqualTo("tiny waves");
+                assertThat(r.get("card").get("imageShape").toString()).isEqualTo("[1,8,8]");
+            }
+        }
+
         FldCli.Run show = FldCli.run("references", "show", hash.substring(0, 10), "--cache-dir", cache.toString());
         assertThat(show.code()).as(show.err()).isZero();
         assertThat(show.out()).contains("sha256:" + hash).contains("tiny waves");
 
         FldCli.Run verified = FldCli.run("references", "verify", "--cache-dir", cache.toString());
         assertThat(verified.code()).as(verified.out() + verified.err()).isZero();
-        assertThat(verified.out()).contains("ok").contains("1 checked, 0 mismatches").contains("not checked");
+        assertThat(verified.out()).contains("ok").contains("2 checked, 0 mismatches").contains("not checked");
 
         Path kept = cache.resolve("downloads").resolve(hash + ".fld");
         byte[] damaged = refBytes.clone();
@@ -186,7 +208,7 @@ class PublishedReferencesCommandTest {
         Files.write(kept, damaged);
         FldCli.Run mismatch = FldCli.run("references", "verify", "--cache-dir", cache.toString());
         assertThat(mismatch.code()).isEqualTo(3);
-        assertThat(mismatch.out()).contains("MISMATCH").contains("1 checked, 1 mismatch;");
+        assertThat(mismatch.out()).contains("MISMATCH").contains("2 checked, 1 mismatch;");
 
         FldCli.Run userFile = FldCli.run("references", "remove", ref.toString(), "--cache-dir", cache.toString());
         assertThat(userFile.code()).isEqualTo(3);

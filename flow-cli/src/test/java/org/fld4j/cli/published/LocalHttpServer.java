@@ -66,16 +66,7 @@ public final class LocalHttpServer implements AutoCloseable {
 
     /** {@code path} declares {@code body}'s length but sends only its first half, then drops the connection. */
     public LocalHttpServer serveTruncated(String path, byte[] body) {
-        server.createContext(path, exchange -> {
-            count(exchange);
-            exchange.sendResponseHeaders(200, body.length);
-            OutputStream out = exchange.getResponseBody();
-            out.write(body, 0, body.length / 2);
-            out.flush();
-            // closing the exchange before the declared length is sent closes the connection
-            exchange.close();
-        });
-        return this;
+        return serveStalled(path, body, java.time.Duration.ZERO);
     }
 
     /**
@@ -94,6 +85,7 @@ public final class LocalHttpServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // closing the exchange before the declared length is sent closes the connection
             exchange.close();
         });
         return this;
