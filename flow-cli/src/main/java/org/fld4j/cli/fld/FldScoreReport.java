@@ -27,7 +27,8 @@ final class FldScoreReport {
                         org.fld4j.spark.SparkRun spark) {
         TextTable table = TextTable.labelled()
                 .row("FLD", Formats.number(score.value()) + "  " + Formats.interval(score.interval()))
-                .row("interval covers", Formats.intervalScope(score))
+                .row("interval covers", Formats.intervalScope(score,
+                        in.reference().origin() == ResolvedReference.Origin.LOADED))
                 .row("ratio", Formats.number(score.ratio()) + "  (bpd generated / bpd real)")
                 .row("bpd generated", Formats.number(score.bpdGenerated()) + "  (" + score.generatedCount() + " images)")
                 .row("bpd real", Formats.number(score.bpdReal()) + "  (" + score.realCount() + " held-out images)");

@@ -55,8 +55,18 @@ final class Formats {
      * training the reference} or {@code images and reference training (5 flows, FLD between flows sd 0.0071)}.
      */
     static String intervalScope(FldScore score) {
+        return intervalScope(score, false);
+    }
+
+    /**
+     * {@link #intervalScope(FldScore)}, for a reference given with {@code --ref} when {@code loaded}: there
+     * {@code --flows} changes nothing, so the hint names what would (a reference trained with several flows).
+     */
+    static String intervalScope(FldScore score, boolean loaded) {
         if (score.intervalScope() == IntervalScope.IMAGES) {
-            return score.intervalScope().description() + "; --flows 5 adds the randomness of training the reference";
+            return score.intervalScope().description() + (loaded
+                    ? "; a reference of several flows (fld train --flows 5) would add the randomness of training it"
+                    : "; --flows 5 adds the randomness of training the reference");
         }
         return score.intervalScope().description() + " (" + score.referenceFlows() + " flows, FLD between flows sd "
                 + number(score.betweenFlowSd()) + ")";

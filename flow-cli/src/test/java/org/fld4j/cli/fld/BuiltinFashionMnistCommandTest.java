@@ -54,6 +54,12 @@ class BuiltinFashionMnistCommandTest {
         double meanNats = Arrays.stream(Arrays.copyOf(reference.heldOutLogLikelihoods(), FashionMnistSlice.TEST_COUNT))
                 .average().orElseThrow();
         assertThat(result.get("bpdGenerated").asDouble()).isCloseTo(-meanNats / (784 * Math.log(2)), within(1e-6));
+        // as text: --flows cannot change a published reference, so the hint names what would
+        FldCli.Run text = FldCli.run("score", "--ref", "builtin:fashion-mnist", testImages.toString(), "--cache-dir",
+                cache.toString());
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out()).contains("a reference of several flows (fld train --flows 5) would add")
+                .doesNotContain("; --flows 5 adds");
         try (var kept = Files.list(cache.resolve("downloads"))) {
             assertThat(kept.map(p -> p.getFileName().toString()))
                     .contains(BuiltinReference.FASHION_MNIST.contentHash().substring("sha256:".length()) + ".fld");
