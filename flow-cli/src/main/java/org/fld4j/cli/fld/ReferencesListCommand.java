@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class ReferencesListCommand implements Callable<Integer> {
         for (CachedReference r : all) {
             table.row(r.kind().label(), r.name(), "sha256:" + r.sha256().substring(0, SHORT_HASH),
                     String.format(Locale.ROOT, "%,d B", r.bytes()), r.date() == null ? "-" : DATE.format(r.date()),
-                    summary(r.file()));
+                    summary(r));
         }
         return table.format("");
     }
@@ -82,23 +81,36 @@ public final class ReferencesListCommand implements Callable<Integer> {
             node.put("bytes", r.bytes());
             node.put("date", r.date() == null ? null : r.date().toString());
             node.put("file", r.file() == null ? null : r.file().toString());
-            describe(r.file(), node.putObject("card"));
+            describe(r, node.putObject("card"));
         }
         return doc;
     }
 
+    /**
+     * The reference behind a listed entry: its file, or for a built-in one not yet copied into the cache, fld4j's own
+     * published copy; null for another artifact's built-in reference not yet copied (it is read on first use).
+     */
+    private static FldReference load(CachedReference entry) throws IOException {
+        if (entry.file() != null) {
+            return Fld.load(entry.file()).reference();
+        }
+        var published = org.fld4j.references.BuiltinReference.byId(entry.name().substring(entry.name().indexOf(':')
+                + 1));
+        return published.isPresent() ? published.get().load().reference() : null;
+    }
+
     /** What {@link #summary} says, as fields: preset, image shape, held-out bpd and description, or why not. */
-    private static void describe(Path file, ObjectNode node) {
+    private static void describe(CachedReference entry, ObjectNode node) {
         node.putNull("preset");
         node.putNull("imageShape");
         node.putNull("heldOutBitsPerDim");
         node.putNull("description");
         node.putNull("unreadable");
-        if (file == null) {
-            return;
-        }
         try {
-            FldReference r = Fld.load(file).reference();
+            FldReference r = load(entry);
+            if (r == null) {
+                return;
+            }
             node.put("preset", r.options().preset().id());
             ArrayNode shape = node.putArray("imageShape");
             for (long d : r.imageShape()) {
@@ -112,12 +124,12 @@ public final class ReferencesListCommand implements Callable<Integer> {
     }
 
     /** E.g. {@code small 1x8x8, bpd 5.1234, "CIFAR-10 train"}; a file that does not load says why. */
-    static String summary(Path file) {
-        if (file == null) {
-            return "(built in, not copied to the cache yet; fld references show reads it)";
-        }
+    static String summary(CachedReference entry) {
         try {
-            FldReference r = Fld.load(file).reference();
+            FldReference r = load(entry);
+            if (r == null) {
+                return "(built in, not copied to the cache yet; fld references show reads it)";
+            }
             long[] s = r.imageShape();
             String description = r.card().map(c -> c.realSet().text().isEmpty() ? "no description"
                     : "\"" + c.realSet().text() + "\"").orElse("no card");

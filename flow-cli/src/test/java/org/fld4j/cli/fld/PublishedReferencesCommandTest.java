@@ -163,6 +163,9 @@ class PublishedReferencesCommandTest {
         assertThat(onlyBuiltin.get(0).get("name").asText()).isEqualTo("builtin:fashion-mnist");
         assertThat(onlyBuiltin.get(0).get("kind").asText()).isEqualTo("builtin");
         assertThat(onlyBuiltin.get(0).get("file").isNull()).isTrue();
+        // not copied into the cache yet, its card is read from the published copy
+        assertThat(onlyBuiltin.get(0).get("card").get("description").asText()).startsWith("Fashion-MNIST");
+        assertThat(onlyBuiltin.get(0).get("card").get("imageShape").toString()).isEqualTo("[1,28,28]");
     }
 
     @Test
