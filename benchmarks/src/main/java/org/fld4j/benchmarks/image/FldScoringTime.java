@@ -8,15 +8,18 @@ import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.fld.Fld;
+import org.fld4j.references.BuiltinReference;
 import org.fld4j.metrics.fld.FldScore;
 
 /**
  * Wall time of FLD for N "generated" 28x28 images (the first N Fashion-MNIST training images stand in for
- * them) under a saved reference flow, against 500 held-out test images: reading, scoring every image once,
- * and the bootstrap interval, end to end as a user's {@code Fld.score} call runs them.
+ * them): reading, scoring every image once, and the bootstrap interval, end to end as a user's {@code Fld.score}
+ * call runs them. The reference is {@code builtin:fashion-mnist} (its 10,000 test images already scored), a saved
+ * reference file ({@code .fld}), or a flow file, which is given the first 500 test images as R_test (scored
+ * before the clock starts).
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FldScoringTime FLOW_FILE [N=10000]
- * [threads=2] [evaluationBatch=64]}.
+ * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FldScoringTime builtin:fashion-mnist|REF.fld|FLOW
+ * [N=10000] [threads=2] [evaluationBatch=64]}.
  */
 public final class FldScoringTime {
 
@@ -31,12 +34,21 @@ public final class FldScoringTime {
     }
 
     public static void main(String[] args) throws IOException {
-        Flow flow = Flow.load(Path.of(args[0]));
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         NativeThreads.set(args.length > 2 ? Integer.parseInt(args[2]) : 2);
         int batch = args.length > 3 ? Integer.parseInt(args[3]) : org.fld4j.metrics.fld.FldOptions.DEFAULT_EVALUATION_BATCH_SIZE;
         ImageSource train = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
-        Fld fld = againstFirstTestImages(flow, batch);
+        Fld fld;
+        if (args[0].equals("builtin:" + BuiltinReference.FASHION_MNIST.id())) {
+            fld = BuiltinReference.FASHION_MNIST.load();
+        } else if (args[0].endsWith(".fld")) {
+            fld = Fld.load(Path.of(args[0]));
+        } else {
+            fld = againstFirstTestImages(Flow.load(Path.of(args[0])), batch);
+        }
+        if (fld.options().evaluationBatchSize() != batch) {
+            fld = fld.evaluationBatchSize(batch);
+        }
         long start = System.nanoTime();
         FldScore score = fld.score(ImageSources.subset(train, FashionMnistFldTable.range(0, n)));
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -174,8 +174,14 @@ public final class Fld {
         return options(options.withBatchSize(value));
     }
 
+    /**
+     * The same FLD scoring {@code value} images a pass. Like {@link #interval} it keeps a trained or loaded
+     * reference flow: the batch size changes memory and speed, not results (beyond float rounding).
+     */
     public Fld evaluationBatchSize(int value) {
-        return options(options.withEvaluationBatchSize(value));
+        FldOptions changed = options.withEvaluationBatchSize(value);
+        FldReference current = currentReference();
+        return new Fld(real, changed, listeners, description, current == null ? null : current.withOptions(changed));
     }
 
     public Fld dequantizationSamples(int value) {
