@@ -37,4 +37,16 @@ record CachedReference(Kind kind, String name, String sha256, Path file, long by
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sha256, "sha256");
     }
+
+    /**
+     * For a built-in reference that fld4j publishes (flow-references), that reference with its published hash; empty
+     * for other kinds and for another artifact's built-in references.
+     */
+    java.util.Optional<org.fld4j.references.BuiltinReference> published() {
+        if (kind != Kind.BUILTIN || !name.startsWith(org.fld4j.cli.published.BuiltinName.PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        return org.fld4j.references.BuiltinReference.byId(name.substring(
+                org.fld4j.cli.published.BuiltinName.PREFIX.length()));
+    }
 }

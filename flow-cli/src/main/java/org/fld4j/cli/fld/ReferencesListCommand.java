@@ -94,8 +94,7 @@ public final class ReferencesListCommand implements Callable<Integer> {
         if (entry.file() != null) {
             return Fld.load(entry.file()).reference();
         }
-        var published = org.fld4j.references.BuiltinReference.byId(entry.name().substring(entry.name().indexOf(':')
-                + 1));
+        var published = entry.published();
         return published.isPresent() ? published.get().load().reference() : null;
     }
 

@@ -59,9 +59,8 @@ public final class ReferencesVerifyCommand implements Callable<Integer> {
             for (CachedReference r : cached.all()) {
                 if (r.kind() == CachedReference.Kind.TRAINED) {
                     checks.add(new Check("not-checked", "sha256:" + r.sha256(), "trained here", null));
-                } else if (r.kind() == CachedReference.Kind.BUILTIN) {
-                    Optional<BuiltinReference> published = BuiltinReference.byId(
-                            r.name().substring(r.name().indexOf(':') + 1));
+                } else {
+                    Optional<BuiltinReference> published = r.published();
                     if (published.isPresent()) {
                         String actual = "sha256:" + r.sha256();
                         checks.add(new Check(actual.equals(published.get().contentHash()) ? "ok" : "mismatch",
