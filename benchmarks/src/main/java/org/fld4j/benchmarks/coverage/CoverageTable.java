@@ -24,6 +24,12 @@ import org.fld4j.metrics.fld.FldIntervals;
  *       on: truth 0) and from the test split (the other split); coverage of 0, FLD's mean and spread over the draws,
  *       the interval's mean half-width.</li>
  *   <li>FLD with K flows (random K of the pool's flows of one size, each with its own R_test): the same.</li>
+ *   <li>The same two, real against real, with every score drawing its flows' R_test afresh from the evaluation pool
+ *       (disjoint sets of 0.2 N images, as the library's folds are) and its generated images from the rest. The
+ *       pool's flows never trained on an evaluation image, so any such draw is an R_test the library could have held
+ *       out; and real against real each flow's own FLD has the truth 0, so redrawing R_test loses none of training's
+ *       randomness. With the pool's fixed R_test sets every draw of one size shares the same 8 held-out sets, and the
+ *       coverage counts rest on 8 independent units; redrawn, every score is independent of the others.</li>
  *   <li>Distorted images (noise sigma 8, salt-and-pepper 3%): the spread of FLD between flows beside the one-flow
  *       interval's half-width, and how often the K-flow interval stays above 0.</li>
  *   <li>D-FLD and J of two flows trained on real images of the same size (truth 0) and of different sizes.</li>
@@ -71,6 +77,19 @@ public final class CoverageTable {
             }
             for (int n : GENERATED_SIZES) {
                 ensembleRow(e.getKey(), e.getValue(), n, draws * e.getValue().size(), k, resamples);
+            }
+        }
+        System.out.println();
+        System.out.println("### FLD, real against real, R_test drawn afresh for every score");
+        System.out.println();
+        System.out.println("| real images | generated | flows | scores | covers 0 | mean FLD | sd FLD |"
+                + " mean half-width |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (var e : bySize.entrySet()) {
+            for (int flows : new int[] {1, 2, 3, 5}) {
+                for (int n : GENERATED_SIZES) {
+                    redrawnRow(e.getKey(), e.getValue(), n, flows, draws * 25, resamples);
+                }
             }
         }
         System.out.println();
@@ -155,12 +174,12 @@ public final class CoverageTable {
         for (int e = 0; e < ensembles; e++) {
             List<PoolFlow> chosen = choose(flows, k, random);
             boolean[] excluded = new boolean[chosen.get(0).evaluation.length];
-            double[] means = new double[k];
+            double[][] heldOut = new double[k][];
             for (int f = 0; f < k; f++) {
                 for (int i : chosen.get(f).heldOut) {
                     excluded[i] = true;
                 }
-                means[f] = mean(chosen.get(f).heldOutValues());
+                heldOut[f] = chosen.get(f).heldOutValues();
             }
             int[] candidates = complement(excluded);
             if (candidates.length < n) {
@@ -174,11 +193,48 @@ public final class CoverageTable {
                 g[f] = select(chosen.get(f).evaluation, gIdx);
                 t[f] = select(chosen.get(f).test, tIdx);
             }
-            same.add(FldIntervals.ensemble(means, g, resamples, 0.95, random.nextLong()), ensembleValue(means, g), 0);
-            other.add(FldIntervals.ensemble(means, t, resamples, 0.95, random.nextLong()), ensembleValue(means, t), 0);
+            same.add(FldIntervals.ensemble(heldOut, g, resamples, 0.95, random.nextLong()), ensembleValue(heldOut, g),
+                    0);
+            other.add(FldIntervals.ensemble(heldOut, t, resamples, 0.95, random.nextLong()), ensembleValue(heldOut, t),
+                    0);
         }
         System.out.printf(Locale.ROOT, "| %,d | %,d | %d | %s | %.4f | %.4f | %.4f | %s | %.4f |%n", realImages, n,
                 ensembles, same.coverage(), same.mean(), same.sd(), same.halfWidth(), other.coverage(), other.mean());
+    }
+
+    /**
+     * Real against real with R_test redrawn for every score: {@code flows} random flows of the pool, disjoint held-out
+     * sets of {@code 0.2 N} evaluation images (one per flow) and {@code n} generated images from the rest of the
+     * evaluation pool; skipped where the evaluation pool is too small for that.
+     */
+    private static void redrawnRow(int realImages, List<PoolFlow> flows, int n, int k, int scores, int resamples) {
+        int h = (int) Math.round(0.2 * realImages);
+        int pool = flows.get(0).evaluation.length;
+        if (flows.size() < k || k * h + n > pool) {
+            return;
+        }
+        Stats stats = new Stats();
+        SplittableRandom random = new SplittableRandom(47L * realImages + 13L * n + k);
+        for (int s = 0; s < scores; s++) {
+            List<PoolFlow> chosen = choose(flows, k, random);
+            int[] order = draw(Shuffles.identity(pool), k * h + n, random);
+            int[] gIdx = Arrays.copyOfRange(order, k * h, k * h + n);
+            double[][] heldOut = new double[k][];
+            double[][] g = new double[k][];
+            for (int f = 0; f < k; f++) {
+                heldOut[f] = select(chosen.get(f).evaluation, Arrays.copyOfRange(order, f * h, (f + 1) * h));
+                g[f] = select(chosen.get(f).evaluation, gIdx);
+            }
+            if (k == 1) {
+                stats.add(FldIntervals.fld(heldOut[0], g[0], resamples, 0.95, random.nextLong()), fld(heldOut[0], g[0]),
+                        0);
+            } else {
+                stats.add(FldIntervals.ensemble(heldOut, g, resamples, 0.95, random.nextLong()),
+                        ensembleValue(heldOut, g), 0);
+            }
+        }
+        System.out.printf(Locale.ROOT, "| %,d | %,d | %d | %d | %s | %.4f | %.4f | %.4f |%n", realImages, n, k, scores,
+                stats.coverage(), stats.mean(), stats.sd(), stats.halfWidth());
     }
 
     /**
@@ -218,7 +274,7 @@ public final class CoverageTable {
         if (flows.size() > k && k >= 2) {
             for (int e = 0; e < ensembles; e++) {
                 int[] order = draw(Shuffles.identity(flows.size()), flows.size(), random);
-                double[] means = new double[k];
+                double[][] heldOut = new double[k][];
                 double[][] g = new double[k][];
                 boolean[] excluded = new boolean[(noise ? flows.get(0).noise : flows.get(0).saltPepper).length];
                 for (int f = 0; f < k; f++) {
@@ -233,14 +289,14 @@ public final class CoverageTable {
                 for (int f = 0; f < flows.size(); f++) {
                     if (f < k) {
                         PoolFlow flow = flows.get(order[f]);
-                        means[f] = mean(flow.heldOutValues());
+                        heldOut[f] = flow.heldOutValues();
                         g[f] = select(noise ? flow.noise : flow.saltPepper, gIdx);
                     } else {
                         others[f - k] = full[order[f]];
                     }
                 }
-                ConfidenceInterval interval = FldIntervals.ensemble(means, g, resamples, 0.95, random.nextLong());
-                ensemble.addAgainstEstimate(interval, ensembleValue(means, g), mean(others),
+                ConfidenceInterval interval = FldIntervals.ensemble(heldOut, g, resamples, 0.95, random.nextLong());
+                ensemble.addAgainstEstimate(interval, ensembleValue(heldOut, g), mean(others),
                         others.length > 1 ? sd(others) / Math.sqrt(others.length) : 0);
                 if (interval.lower() > 0) {
                     above++;
@@ -335,7 +391,11 @@ public final class CoverageTable {
         }
     }
 
-    private static double ensembleValue(double[] means, double[][] g) {
+    private static double ensembleValue(double[][] heldOut, double[][] g) {
+        double[] means = new double[heldOut.length];
+        for (int f = 0; f < means.length; f++) {
+            means[f] = mean(heldOut[f]);
+        }
         return FldIntervals.flowValues(means, g).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 

@@ -19,7 +19,8 @@ import org.fld4j.metrics.fld.FldOptions;
  * levels. 20% of each set is held out.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FashionMnistDualTable [N=2000]
- * [epochs=3] [preset=small] [threads=2] [kinds=all, comma-separated short names] [seed=7]}. The seed drives the
+ * [epochs=3] [preset=small] [threads=2] [kinds=all, comma-separated short names] [seed=7] [levels]}, where
+ * {@code levels} (comma-separated) replaces the kinds' default levels, for one kind at a time. The seed drives the
  * flows' weights, training and splits and the distortions' randomness. Both flows train on as many images (the real
  * images are the first N of the training split, the generated ones the first N of the test split). Prints a markdown
  * table.
@@ -36,6 +37,8 @@ public final class FashionMnistDualTable {
         NativeThreads.set(args.length > 3 ? Integer.parseInt(args[3]) : 2);
         String kinds = args.length > 4 ? args[4] : "all";
         long seed = args.length > 5 ? Long.parseLong(args[5]) : 7;
+        double[] levels = args.length > 6 ? java.util.Arrays.stream(args[6].split(",")).mapToDouble(Double::parseDouble)
+                .toArray() : null;
         ImageSource train = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
         ImageSource test = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         FldOptions options = FldOptions.forPreset(preset).withMaxEpochs(epochs).withTimeBudget(Duration.ofHours(1))
@@ -55,7 +58,7 @@ public final class FashionMnistDualTable {
             double previousJ = clean.divergence();
             boolean monotonic = true;
             boolean monotonicJ = true;
-            for (double level : kind.defaultLevels()) {
+            for (double level : levels != null ? levels : kind.defaultLevels()) {
                 DualFldScore score = dual.score(Distortion.of(kind, level).applyTo(generated, seed));
                 row(kind.shortName(), level, score);
                 monotonic &= score.value() > previous;

@@ -52,8 +52,11 @@ final class SampleSizePlanReport {
         }
         rows.row("floor half-width", Formats.number(plan.floorHalfWidth()) + (plan.referenceFlows() == 1
                 ? String.format(Locale.ROOT, " (set by the %d held-out real images)", plan.heldOutImages())
-                : String.format(Locale.ROOT, " (set by the spread between the %d reference flows)",
-                        plan.referenceFlows())));
+                : plan.trainingVariance() > 0
+                        ? String.format(Locale.ROOT, " (set by the spread between the %d reference flows)",
+                                plan.referenceFlows())
+                        : String.format(Locale.ROOT, " (set by the %d reference flows' held-out real images)",
+                                plan.referenceFlows())));
         if (plan.limitHalfWidth() != plan.floorHalfWidth()) {
             rows.row("with unlimited images", Formats.number(plan.limitHalfWidth()));
         }
@@ -104,6 +107,7 @@ final class SampleSizePlanReport {
         model.put("imageCoefficient", JsonResults.finite(plan.imageCoefficient()));
         model.put("heldOutVariance", JsonResults.finite(plan.heldOutVariance()));
         model.put("betweenFlowVariance", JsonResults.finite(plan.betweenFlowVariance()));
+        model.put("trainingVariance", JsonResults.finite(plan.trainingVariance()));
         model.put("fixedVariance", JsonResults.finite(plan.fixedVariance()));
         put(node, "heldOutImagesForTarget", plan.heldOutImagesForTarget());
         OptionalInt flows = plan.referenceFlowsForTarget();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import org.fld4j.cli.JsonSchemaCheck;
 import org.fld4j.io.source.ImageSources;
@@ -223,7 +224,8 @@ class EfficiencyCommandTest {
 
     /**
      * Two reference flows trained for one epoch each (the second flow's epoch 1 once failed in the progress bars):
-     * the plan's between-flow variance is that of the flows' FLDs, and its fixed part {@code s_b^2 / 2}.
+     * the plan's between-flow variance is that of the flows' FLDs, its held-out variance the flows' mean of
+     * {@code var(H_k) / (h mean(H_k)^2)}, and its fixed part the larger of the two over 2.
      */
     @Test
     void twoFlowsPlanWithTheirSpread() throws IOException {
@@ -232,9 +234,19 @@ class EfficiencyCommandTest {
         FldCli.Run train = FldCli.run("train", real.toString(), "--out", ref2.toString(), "--preset", "small",
                 "--epochs", "1", "--batch", "16", "--flows", "2", "-q");
         assertThat(train.code()).as(train.err()).isZero();
-        FldScore score = Fld.load(ref2).score(ImageSources.folder(generated).build());
+        Fld fld = Fld.load(ref2);
+        FldScore score = fld.score(ImageSources.folder(generated).build());
         double d = score.flowValues().get(0) - score.flowValues().get(1);
         double between = d * d / 2;
+        double heldOutVariance = 0;
+        for (var member : fld.reference().members()) {
+            double[] h = member.heldOutLogLikelihoods();
+            double mean = Arrays.stream(h).average().orElseThrow();
+            double squares = Arrays.stream(h).map(x -> (x - mean) * (x - mean)).sum();
+            heldOutVariance += squares / (h.length - 1) / h.length / (mean * mean) / 2;
+        }
+        double fixed = Math.max(between, heldOutVariance) / 2;
+        double training = Math.max(0, between - heldOutVariance) / 2;
         FldCli.Run run = FldCli.run("efficiency", "--ref", ref2.toString(), generated.toString(), "--sizes", "5",
                 "--repeats", "3", "--target-width", "0.5", "--json");
         assertThat(run.code()).as(run.err()).isZero();
@@ -243,11 +255,17 @@ class EfficiencyCommandTest {
         assertThat(plan.get("referenceFlows").asInt()).isEqualTo(2);
         assertThat(plan.get("model").get("betweenFlowVariance").asDouble()).isCloseTo(between,
                 within(1e-9 * between + 1e-300));
-        assertThat(plan.get("model").get("fixedVariance").asDouble()).isCloseTo(between / 2,
+        assertThat(plan.get("model").get("heldOutVariance").asDouble()).isCloseTo(heldOutVariance,
+                within(1e-9 * heldOutVariance));
+        assertThat(plan.get("model").get("trainingVariance").asDouble()).isCloseTo(2 * training,
                 within(1e-9 * between + 1e-300));
-        assertThat(plan.get("model").get("heldOutVariance").asDouble()).isZero();
-        // with unlimited images the t quantile has one degree of freedom: 12.706 (tables) times s_b / sqrt(2)
-        assertThat(plan.get("limitHalfWidth").asDouble()).isCloseTo(12.706204736174707 * Math.sqrt(between / 2),
-                within(1e-6 * Math.sqrt(between) + 1e-300));
+        assertThat(plan.get("model").get("fixedVariance").asDouble()).isCloseTo(fixed, within(1e-9 * fixed));
+        // with unlimited images: the t quantile with (c / c_tau)^2 degrees of freedom (K - 1 = 1), or the normal one
+        // when training adds nothing beyond the held-out noise
+        double quantile = training == 0 ? 1.959963984540054
+                : new org.apache.commons.math3.distribution.TDistribution(null, (fixed / training) * (fixed / training))
+                        .inverseCumulativeProbability(0.975);
+        assertThat(plan.get("limitHalfWidth").asDouble()).isCloseTo(quantile * Math.sqrt(fixed),
+                within(1e-6 * Math.sqrt(fixed)));
     }
 }

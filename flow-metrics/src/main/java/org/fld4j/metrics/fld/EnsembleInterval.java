@@ -11,47 +11,76 @@ import org.apache.commons.math3.distribution.TDistribution;
  *
  * <pre>
  *   FLD_k = ln( l_k(G) / l_k(H_k) ),      FLD = (1/K) sum_k FLD_k,
- *   Var(FLD) ~ v_G + s_b^2 / K,
+ *   Var(FLD) ~ v_G + (tau^2 + v_H) / K,
  * </pre>
  *
  * where {@code v_G} is the bootstrap variance of the ensemble mean when G alone is resampled (one draw of image
- * indices shared by every flow, since they all score the same images), and {@code s_b^2} the sample variance of the
- * K values {@code FLD_k}: it holds what differs between flows, the randomness of training and of each H_k, so H_k
- * is not resampled again (that would count its noise twice). The interval is {@code FLD +- t_nu * SE} with the
- * Welch-Satterthwaite degrees of freedom {@code nu = SE^4 / ((s_b^2/K)^2 / (K-1))}: with few flows the between-flow
- * variance is itself uncertain, and the t quantile widens the interval for it; when G's own noise dominates,
- * {@code nu} is large and the quantile that of the normal distribution.
+ * indices shared by every flow, since they all score the same images), {@code v_H} the flows' mean delta-method
+ * variance of {@code ln l_k(H_k)} (each H_k's own images: {@code var / (h mean^2)}), and {@code tau^2} what training
+ * adds between flows. With {@code s_b^2} the sample variance of the K values {@code FLD_k}, {@code tau^2} is
+ * estimated as {@code max(0, s_b^2 - v_H)} (a random-effects model, DerSimonian and Laird's moment estimator with
+ * equal weights), so the flow part is {@code max(s_b^2, v_H) / K}: the held-out images' noise, known from hundreds
+ * of images, is a floor that a lucky agreement of a few flows cannot talk the interval below. The interval is
+ * {@code FLD +- t_nu * SE} with the Welch-Satterthwaite degrees of freedom of the one part resting on K values,
+ * {@code nu = SE^4 / ((tau^2/K)^2 / (K-1))}: infinite (the normal quantile) when the flows agree within their
+ * held-out noise, K - 1 when training dominates everything.
  */
 final class EnsembleInterval {
 
     /**
-     * @param point         the ensemble FLD
-     * @param flowValues    each flow's FLD
-     * @param imageVariance {@code v_G}
+     * @param point               the ensemble FLD
+     * @param flowValues          each flow's FLD
+     * @param imageVariance       {@code v_G}
      * @param betweenFlowVariance {@code s_b^2}
-     * @param degreesOfFreedom {@code nu} (infinite when the flows agree exactly)
-     * @param interval      the interval
+     * @param heldOutVariance     {@code v_H}
+     * @param trainingVariance    {@code tau^2 = max(0, s_b^2 - v_H)}
+     * @param degreesOfFreedom    {@code nu} (infinite when {@code tau^2} is 0)
+     * @param interval            the interval
      */
     record Result(double point, double[] flowValues, double imageVariance, double betweenFlowVariance,
-                  double degreesOfFreedom, ConfidenceInterval interval) {
+                  double heldOutVariance, double trainingVariance, double degreesOfFreedom,
+                  ConfidenceInterval interval) {
     }
 
     private EnsembleInterval() {
     }
 
     /**
-     * @param heldOutMeans the flows' mean held-out log-likelihoods {@code l_k(H_k)}
-     * @param generated    {@code generated[k][i]}: flow k's log-likelihood of generated image i
+     * @param heldOut   {@code heldOut[k]}: flow k's log-likelihoods of its own held-out real images H_k (at least 2)
+     * @param generated {@code generated[k][i]}: flow k's log-likelihood of generated image i
      */
-    static Result compute(double[] heldOutMeans, double[][] generated, int resamples, double confidence, long seed) {
-        int k = heldOutMeans.length;
+    static Result compute(double[][] heldOut, double[][] generated, int resamples, double confidence, long seed) {
+        int k = heldOut.length;
         if (k < 2 || generated.length != k) {
             throw new IllegalArgumentException("an ensemble interval needs at least 2 flows, each scoring the images");
+        }
+        double[] heldOutMeans = new double[k];
+        double heldOutVariance = 0;
+        for (int f = 0; f < k; f++) {
+            heldOutMeans[f] = FldFormulas.mean(heldOut[f]);
+            heldOutVariance += logMeanVariance(heldOut[f]) / k;
         }
         double[] flowValues = flowValues(heldOutMeans, generated);
         double point = FldFormulas.mean(flowValues);
         double[] replicates = imageReplicates(heldOutMeans, generated, resamples, seed);
-        return combine(point, flowValues, replicates, confidence);
+        return combine(point, flowValues, heldOutVariance, replicates, confidence);
+    }
+
+    /**
+     * The delta-method variance of {@code ln mean(x)}, {@code var(x) / (h mean(x)^2)} with the {@code h - 1} sample
+     * variance: the sampling error of one flow's held-out mean, on FLD's scale.
+     */
+    static double logMeanVariance(double[] values) {
+        int h = values.length;
+        if (h < 2) {
+            throw new IllegalArgumentException("a flow's held-out noise needs at least 2 held-out images, got " + h);
+        }
+        double mean = FldFormulas.mean(values);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return squares / (h - 1) / h / (mean * mean);
     }
 
     /** Each flow's FLD, {@code ln(l_k(G) / l_k(R_test,k))}, in flow order. */
@@ -90,7 +119,8 @@ final class EnsembleInterval {
         return replicates;
     }
 
-    private static Result combine(double point, double[] flowValues, double[] replicates, double confidence) {
+    private static Result combine(double point, double[] flowValues, double heldOutVariance, double[] replicates,
+                                  double confidence) {
         int k = flowValues.length;
         int resamples = replicates.length;
         double replicateMean = FldFormulas.mean(replicates);
@@ -104,14 +134,16 @@ final class EnsembleInterval {
             between += (v - point) * (v - point);
         }
         between /= k - 1;
-        double flowPart = between / k;
-        double variance = imageVariance + flowPart;
-        double nu = flowPart == 0 ? Double.POSITIVE_INFINITY : variance * variance / (flowPart * flowPart / (k - 1));
+        double training = Math.max(0, between - heldOutVariance);
+        double variance = imageVariance + (training + heldOutVariance) / k;
+        double trainingPart = training / k;
+        double nu = trainingPart == 0 ? Double.POSITIVE_INFINITY
+                : variance * variance / (trainingPart * trainingPart / (k - 1));
         double p = (1 + confidence) / 2;
         double quantile = Double.isInfinite(nu) || nu > 1e7 ? new NormalDistribution(null, 0, 1).inverseCumulativeProbability(p)
                 : new TDistribution(null, nu).inverseCumulativeProbability(p);
         double half = quantile * Math.sqrt(variance);
-        return new Result(point, flowValues, imageVariance, between, nu,
+        return new Result(point, flowValues, imageVariance, between, heldOutVariance, training, nu,
                 new ConfidenceInterval(point - half, point + half, confidence, resamples));
     }
 }

@@ -26,14 +26,14 @@ public final class FldIntervals {
     }
 
     /**
-     * An ensemble's interval: {@code heldOutMeans[k]} is flow k's mean log-likelihood of its own held-out images and
-     * {@code generated[k][i]} its log-likelihood of generated image i (docs/maths.md).
+     * An ensemble's interval: {@code heldOut[k]} holds flow k's log-likelihoods of its own held-out images (at least
+     * 2) and {@code generated[k][i]} its log-likelihood of generated image i (docs/maths.md).
      *
      * @return the ensemble FLD's interval, around the mean of the flows' FLDs
      */
-    public static ConfidenceInterval ensemble(double[] heldOutMeans, double[][] generated, int resamples,
+    public static ConfidenceInterval ensemble(double[][] heldOut, double[][] generated, int resamples,
                                               double confidence, long seed) {
-        return EnsembleInterval.compute(heldOutMeans, CanonicalOrder.sorted(generated), resamples, confidence, seed)
+        return EnsembleInterval.compute(heldOut, CanonicalOrder.sorted(generated), resamples, confidence, seed)
                 .interval();
     }
 

@@ -405,7 +405,11 @@ public final class FldReference {
             return new FldScore(value, ratio, bpdReal, bpdGenerated, heldOutCount(), n, interval,
                     List.of(perImage), report, List.of(value), IntervalScope.IMAGES);
         }
-        EnsembleInterval.Result result = EnsembleInterval.compute(heldOutMeans, generated,
+        double[][] heldOut = new double[k][];
+        for (int f = 0; f < k; f++) {
+            heldOut[f] = members.get(f).heldOutValues();
+        }
+        EnsembleInterval.Result result = EnsembleInterval.compute(heldOut, generated,
                 options.bootstrapResamples(), options.confidence(), options.seed() ^ 0x5DEECE66DL);
         List<Double> flowValues = new ArrayList<>();
         for (double v : result.flowValues()) {

@@ -14,9 +14,9 @@ import org.apache.commons.math3.distribution.TDistribution;
  *
  * <p>{@code a} is the generated images' share ({@code var(l) / mean(l)^2} per image) and {@code c} the part no number
  * of generated images removes: with one reference flow the held-out real images' {@code var / (h mean^2)} and the
- * normal quantile {@code q = z}; with K flows the between-flow {@code s_b^2 / K} and the Student t quantile with the
- * Welch-Satterthwaite degrees of freedom {@code nu(n) = (a/n + c)^2 / (c^2 / (K - 1))}, as {@link EnsembleInterval}
- * computes them. Immutable.
+ * normal quantile {@code q = z}; with K flows {@code (tau^2 + v_H) / K}, of which {@code c_tau = tau^2 / K} (training's
+ * share) rests on K values, and the Student t quantile with the Welch-Satterthwaite degrees of freedom
+ * {@code nu(n) = (a/n + c)^2 / (c_tau^2 / (K - 1))}, as {@link EnsembleInterval} computes them. Immutable.
  */
 final class HalfWidthModel {
 
@@ -34,7 +34,10 @@ final class HalfWidthModel {
 
     private final double a;
     private final double c;
+    private final double cTraining;
     private final int flows;
+    private final double confidence;
+    private final double optimumRatio;
     private final double probability;
     private final double z;
     private final long bestImages;
@@ -43,19 +46,28 @@ final class HalfWidthModel {
     /**
      * @param imageCoefficient {@code a}, at least 0
      * @param fixedVariance    {@code c}, at least 0
+     * @param trainingVariance {@code c_tau}, the part of {@code c} that rests on K values (0 with one flow), from 0 to
+     *                         {@code c}
      * @param flows            K, at least 1
      * @param confidence       the interval's coverage, in (0, 1)
-     * @param optimumRatio     {@link #optimumRatio(int, double)} of {@code flows} and {@code confidence}
+     * @param optimumRatio     {@link #optimumRatio(int, double, double)} of {@code flows}, {@code confidence} and
+     *                         {@code c_tau / c}
      */
-    HalfWidthModel(double imageCoefficient, double fixedVariance, int flows, double confidence, double optimumRatio) {
-        if (!(imageCoefficient >= 0) || !(fixedVariance >= 0) || flows < 1 || !(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("a half-width model needs a >= 0, c >= 0, K >= 1 and a confidence in"
-                    + " (0, 1), got a " + imageCoefficient + ", c " + fixedVariance + ", K " + flows + ", confidence "
-                    + confidence);
+    HalfWidthModel(double imageCoefficient, double fixedVariance, double trainingVariance, int flows,
+                   double confidence, double optimumRatio) {
+        if (!(imageCoefficient >= 0) || !(fixedVariance >= 0) || flows < 1 || !(confidence > 0 && confidence < 1)
+                || !(trainingVariance >= 0 && trainingVariance <= fixedVariance)
+                || (flows == 1 && trainingVariance > 0)) {
+            throw new IllegalArgumentException("a half-width model needs a >= 0, c >= 0, 0 <= c_tau <= c (0 with one"
+                    + " flow), K >= 1 and a confidence in (0, 1), got a " + imageCoefficient + ", c " + fixedVariance
+                    + ", c_tau " + trainingVariance + ", K " + flows + ", confidence " + confidence);
         }
         this.a = imageCoefficient;
         this.c = fixedVariance;
+        this.cTraining = trainingVariance;
         this.flows = flows;
+        this.confidence = confidence;
+        this.optimumRatio = optimumRatio;
         this.probability = (1 + confidence) / 2;
         this.z = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(probability);
         // With a t quantile the half-width first falls with n (the image variance shrinks) and, for K up to about 6,
@@ -77,18 +89,46 @@ final class HalfWidthModel {
         this.floor = best == Long.MAX_VALUE ? limit() : halfWidth(best);
     }
 
-    /** A model whose optimum ratio is computed here (once per K and confidence is enough; see the constructor). */
-    static HalfWidthModel of(double imageCoefficient, double fixedVariance, int flows, double confidence) {
-        return new HalfWidthModel(imageCoefficient, fixedVariance, flows, confidence, optimumRatio(flows, confidence));
+    /** The same model with another image coefficient {@code a} (the optimum ratio does not depend on it). */
+    HalfWidthModel withImageCoefficient(double imageCoefficient) {
+        return new HalfWidthModel(imageCoefficient, c, cTraining, flows, confidence, optimumRatio);
     }
 
     /**
-     * The ratio {@code r = a / (n c)} at which {@code sqrt(1 + r) * t_{(K-1)(1+r)^2}} is smallest, the shape of the
-     * K-flow half-width in units of {@code sqrt(c)}; 0 when it is smallest as {@code r -> 0} (many flows: the t
-     * quantile then barely exceeds the normal one) and for one flow. It depends on K and the confidence alone.
+     * The model of a K-flow interval ({@link EnsembleInterval}): training's variance {@code tau^2 = max(0, s_b^2 -
+     * v_H)}, {@code c = (tau^2 + v_H) / K} and {@code c_tau = tau^2 / K}; with one flow {@code c = v_H}, the held-out
+     * images' variance, and the normal quantile.
+     *
+     * @param betweenFlowVariance {@code s_b^2} (ignored with one flow)
+     * @param heldOutVariance     {@code v_H}, the flows' mean delta-method variance of {@code ln l_k(H_k)}
+     * @param optimumRatio        whether to place the floor ({@link #floor()} and the searches need it; a bare
+     *                            prediction of {@link #halfWidth} does not)
      */
-    static double optimumRatio(int flows, double confidence) {
-        if (flows < 2) {
+    static HalfWidthModel ensemble(double imageCoefficient, double betweenFlowVariance, double heldOutVariance,
+                                   int flows, double confidence, boolean optimumRatio) {
+        if (flows == 1) {
+            return new HalfWidthModel(imageCoefficient, heldOutVariance, 0, 1, confidence, 0);
+        }
+        double training = Math.max(0, betweenFlowVariance - heldOutVariance);
+        double fixed = (training + heldOutVariance) / flows;
+        double trainingPart = training / flows;
+        return new HalfWidthModel(imageCoefficient, fixed, trainingPart, flows, confidence,
+                optimumRatio ? optimumRatio(flows, confidence, share(trainingPart, fixed)) : 0);
+    }
+
+    /** {@code c_tau / c}, the share of the fixed variance that rests on K values (0 when there is none). */
+    static double share(double trainingVariance, double fixedVariance) {
+        return fixedVariance == 0 ? 0 : Math.min(1, trainingVariance / fixedVariance);
+    }
+
+    /**
+     * The ratio {@code r = a / (n c)} at which {@code sqrt(1 + r) * t_{(K-1)(1+r)^2 / rho^2}} is smallest, the shape
+     * of the K-flow half-width in units of {@code sqrt(c)} when training's share of {@code c} is {@code rho}; 0 when
+     * it is smallest as {@code r -> 0} (many flows, or a small share: the t quantile then barely exceeds the normal
+     * one) and for one flow. It depends on K, the confidence and {@code rho} alone.
+     */
+    static double optimumRatio(int flows, double confidence, double share) {
+        if (flows < 2 || !(share > 0)) {
             return 0;
         }
         double p = (1 + confidence) / 2;
@@ -98,29 +138,29 @@ final class HalfWidthModel {
         double g = (Math.sqrt(5) - 1) / 2;
         double x1 = hi - g * (hi - lo);
         double x2 = lo + g * (hi - lo);
-        double f1 = shape(Math.exp(x1), flows, p);
-        double f2 = shape(Math.exp(x2), flows, p);
+        double f1 = shape(Math.exp(x1), flows, share, p);
+        double f2 = shape(Math.exp(x2), flows, share, p);
         while (hi - lo > 1e-7) {
             if (f1 <= f2) {
                 hi = x2;
                 x2 = x1;
                 f2 = f1;
                 x1 = hi - g * (hi - lo);
-                f1 = shape(Math.exp(x1), flows, p);
+                f1 = shape(Math.exp(x1), flows, share, p);
             } else {
                 lo = x1;
                 x1 = x2;
                 f1 = f2;
                 x2 = lo + g * (hi - lo);
-                f2 = shape(Math.exp(x2), flows, p);
+                f2 = shape(Math.exp(x2), flows, share, p);
             }
         }
         double r = Math.exp((lo + hi) / 2);
-        return shape(r, flows, p) < shape(0, flows, p) ? r : 0;
+        return shape(r, flows, share, p) < shape(0, flows, share, p) ? r : 0;
     }
 
-    private static double shape(double r, int flows, double p) {
-        return Math.sqrt(1 + r) * quantile((flows - 1) * (1 + r) * (1 + r), p);
+    private static double shape(double r, int flows, double share, double p) {
+        return Math.sqrt(1 + r) * quantile((flows - 1) * (1 + r) * (1 + r) / (share * share), p);
     }
 
     private static double quantile(double degrees, double p) {
@@ -131,7 +171,7 @@ final class HalfWidthModel {
     }
 
     private boolean usesT() {
-        return flows > 1 && c > 0;
+        return flows > 1 && cTraining > 0;
     }
 
     /** {@code a / n + c}; {@code c} for infinitely many images. */
@@ -144,7 +184,7 @@ final class HalfWidthModel {
         if (!usesT()) {
             return Double.POSITIVE_INFINITY;
         }
-        double ratio = variance(n) / c;
+        double ratio = variance(n) / cTraining;
         return (flows - 1) * ratio * ratio;
     }
 

@@ -10,8 +10,10 @@ import java.util.OptionalLong;
  * {@link SampleSizePlanner}, immutable. The model (fld4j's docs/maths.md, "Planning the number of generated images")
  * is {@code half-width(n) = q(n) * sqrt(a / n + c)}: {@code a / n} the generated images' share of FLD's variance, which
  * more images shrink, and {@code c} the share they cannot: with one reference flow {@link #heldOutVariance()} of the
- * fixed held-out real images and the normal quantile {@code q = z}; with K flows {@code s_b^2 / K} of the spread
- * between them and the Student t quantile with Welch-Satterthwaite degrees of freedom, recomputed at each {@code n}.
+ * fixed held-out real images and the normal quantile {@code q = z}; with K flows {@code max(s_b^2, v_H) / K}, the
+ * spread between them but never less than their held-out images' own noise, and the Student t quantile with
+ * Welch-Satterthwaite degrees of freedom for the share of training, {@code tau^2 = max(0, s_b^2 - v_H)}, recomputed
+ * at each {@code n}.
  *
  * @param targetHalfWidth        the half-width asked for, {@code W}
  * @param confidence             the interval's coverage, e.g. 0.95
@@ -21,8 +23,8 @@ import java.util.OptionalLong;
  * @param pilotHalfWidth         the half-width of the pilot score's own interval
  * @param imageCoefficient       {@code a = var(l) / mean(l)^2} over the pilot's per-image log-likelihoods (with K
  *                               flows, each image's mean over them), sample variance ({@code n - 1})
- * @param heldOutVariance        one flow: {@code b = var(l) / (h mean(l)^2)} over the {@code h} held-out real images;
- *                               0 with K flows
+ * @param heldOutVariance        {@code b = var(l) / (h mean(l)^2)} over the {@code h} held-out real images of a
+ *                               flow, with K flows their mean over the flows ({@code v_H})
  * @param betweenFlowVariance    K flows: {@code s_b^2}, the sample variance of the flows' FLDs in the pilot; 0 with one
  * @param requiredImages         the fewest generated images whose predicted half-width is at most the target; empty
  *                               when no number of generated images reaches it
@@ -39,7 +41,8 @@ import java.util.OptionalLong;
  *                               below it is out of reach, and so is one equal to it when no finite number of
  *                               images attains it (one flow, many flows)
  * @param limitHalfWidth         the predicted half-width with unlimited generated images ({@code z sqrt(b)} with one
- *                               flow, {@code t_{K-1} s_b / sqrt(K)} with K); the floor itself, except with few flows,
+ *                               flow, {@code t_nu(inf) sqrt(max(s_b^2, v_H) / K)} with K); the floor itself, except
+ *                               with few flows,
  *                               whose t quantile makes the half-width rise again towards it
  * @param widensBeyond           with few flows and a target below {@code limitHalfWidth}: the most generated images
  *                               whose predicted half-width is still within the target (more widen the interval again,
@@ -82,15 +85,25 @@ public record SampleSizePlan(double targetHalfWidth, double confidence, int pilo
 
     /**
      * {@code c}, the variance no number of generated images removes: {@link #heldOutVariance()} with one flow,
-     * {@code s_b^2 / K} with K.
+     * {@code max(s_b^2, v_H) / K} with K.
      */
     public double fixedVariance() {
-        return referenceFlows == 1 ? heldOutVariance : betweenFlowVariance / referenceFlows;
+        return referenceFlows == 1 ? heldOutVariance : Math.max(betweenFlowVariance, heldOutVariance) / referenceFlows;
+    }
+
+    /**
+     * {@code tau^2}, the variance between flows that their held-out images' noise does not explain,
+     * {@code max(0, s_b^2 - v_H)} (the share of {@link #fixedVariance()} that rests on K values, times K); 0 with one
+     * flow.
+     */
+    public double trainingVariance() {
+        return referenceFlows == 1 ? 0 : Math.max(0, betweenFlowVariance - heldOutVariance);
     }
 
     /**
      * The predicted half-width of FLD's interval with {@code n} generated images: {@code z sqrt(a/n + b)} with one
-     * flow, {@code t_nu(n) sqrt(a/n + s_b^2/K)} with K, {@code nu(n) = (a/n + s_b^2/K)^2 / ((s_b^2/K)^2 / (K-1))}.
+     * flow, {@code t_nu(n) sqrt(a/n + c)} with K, {@code c = max(s_b^2, v_H)/K},
+     * {@code nu(n) = (a/n + c)^2 / ((tau^2/K)^2 / (K-1))} (infinite, the normal quantile, when {@code tau^2 = 0}).
      *
      * @throws IllegalArgumentException if {@code n} is below 1
      */
@@ -112,7 +125,8 @@ public record SampleSizePlan(double targetHalfWidth, double confidence, int pilo
 
     // The optimum ratio only places the floor, which the plan already holds; predictions need none.
     private HalfWidthModel model() {
-        return new HalfWidthModel(imageCoefficient, fixedVariance(), referenceFlows, confidence, 0);
+        return HalfWidthModel.ensemble(imageCoefficient, betweenFlowVariance, heldOutVariance, referenceFlows,
+                confidence, false);
     }
 
     /**
@@ -123,10 +137,17 @@ public record SampleSizePlan(double targetHalfWidth, double confidence, int pilo
     public String summary() {
         StringBuilder text = new StringBuilder();
         String percent = percent(confidence);
-        String floorCause = referenceFlows == 1
-                ? String.format(Locale.ROOT, "set by the %,d held-out real images", heldOutImages)
-                : String.format(Locale.ROOT, "set by the spread between the %d reference flows (FLD sd %.4f)",
-                        referenceFlows, Math.sqrt(betweenFlowVariance));
+        String floorCause;
+        if (referenceFlows == 1) {
+            floorCause = String.format(Locale.ROOT, "set by the %,d held-out real images", heldOutImages);
+        } else if (betweenFlowVariance >= heldOutVariance) {
+            floorCause = String.format(Locale.ROOT, "set by the spread between the %d reference flows (FLD sd %.4f)",
+                    referenceFlows, Math.sqrt(betweenFlowVariance));
+        } else {
+            floorCause = String.format(Locale.ROOT, "set by the %d reference flows' held-out real images (their noise"
+                            + " alone gives each flow's FLD sd %.4f, more than the %.4f between the flows)",
+                    referenceFlows, Math.sqrt(heldOutVariance), Math.sqrt(betweenFlowVariance));
+        }
         if (reachable()) {
             text.append(String.format(Locale.ROOT, "About %,d generated images give FLD a %s%% interval of half-width"
                             + " %.4f or less (5%%-95%% over %,d resamples of the %,d pilot images: %s%s",

@@ -22,9 +22,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *
  * <p>The prediction is the delta method on the linearised FLD: the pilot's per-image log-likelihoods give the
  * generated images' share of the variance, {@code a / n}; the reference gives the share that more generated images
- * do not remove (its held-out real images' with one flow, the spread between flows with K). How sure the prediction
- * is comes from resampling the pilot images (and, with K flows, the between-flow variance from its chi-square
- * distribution): the plan's 5%-95% range of the required images. Immutable and thread-safe; the option methods
+ * do not remove (its held-out real images' with one flow; with K, the spread between flows, never less than their
+ * held-out images' own noise). How sure the prediction is comes from resampling the pilot images (and, with K flows,
+ * the between-flow variance from its chi-square distribution): the plan's 5%-95% range of the required images. Immutable and thread-safe; the option methods
  * return a new planner.
  */
 public final class SampleSizePlanner {
@@ -135,20 +135,12 @@ public final class SampleSizePlanner {
         double[] values = pilot.perImage().stream().mapToDouble(ImageScore::logLikelihood).sorted().toArray();
         int flows = reference.referenceFlows();
         double a = coefficient(values);
-        double b = 0;
-        double between = 0;
-        if (flows == 1) {
-            double[] heldOut = reference.heldOutLogLikelihoods();
-            b = coefficient(heldOut) / heldOut.length;
-        } else {
-            between = pilot.betweenFlowSd() * pilot.betweenFlowSd();
-        }
-        double fixed = flows == 1 ? b : between / flows;
-        double ratio = HalfWidthModel.optimumRatio(flows, confidence);
-        HalfWidthModel model = new HalfWidthModel(a, fixed, flows, confidence, ratio);
+        double b = heldOutVariance(reference);
+        double between = flows == 1 ? 0 : pilot.betweenFlowSd() * pilot.betweenFlowSd();
+        HalfWidthModel model = HalfWidthModel.ensemble(a, between, b, flows, confidence, true);
         OptionalLong required = model.requiredImages(targetHalfWidth);
 
-        double[][] resampled = resampledRequirements(values, between, flows, ratio, targetHalfWidth);
+        double[][] resampled = resampledRequirements(values, between, b, flows, targetHalfWidth);
         ImageCountRange imagesOnly = ImageCountRange.of(resampled[0]);
         ImageCountRange range = flows == 1 ? imagesOnly : ImageCountRange.of(resampled[1]);
 
@@ -160,14 +152,26 @@ public final class SampleSizePlanner {
                 heldOutForTarget = heldOutForTarget(b, targetHalfWidth);
                 remedy = heldOutRemedy(a, b, heldOutForTarget, targetHalfWidth);
             } else {
-                flowsForTarget = flowsForTarget(a, between, flows, targetHalfWidth);
-                remedy = flowsRemedy(a, between, flowsForTarget, targetHalfWidth);
+                flowsForTarget = flowsForTarget(a, between, b, flows, targetHalfWidth);
+                remedy = flowsRemedy(a, between, b, flowsForTarget, targetHalfWidth);
             }
         }
         return new SampleSizePlan(targetHalfWidth, confidence, n, reference.heldOutCount(), flows,
                 pilot.interval().halfWidth(), a, b, between, required, range, imagesOnly, resamples, seed,
                 model.floor(), model.limit(), model.lastImagesWithin(targetHalfWidth), heldOutForTarget, flowsForTarget,
                 remedy);
+    }
+
+    /**
+     * {@code v_H}: the delta-method variance {@code var(l) / (h mean(l)^2)} of {@code ln} of a flow's mean held-out
+     * log-likelihood, averaged over the reference's flows ({@code b} of one flow).
+     */
+    static double heldOutVariance(FldReference reference) {
+        double sum = 0;
+        for (ReferenceMember member : reference.members()) {
+            sum += EnsembleInterval.logMeanVariance(member.heldOutValues());
+        }
+        return sum / reference.referenceFlows();
     }
 
     /** {@code var(x) / mean(x)^2}, the sample variance with {@code n - 1}. */
@@ -187,13 +191,13 @@ public final class SampleSizePlanner {
      * {@code (K - 1) s_b^2 / X}, {@code X ~ chi-square(K - 1)}: the spread of the true variance that an estimate from
      * K values leaves. With one flow the held-out real images' part stays fixed: R_test is the same in every score.
      */
-    private double[][] resampledRequirements(double[] values, double between, int flows, double ratio,
+    private double[][] resampledRequirements(double[] values, double between, double heldOut, int flows,
                                              double target) {
         SplittableRandom random = new SplittableRandom(seed);
         int n = values.length;
         double[] drawn = new double[n];
-        double fixed = flows == 1 ? coefficient(reference.heldOutLogLikelihoods()) / reference.heldOutCount()
-                : between / flows;
+        // the fixed part stays what the reference gives in row 0, so its floor is placed once
+        HalfWidthModel fixedPart = HalfWidthModel.ensemble(1, between, heldOut, flows, confidence, true);
         double[][] required = new double[flows == 1 ? 1 : 2][resamples];
         for (int r = 0; r < resamples; r++) {
             for (int i = 0; i < n; i++) {
@@ -201,16 +205,16 @@ public final class SampleSizePlanner {
             }
             // a resample of identical values has no variance, a valid (if lucky) draw: a = 0
             double a = coefficient(drawn);
-            required[0][r] = count(new HalfWidthModel(a, fixed, flows, confidence, ratio).requiredImages(target));
+            required[0][r] = count(fixedPart.withImageCoefficient(a).requiredImages(target));
             if (flows > 1) {
                 double chiSquare = 0;
                 for (int d = 0; d < flows - 1; d++) {
                     double g = random.nextGaussian();
                     chiSquare += g * g;
                 }
-                double drawnFixed = between == 0 ? 0
-                        : (flows - 1) * between / Math.max(chiSquare, Double.MIN_NORMAL) / flows;
-                required[1][r] = count(new HalfWidthModel(a, drawnFixed, flows, confidence, ratio)
+                double drawnBetween = between == 0 ? 0
+                        : (flows - 1) * between / Math.max(chiSquare, Double.MIN_NORMAL);
+                required[1][r] = count(HalfWidthModel.ensemble(a, drawnBetween, heldOut, flows, confidence, true)
                         .requiredImages(target));
             }
         }
@@ -240,7 +244,8 @@ public final class SampleSizePlanner {
             return "No realistic number of held-out real images brings the floor below the target.";
         }
         long twice = 2 * heldOut.getAsLong();
-        OptionalLong generated = HalfWidthModel.of(a, b * reference.heldOutCount() / twice, 1, confidence)
+        OptionalLong generated = HalfWidthModel.ensemble(a, 0, b * reference.heldOutCount() / twice, 1, confidence,
+                        true)
                 .requiredImages(target);
         double fraction = reference.options().heldOutFraction();
         // A reference trained elsewhere was handed its held-out images directly: no fraction of a real set applies.
@@ -257,10 +262,10 @@ public final class SampleSizePlanner {
      * K flows: the fewest flows that reach the target with the same between-flow variance, by doubling and then
      * bisecting (the floor falls as flows are added).
      */
-    private OptionalInt flowsForTarget(double a, double between, int flows, double target) {
+    private OptionalInt flowsForTarget(double a, double between, double heldOut, int flows, double target) {
         int lo = flows;
         int hi = flows + 1;
-        while (!reaches(a, between, hi, target)) {
+        while (!reaches(a, between, heldOut, hi, target)) {
             if (hi >= MAX_FLOWS) {
                 return OptionalInt.empty();
             }
@@ -269,7 +274,7 @@ public final class SampleSizePlanner {
         }
         while (hi - lo > 1) {
             int mid = lo + (hi - lo) / 2;
-            if (reaches(a, between, mid, target)) {
+            if (reaches(a, between, heldOut, mid, target)) {
                 hi = mid;
             } else {
                 lo = mid;
@@ -278,15 +283,16 @@ public final class SampleSizePlanner {
         return OptionalInt.of(hi);
     }
 
-    private boolean reaches(double a, double between, int flows, double target) {
-        return HalfWidthModel.of(a, between / flows, flows, confidence).requiredImages(target).isPresent();
+    private boolean reaches(double a, double between, double heldOut, int flows, double target) {
+        return HalfWidthModel.ensemble(a, between, heldOut, flows, confidence, true).requiredImages(target)
+                .isPresent();
     }
 
-    private String flowsRemedy(double a, double between, OptionalInt flows, double target) {
+    private String flowsRemedy(double a, double between, double heldOut, OptionalInt flows, double target) {
         if (flows.isEmpty()) {
             return "No realistic number of reference flows brings the floor below the target.";
         }
-        HalfWidthModel more = HalfWidthModel.of(a, between / flows.getAsInt(), flows.getAsInt(), confidence);
+        HalfWidthModel more = HalfWidthModel.ensemble(a, between, heldOut, flows.getAsInt(), confidence, true);
         return String.format(Locale.ROOT, "With %d reference flows (now %d) and the same spread between them, the"
                         + " floor would be %.4f and about %,d generated images would reach %.4f.", flows.getAsInt(),
                 reference.referenceFlows(), more.floor(), more.requiredImages(target).getAsLong(), target);

@@ -70,20 +70,20 @@ class FldEnsembleTest {
         FldScore score = ensemble.score(scored);
         FldReference r = ensemble.reference();
         double sum = 0;
-        double[] heldOutMeans = new double[3];
+        double[][] heldOut = new double[3][];
         double[][] generated = new double[3][];
         for (int k = 0; k < 3; k++) {
             ReferenceMember m = r.members().get(k);
             double[] g = m.flow().logProb(scoredImages, r.options().withSeed(m.seed()).evaluation());
             generated[k] = g;
-            heldOutMeans[k] = FldFormulas.mean(m.heldOutLogLikelihoods());
+            heldOut[k] = m.heldOutLogLikelihoods();
             double expected = Math.log(FldFormulas.mean(g) / FldFormulas.mean(m.heldOutLogLikelihoods()));
             assertThat(score.flowValues().get(k)).isCloseTo(expected, within(1e-12));
             sum += expected;
         }
         assertThat(score.value()).isCloseTo(sum / 3, within(1e-12));
         // the public computation from the same log-likelihoods gives the score's interval
-        ConfidenceInterval fromValues = FldIntervals.ensemble(heldOutMeans, generated,
+        ConfidenceInterval fromValues = FldIntervals.ensemble(heldOut, generated,
                 r.options().bootstrapResamples(), r.options().confidence(), r.options().seed() ^ 0x5DEECE66DL);
         assertThat(fromValues.lower()).isCloseTo(score.interval().lower(), within(1e-12));
         assertThat(fromValues.upper()).isCloseTo(score.interval().upper(), within(1e-12));

@@ -55,8 +55,7 @@ class SampleSizePlanMeasuredWidthsTest {
         double[] offsets = {-15, 0, 15};
         double[] heldOut = SyntheticLikelihoods.gaussian(2000, -1800, 120, random);
         FldReference reference = SyntheticLikelihoods.ensemble(new double[][] {heldOut, heldOut, heldOut});
-        double[] heldOutMeans = new double[3];
-        java.util.Arrays.fill(heldOutMeans, FldFormulas.mean(heldOut));
+        double[][] heldOutSets = {heldOut, heldOut, heldOut};
         double[] pilot = SyntheticLikelihoods.gaussian(100, GENERATED_MEAN, GENERATED_SD, random);
         SampleSizePlan plan = SampleSizePlanner.of(reference)
                 .plan(SyntheticLikelihoods.score(reference, shifted(pilot, offsets)), 0.02);
@@ -64,7 +63,7 @@ class SampleSizePlanMeasuredWidthsTest {
             double measured = 0;
             for (int d = 0; d < DRAWS; d++) {
                 double[] generated = SyntheticLikelihoods.gaussian(size, GENERATED_MEAN, GENERATED_SD, random);
-                measured += FldIntervals.ensemble(heldOutMeans, shifted(generated, offsets), RESAMPLES, 0.95,
+                measured += FldIntervals.ensemble(heldOutSets, shifted(generated, offsets), RESAMPLES, 0.95,
                         random.nextLong()).halfWidth() / DRAWS;
             }
             double predicted = plan.predictedHalfWidth(size);

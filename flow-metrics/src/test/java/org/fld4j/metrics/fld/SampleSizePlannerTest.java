@@ -121,37 +121,42 @@ class SampleSizePlannerTest {
         for (double v : values) {
             between += (v - mean) * (v - mean) / 2;
         }
+        // the flows' held-out images (the same 500 for each) explain B of that spread; training the rest
         double c = between / 3;
-        double width = 0.0145;
+        double cTraining = (between - B) / 3;
+        double width = 0.0138;
         SampleSizePlan plan = SampleSizePlanner.of(reference).plan(pilot, width);
         assertThat(plan.imageCoefficient()).isCloseTo(A, within(1e-12 * A)); // the images' mean over flows is PILOT
         assertThat(plan.betweenFlowVariance()).isCloseTo(between, within(1e-9 * between));
-        assertThat(plan.heldOutVariance()).isZero();
+        assertThat(plan.heldOutVariance()).isCloseTo(B, within(1e-12 * B));
+        assertThat(plan.trainingVariance()).isCloseTo(between - B, within(1e-9 * between));
         for (long n : new long[] {50, 400, 3000}) {
             double variance = A / n + c;
-            double nu = 2 * (variance / c) * (variance / c);
+            double nu = 2 * (variance / cTraining) * (variance / cTraining);
             assertThat(plan.predictedDegreesOfFreedom(n)).isCloseTo(nu, within(1e-9 * nu));
             double t = new TDistribution(null, nu).inverseCumulativeProbability(0.975);
             assertThat(plan.predictedHalfWidth(n)).isCloseTo(t * Math.sqrt(variance), within(1e-9));
         }
         long required = plan.requiredImages().getAsLong();
-        assertThat(halfWidth(required, c)).isLessThanOrEqualTo(width);
-        assertThat(halfWidth(required - 1, c)).isGreaterThan(width);
-        // with unlimited images the t quantile has K - 1 = 2 degrees of freedom
-        assertThat(plan.limitHalfWidth()).isCloseTo(4.302652729911275 * Math.sqrt(c), within(1e-9));
+        assertThat(halfWidth(required, c, cTraining)).isLessThanOrEqualTo(width);
+        assertThat(halfWidth(required - 1, c, cTraining)).isGreaterThan(width);
+        // with unlimited images the t quantile has 2 (c / c_tau)^2 degrees of freedom, K - 1 = 2 if training were all
+        double limitNu = 2 * (c / cTraining) * (c / cTraining);
+        assertThat(plan.limitHalfWidth()).isCloseTo(new TDistribution(null, limitNu).inverseCumulativeProbability(0.975)
+                * Math.sqrt(c), within(1e-9));
         // with 3 flows the half-width falls and then rises again: the floor is a minimum at a finite count, below the
         // limit, and no count gives less
         assertThat(plan.floorHalfWidth()).isLessThan(plan.limitHalfWidth());
         double smallest = Double.POSITIVE_INFINITY;
         for (long n = 2; n < 200_000; n += 1 + n / 200) {
-            smallest = Math.min(smallest, halfWidth(n, c));
+            smallest = Math.min(smallest, halfWidth(n, c, cTraining));
         }
         assertThat(plan.floorHalfWidth()).isLessThanOrEqualTo(smallest).isCloseTo(smallest, within(1e-6));
         // a target between the floor and the limit is reached and then lost again
         long last = plan.widensBeyond().getAsLong();
         assertThat(last).isGreaterThan(required);
-        assertThat(halfWidth(last, c)).isLessThanOrEqualTo(width);
-        assertThat(halfWidth(last + 1, c)).isGreaterThan(width);
+        assertThat(halfWidth(last, c, cTraining)).isLessThanOrEqualTo(width);
+        assertThat(halfWidth(last + 1, c, cTraining)).isGreaterThan(width);
         assertThat(plan.summary()).contains("widens").contains("between the 3 reference flows");
         // these flows' spread is what it is: resampling the pilot images alone leaves the target within reach in most
         // resamples; the between-flow variance estimated from 3 values is uncertain by a factor of 20 at 95% (2 / X,
@@ -164,10 +169,41 @@ class SampleSizePlannerTest {
         assertThat(plan.summary()).contains("chi-square, 2 degrees of freedom");
     }
 
-    private static double halfWidth(long n, double c) {
+    private static double halfWidth(long n, double c, double cTraining) {
         double variance = A / n + c;
-        double nu = 2 * (variance / c) * (variance / c);
+        double nu = 2 * (variance / cTraining) * (variance / cTraining);
         return new TDistribution(null, nu).inverseCumulativeProbability(0.975) * Math.sqrt(variance);
+    }
+
+    /**
+     * Three flows that differ by less than their held-out images' noise explains ({@code B} each): the fixed part is
+     * {@code B / 3}, no training variance is left to estimate, the quantile is the normal one and the required images
+     * solve {@code z sqrt(a/n + B/3) = W}, as with one flow of three times the held-out images.
+     */
+    @Test
+    void kFlowsWithinTheirHeldOutNoisePlanWithThatNoise() {
+        double[][] heldOut = {HELD_OUT, HELD_OUT, HELD_OUT};
+        double[] offsets = {-0.5, 0, 0.5};
+        double[][] generated = new double[3][];
+        for (int k = 0; k < 3; k++) {
+            generated[k] = PILOT.clone();
+            for (int i = 0; i < PILOT.length; i++) {
+                generated[k][i] += offsets[k];
+            }
+        }
+        FldReference reference = SyntheticLikelihoods.ensemble(heldOut);
+        double width = 0.008;
+        SampleSizePlan plan = SampleSizePlanner.of(reference).plan(SyntheticLikelihoods.score(reference, generated),
+                width);
+        assertThat(plan.betweenFlowVariance()).isLessThan(B);
+        assertThat(plan.trainingVariance()).isZero();
+        assertThat(plan.fixedVariance()).isCloseTo(B / 3, within(1e-12 * B));
+        double exact = A / ((width / Z) * (width / Z) - B / 3);
+        assertThat(plan.requiredImages()).hasValue((long) Math.ceil(exact));
+        assertThat(plan.predictedDegreesOfFreedom(1000)).isInfinite();
+        assertThat(plan.floorHalfWidth()).isCloseTo(Z * Math.sqrt(B / 3), within(1e-12));
+        assertThat(plan.widensBeyond()).isEmpty();
+        assertThat(plan.summary()).contains("3 reference flows' held-out real images");
     }
 
     @Test
@@ -188,8 +224,8 @@ class SampleSizePlannerTest {
         int flows = plan.referenceFlowsForTarget().getAsInt();
         assertThat(flows).isGreaterThan(3);
         double between = plan.betweenFlowVariance();
-        // independently: with K flows the half-width has the floor min_n t_nu sqrt(a/n + s_b^2/K); K reaches 0.006,
-        // K - 1 does not
+        // independently: with K flows the half-width has the floor min_n t_nu sqrt(a/n + s_b^2/K), nu from training's
+        // share (s_b^2 - B) / K; K reaches 0.006, K - 1 does not
         assertThat(smallestHalfWidth(between, flows)).isLessThanOrEqualTo(0.006);
         assertThat(smallestHalfWidth(between, flows - 1)).isGreaterThan(0.006);
         assertThat(plan.summary()).contains("out of reach with 3 reference flows")
@@ -198,10 +234,11 @@ class SampleSizePlannerTest {
 
     private static double smallestHalfWidth(double between, int flows) {
         double c = between / flows;
+        double cTraining = (between - B) / flows;
         double smallest = Double.POSITIVE_INFINITY;
         for (long n = 2; n < 100_000_000L; n += 1 + n / 100) {
             double variance = A / n + c;
-            double nu = (flows - 1) * (variance / c) * (variance / c);
+            double nu = (flows - 1) * (variance / cTraining) * (variance / cTraining);
             double q = nu > 1e7 ? Z : new TDistribution(null, nu).inverseCumulativeProbability(0.975);
             smallest = Math.min(smallest, q * Math.sqrt(variance));
         }
