@@ -225,7 +225,7 @@ class DistortCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         try (Stream<Path> folders = Files.list(out)) {
             assertThat(folders.map(p -> p.getFileName().toString()).sorted().toList())
-                    .containsExactly("pixelate-14", "pixelate-2", "pixelate-3", "pixelate-4", "pixelate-7");
+                    .containsExactly("pixelate-12", "pixelate-16", "pixelate-2", "pixelate-4", "pixelate-8");
         }
         assertThat(run.json().get("provenance").get("seed").asLong()).isZero();
     }

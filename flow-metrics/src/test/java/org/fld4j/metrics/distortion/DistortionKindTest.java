@@ -45,7 +45,7 @@ class DistortionKindTest {
         }
         assertThat(DistortionKind.ADDITIVE_NOISE.defaultLevels()).containsExactly(4, 8, 16, 32, 64);
         assertThat(DistortionKind.JPEG.defaultLevels()).containsExactly(90, 60, 30, 10, 5);
-        assertThat(DistortionKind.PIXELATION.defaultLevels()).containsExactly(2, 3, 4, 7, 14);
+        assertThat(DistortionKind.PIXELATION.defaultLevels()).containsExactly(2, 4, 8, 12, 16);
     }
 
     @Test
