@@ -102,13 +102,7 @@ class SampleSizePlannerTest {
     void kFlowsUseTheStudentQuantileWithSatterthwaiteDegrees() {
         double[][] heldOut = {HELD_OUT, HELD_OUT, HELD_OUT};
         double[] offsets = {-15, 0, 15};
-        double[][] generated = new double[3][];
-        for (int k = 0; k < 3; k++) {
-            generated[k] = PILOT.clone();
-            for (int i = 0; i < PILOT.length; i++) {
-                generated[k][i] += offsets[k];
-            }
-        }
+        double[][] generated = shiftedPilot(offsets);
         FldReference reference = SyntheticLikelihoods.ensemble(heldOut);
         FldScore pilot = SyntheticLikelihoods.score(reference, generated);
         // the flows' FLDs, ln((-2000 + o_k) / -1800), and their sample variance
@@ -183,14 +177,7 @@ class SampleSizePlannerTest {
     @Test
     void kFlowsWithinTheirHeldOutNoisePlanWithThatNoise() {
         double[][] heldOut = {HELD_OUT, HELD_OUT, HELD_OUT};
-        double[] offsets = {-0.5, 0, 0.5};
-        double[][] generated = new double[3][];
-        for (int k = 0; k < 3; k++) {
-            generated[k] = PILOT.clone();
-            for (int i = 0; i < PILOT.length; i++) {
-                generated[k][i] += offsets[k];
-            }
-        }
+        double[][] generated = shiftedPilot(-0.5, 0, 0.5);
         FldReference reference = SyntheticLikelihoods.ensemble(heldOut);
         double width = 0.008;
         SampleSizePlan plan = SampleSizePlanner.of(reference).plan(SyntheticLikelihoods.score(reference, generated),
@@ -209,14 +196,7 @@ class SampleSizePlannerTest {
     @Test
     void kFlowsOutOfReachNameTheFlowsThatWouldReachIt() {
         double[][] heldOut = {HELD_OUT, HELD_OUT, HELD_OUT};
-        double[][] generated = new double[3][];
-        double[] offsets = {-15, 0, 15};
-        for (int k = 0; k < 3; k++) {
-            generated[k] = Arrays.stream(PILOT).map(x -> x).toArray();
-            for (int i = 0; i < PILOT.length; i++) {
-                generated[k][i] += offsets[k];
-            }
-        }
+        double[][] generated = shiftedPilot(-15, 0, 15);
         FldReference reference = SyntheticLikelihoods.ensemble(heldOut);
         SampleSizePlan plan = SampleSizePlanner.of(reference).plan(SyntheticLikelihoods.score(reference, generated),
                 0.006);
@@ -267,5 +247,17 @@ class SampleSizePlannerTest {
                 .hasMessageContaining("resamples").hasMessageContaining("5");
         SampleSizePlan plan = planner.plan(pilot, 0.01);
         assertThatThrownBy(() -> plan.predictedHalfWidth(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Flow k's log-likelihoods of the pilot images: {@link #PILOT} shifted by {@code offsets[k]} nats. */
+    private static double[][] shiftedPilot(double... offsets) {
+        double[][] generated = new double[offsets.length][];
+        for (int k = 0; k < offsets.length; k++) {
+            generated[k] = PILOT.clone();
+            for (int i = 0; i < PILOT.length; i++) {
+                generated[k][i] += offsets[k];
+            }
+        }
+        return generated;
     }
 }
