@@ -94,7 +94,8 @@ public final class FldReportWriter {
                         + ReportText.count(score.interval().resamples()) + " resamples of the generated images. The"
                         + " solid line is the ensemble FLD; the dashed lines and the shaded band are the " + percent
                         + " interval, which adds the spread between the flows (their FLDs: "
-                        + flowValues(score) + ") to the images' and is therefore wider than these resamples alone.";
+                        + flowValues(score) + "), or their held-out images' noise where that is larger, to the"
+                        + " images' and is therefore wider than these resamples alone.";
         html.figure(BOOTSTRAP, "histogram of FLD over bootstrap resamples with the score and its interval", caption);
 
         html.heading(2, "Sample efficiency");
