@@ -75,12 +75,7 @@ final class EnsembleInterval {
         if (h < 2) {
             throw new IllegalArgumentException("a flow's held-out noise needs at least 2 held-out images, got " + h);
         }
-        double mean = FldFormulas.mean(values);
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        return squares / (h - 1) / h / (mean * mean);
+        return FldFormulas.relativeVariance(values) / h;
     }
 
     /** Each flow's FLD, {@code ln(l_k(G) / l_k(R_test,k))}, in flow order. */

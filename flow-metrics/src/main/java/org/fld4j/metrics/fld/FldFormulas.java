@@ -24,6 +24,19 @@ final class FldFormulas {
     }
 
     /**
+     * {@code var(x) / mean(x)^2} with the {@code n - 1} sample variance: the delta method's variance of
+     * {@code ln mean(x)} times n, the per-image share that FLD's intervals and the planner divide by a count.
+     */
+    static double relativeVariance(double[] values) {
+        double mean = mean(values);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        return squares / (values.length - 1) / (mean * mean);
+    }
+
+    /**
      * Checks a set's per-image log-likelihoods: all finite, and a negative mean (an 8-bit image has a
      * probability of at most 1; a mean at or above 0 means a broken flow or input that is not 8-bit).
      *

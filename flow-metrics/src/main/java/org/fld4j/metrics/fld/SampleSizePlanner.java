@@ -134,7 +134,7 @@ public final class SampleSizePlanner {
         // order its images were scored in.
         double[] values = pilot.perImage().stream().mapToDouble(ImageScore::logLikelihood).sorted().toArray();
         int flows = reference.referenceFlows();
-        double a = coefficient(values);
+        double a = FldFormulas.relativeVariance(values);
         double b = heldOutVariance(reference);
         double between = flows == 1 ? 0 : pilot.betweenFlowSd() * pilot.betweenFlowSd();
         HalfWidthModel model = HalfWidthModel.ensemble(a, between, b, flows, confidence, true);
@@ -174,16 +174,6 @@ public final class SampleSizePlanner {
         return sum / reference.referenceFlows();
     }
 
-    /** {@code var(x) / mean(x)^2}, the sample variance with {@code n - 1}. */
-    static double coefficient(double[] values) {
-        double mean = FldFormulas.mean(values);
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        return squares / (values.length - 1) / (mean * mean);
-    }
-
     /**
      * The required images of each resample, sorted, {@code +Infinity} where the target is out of reach: row 0 from
      * resampling the pilot images alone, row 1 (K flows only) with the between-flow variance drawn too. A resample
@@ -204,7 +194,7 @@ public final class SampleSizePlanner {
                 drawn[i] = values[random.nextInt(n)];
             }
             // a resample of identical values has no variance, a valid (if lucky) draw: a = 0
-            double a = coefficient(drawn);
+            double a = FldFormulas.relativeVariance(drawn);
             required[0][r] = count(fixedPart.withImageCoefficient(a).requiredImages(target));
             if (flows > 1) {
                 double chiSquare = 0;
