@@ -101,11 +101,11 @@ final class HalfWidthModel {
      *
      * @param betweenFlowVariance {@code s_b^2} (ignored with one flow)
      * @param heldOutVariance     {@code v_H}, the flows' mean delta-method variance of {@code ln l_k(H_k)}
-     * @param optimumRatio        whether to place the floor ({@link #floor()} and the searches need it; a bare
+     * @param placeFloor          whether to place the floor ({@link #floor()} and the searches need it; a bare
      *                            prediction of {@link #halfWidth} does not)
      */
     static HalfWidthModel ensemble(double imageCoefficient, double betweenFlowVariance, double heldOutVariance,
-                                   int flows, double confidence, boolean optimumRatio) {
+                                   int flows, double confidence, boolean placeFloor) {
         if (flows == 1) {
             return new HalfWidthModel(imageCoefficient, heldOutVariance, 0, 1, confidence, 0);
         }
@@ -113,7 +113,7 @@ final class HalfWidthModel {
         double fixed = (training + heldOutVariance) / flows;
         double trainingPart = training / flows;
         return new HalfWidthModel(imageCoefficient, fixed, trainingPart, flows, confidence,
-                optimumRatio ? optimumRatio(flows, confidence, share(trainingPart, fixed)) : 0);
+                placeFloor ? optimumRatio(flows, confidence, share(trainingPart, fixed)) : 0);
     }
 
     /** {@code c_tau / c}, the share of the fixed variance that rests on K values (0 when there is none). */
