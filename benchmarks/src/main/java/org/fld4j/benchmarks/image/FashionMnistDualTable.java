@@ -10,17 +10,19 @@ import org.fld4j.metrics.distortion.Distortion;
 import org.fld4j.metrics.distortion.DistortionKind;
 import org.fld4j.metrics.fld.DualFld;
 import org.fld4j.metrics.fld.DualFldScore;
+import org.fld4j.metrics.fld.DualTrainingBudget;
 import org.fld4j.metrics.fld.FldOptions;
 
 /**
  * D-FLD and J of distorted Fashion-MNIST test images, both flows of one preset trained the same way
- * (default {@code small}, E epochs): the real flow on the first N training images, each generated flow on
- * the first N test images (N at most 10,000), undistorted or distorted at each of a kind's five default
- * levels. 20% of each set is held out.
+ * (default {@code small}, E epochs, on the fixed budget unless told otherwise): the real flow on the first N
+ * training images, each generated flow on the first N test images (N at most 10,000), undistorted or distorted at
+ * each of a kind's five default levels. 20% of each set is held out.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FashionMnistDualTable [N=2000]
- * [epochs=3] [preset=small] [threads=2] [kinds=all, comma-separated short names] [seed=7] [levels]}, where
- * {@code levels} (comma-separated) replaces the kinds' default levels, for one kind at a time. The seed drives the
+ * [epochs=3] [preset=small] [threads=2] [kinds=all, comma-separated short names] [seed=7] [levels=default]
+ * [budget=fixed|early-stopping]}, where {@code levels} (comma-separated) replaces the kinds' default levels, for one
+ * kind at a time, and {@code budget} is how both flows train ({@link DualTrainingBudget}). The seed drives the
  * flows' weights, training and splits and the distortions' randomness. Both flows train on as many images (the real
  * images are the first N of the training split, the generated ones the first N of the test split). Prints a markdown
  * table.
@@ -37,14 +39,17 @@ public final class FashionMnistDualTable {
         NativeThreads.set(args.length > 3 ? Integer.parseInt(args[3]) : 2);
         String kinds = args.length > 4 ? args[4] : "all";
         long seed = args.length > 5 ? Long.parseLong(args[5]) : 7;
-        double[] levels = args.length > 6 ? java.util.Arrays.stream(args[6].split(",")).mapToDouble(Double::parseDouble)
-                .toArray() : null;
+        double[] levels = args.length > 6 && !args[6].equals("default")
+                ? java.util.Arrays.stream(args[6].split(",")).mapToDouble(Double::parseDouble).toArray() : null;
+        DualTrainingBudget budget = args.length > 7 && args[7].equals("early-stopping")
+                ? DualTrainingBudget.EARLY_STOPPING : DualTrainingBudget.FIXED;
         ImageSource train = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
         ImageSource test = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         FldOptions options = FldOptions.forPreset(preset).withMaxEpochs(epochs).withTimeBudget(Duration.ofHours(1))
                 .withSeed(seed);
         long start = System.nanoTime();
-        DualFld dual = DualFld.of(ImageSources.subset(train, FashionMnistFldTable.range(0, n))).options(options);
+        DualFld dual = DualFld.of(ImageSources.subset(train, FashionMnistFldTable.range(0, n))).options(options)
+                .trainingBudget(budget);
         ImageSource generated = ImageSources.subset(test, FashionMnistFldTable.range(0, n));
         System.out.printf(Locale.ROOT, "| distortion | level | D-FLD | signed 95%% interval | J (bpd) | J 95%% interval |"
                 + " bpd G on G | bpd R on G |%n|---|---:|---:|---|---:|---|---:|---:|%n");

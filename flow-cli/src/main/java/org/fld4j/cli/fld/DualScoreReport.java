@@ -2,12 +2,14 @@ package org.fld4j.cli.fld;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fld4j.cli.common.InputOptions;
 import org.fld4j.cli.common.JsonResults;
 import org.fld4j.cli.output.TextTable;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.metrics.fld.DualFldScore;
+import org.fld4j.metrics.fld.DualTrainingBudget;
 import org.fld4j.metrics.fld.ScoreWarning;
 
 /** The result of {@code fld score --dual}: a short table, or the JSON document. */
@@ -16,7 +18,7 @@ final class DualScoreReport {
     private DualScoreReport() {
     }
 
-    static String human(ScoringInputs in, DualFldScore score, ImagePreset generatedPreset) {
+    static String human(ScoringInputs in, DualFldScore score, ImagePreset generatedPreset, DualTrainingBudget budget) {
         TextTable table = TextTable.labelled()
                 .row("D-FLD", Formats.number(score.value()) + "  " + Formats.interval(score.interval()))
                 .row("difference", Formats.number(score.difference()) + "  " + Formats.interval(score.differenceInterval())
@@ -31,13 +33,21 @@ final class DualScoreReport {
                 .row("bpd G on real", Formats.number(score.bpdGeneratedOnReal()))
                 .row("generated flow", generatedPreset.id() + ", trained on " + score.generatedTraining() + " images")
                 .row("real flow", "trained on " + score.realTraining() + " images" + (score.sizeMatched()
-                        ? " (size-matched)" : " (not size-matched)"));
+                        ? " (size-matched)" : " (not size-matched)"))
+                .row("training", budget == DualTrainingBudget.FIXED
+                        ? "both flows for all epochs, cosine-annealed learning rate (fixed budget)"
+                        : "both flows with early stopping, as references");
         for (ScoreWarning w : warnings(in, score)) {
             table.row("warning", w.message() + " [" + w.code() + "]");
         }
         FldScoreReport.skippedRows(table, FldScoreReport.skipped(in));
         table.row("reference", FldScoreReport.origin(in.reference())).row("flow", Formats.flow(in.reference().reference()));
         return table.format();
+    }
+
+    /** The budget's name in JSON: {@code fixed} or {@code early-stopping}. */
+    static String budgetName(DualTrainingBudget budget) {
+        return budget.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The command line's warnings, then the score's. */
@@ -47,7 +57,8 @@ final class DualScoreReport {
         return all;
     }
 
-    static ObjectNode json(ScoringInputs in, DualFldScore score, ImagePreset generatedPreset, InputOptions inputs) {
+    static ObjectNode json(ScoringInputs in, DualFldScore score, ImagePreset generatedPreset, DualTrainingBudget budget,
+                           InputOptions inputs) {
         ObjectNode doc = JsonResults.document("score", ResultProvenance.of(in.reference(), inputs, in.generatedRead())
                 .count("generatedHeldOut", score.generatedCount()).count("generatedTraining", score.generatedTraining())
                 .option("dual", true).option("generatedPreset", generatedPreset.id()).build());
@@ -69,6 +80,7 @@ final class DualScoreReport {
         result.put("generatedTraining", score.generatedTraining());
         result.put("realTraining", score.realTraining());
         result.put("sizeMatched", score.sizeMatched());
+        result.put("trainingBudget", budgetName(budget));
         result.put("generatedPreset", generatedPreset.id());
         ResultWarnings.json(result, warnings(in, score));
         result.set("skipped", FldScoreReport.skipped(in).json());

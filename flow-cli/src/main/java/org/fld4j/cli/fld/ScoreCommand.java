@@ -11,6 +11,7 @@ import org.fld4j.cli.common.Cli;
 import org.fld4j.cli.common.InputOptions;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.metrics.fld.DualFldScore;
+import org.fld4j.metrics.fld.DualTrainingBudget;
 import org.fld4j.metrics.fld.ScoreWarning;
 import org.fld4j.metrics.memorization.CopyCheck;
 import org.fld4j.metrics.memorization.MemorizationOptions;
@@ -51,6 +52,12 @@ public final class ScoreCommand implements Callable<Integer> {
             + " since a flow learns a larger set better and D-FLD would measure that too.")
     boolean noSizeMatch;
 
+    @Option(names = "--dual-early-stopping", description = "With --dual: train both flows as FLD references are trained"
+            + " (stopping when validation stops improving), and let the cached reference serve as the real flow. By"
+            + " default both train for all --epochs with a cosine-annealed learning rate, so that every generated set's"
+            + " flow gets the same training (J depends on how long its flow trained).")
+    boolean dualEarlyStopping;
+
     @Option(names = "--no-memorization", description = "Skip the copy check. By default, when REAL is given, every"
             + " generated image's distance to its nearest training image of the reference is compared with the"
             + " held-out real images' (a model that copies its training images gets FLD below 0).")
@@ -87,13 +94,13 @@ public final class ScoreCommand implements Callable<Integer> {
             FldOptions generatedOptions = DualScoring.generatedOptions(in.reference().fld().options(), generatedPreset);
             DualFldScore score;
             try {
-                score = DualScoring.score(in, generatedOptions, !noSizeMatch);
+                score = DualScoring.score(in, generatedOptions, !noSizeMatch, budget());
             } catch (InvalidLikelihoodException e) {
                 throw ReferenceResolver.brokenReference(in.reference(), e);
             }
             ResultWarnings.print(score.scoreWarnings());
-            ResultOutput.print(json, () -> DualScoreReport.json(in, score, generatedOptions.preset(), inputs),
-                    () -> DualScoreReport.human(in, score, generatedOptions.preset()));
+            ResultOutput.print(json, () -> DualScoreReport.json(in, score, generatedOptions.preset(), budget(), inputs),
+                    () -> DualScoreReport.human(in, score, generatedOptions.preset(), budget()));
             return 0;
         }
         FldScore score;
@@ -129,6 +136,10 @@ public final class ScoreCommand implements Callable<Integer> {
         return 0;
     }
 
+    private DualTrainingBudget budget() {
+        return dualEarlyStopping ? DualTrainingBudget.EARLY_STOPPING : DualTrainingBudget.FIXED;
+    }
+
     /** The copy check, when the real images are at hand and it was not turned off; null otherwise. */
     private MemorizationResult memorization(ScoringInputs in) {
         ResolvedReference r = in.reference();
@@ -156,6 +167,9 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         if (!dual && noSizeMatch) {
             throw Usage.error("--no-size-match changes how --dual trains its real flow; add --dual");
+        }
+        if (!dual && dualEarlyStopping) {
+            throw Usage.error("--dual-early-stopping changes how --dual trains its flows; add --dual");
         }
         if (!dual && generatedPreset != null) {
             throw Usage.error("--generated-preset sets the flow --dual trains on the generated images; add --dual");

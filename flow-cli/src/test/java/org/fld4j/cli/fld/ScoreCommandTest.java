@@ -17,6 +17,7 @@ import org.fld4j.io.stream.Fingerprinter;
 import org.fld4j.metrics.fld.ConfidenceInterval;
 import org.fld4j.metrics.fld.DualFld;
 import org.fld4j.metrics.fld.DualFldScore;
+import org.fld4j.metrics.fld.DualTrainingBudget;
 import org.fld4j.metrics.fld.Fld;
 import org.fld4j.metrics.fld.FldOptions;
 import org.fld4j.metrics.fld.FldScore;
@@ -274,6 +275,7 @@ class ScoreCommandTest {
             {"score", "--ref", ref.toString(), generated.toString(), "--no-cache"},
             {"score", "--ref", ref.toString(), generated.toString(), "--bootstrap", "10"},
             {"score", "--ref", ref.toString(), generated.toString(), "--generated-preset", "small"},
+            {"score", real.toString(), generated.toString(), "--dual-early-stopping"},
             {"score", real.toString(), generated.toString(), "--epochs", "0"},
             {"score", real.toString(), generated.toString(), "--held-out", "1.5"},
             {"score", real.toString(), generated.toString(), "--preset", "large"},
@@ -381,11 +383,24 @@ class ScoreCommandTest {
         // size-matched: the real flow trained on 24 of a 30-image subset of the 60 real images, not on 48
         assertThat(result.get("realTraining").asInt()).isEqualTo(24);
         assertThat(result.get("sizeMatched").asBoolean()).isTrue();
+        assertThat(result.get("trainingBudget").asText()).isEqualTo("fixed");
         assertThat(result.get("realHeldOut").asInt()).isEqualTo(6);
         assertThat(result.get("warnings")).isNotEmpty();
         try (var files = Files.list(cache)) {
             assertThat(files.toList()).hasSize(1);
         }
+
+        // trained as references are: the library's score with early stopping
+        FldCli.Run early = FldCli.run("score", real.toString(), generated.toString(), "--dual", "--preset", "small",
+                "--epochs", "1", "--batch", "16", "--cache-dir", cache.toString(), "--dual-early-stopping", "--json");
+        assertThat(early.code()).as(early.err()).isZero();
+        JsonSchemaCheck.assertValid(early.out());
+        JsonNode earlyResult = FldCli.json(early.out()).get("result");
+        DualFldScore expectedEarly = DualFld.of(folder(real)).options(options)
+                .trainingBudget(DualTrainingBudget.EARLY_STOPPING).score(folder(generated));
+        assertThat(earlyResult.get("trainingBudget").asText()).isEqualTo("early-stopping");
+        assertThat(earlyResult.get("dfld").asDouble()).isEqualTo(expectedEarly.value());
+        assertThat(earlyResult.get("j").asDouble()).isEqualTo(expectedEarly.divergence());
     }
 
     @Test

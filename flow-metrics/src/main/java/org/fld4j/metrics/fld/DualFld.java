@@ -27,7 +27,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DualFldScore score = DualFld.of(real).generatedPreset(ImagePreset.SMALL).score(generated);
  * }</pre>
  *
- * <p>The real flow R is trained once and reused for every generated set; G is trained for each
+ * <p>Both flows train on a fixed budget by default (the whole epoch cap, a cosine-annealed learning rate; see
+ * {@link #trainingBudget(DualTrainingBudget)}), so that every generated set's flow gets the same training.
+ * The real flow R is trained once per size and reused for every generated set; G is trained for each
  * {@link #score}, and its native memory is freed when the score returns (see
  * {@link org.fld4j.core.Flow#releaseWorkArrays()}), so that scoring many sets in one process does not
  * pile it up. Option methods return a new, untrained {@code DualFld}. Thread-safe.
@@ -47,6 +49,7 @@ public final class DualFld {
     private final FldOptions generatedOptions;
     private final List<TrainingListener> listeners;
     private final boolean sizeMatched;
+    private final DualTrainingBudget budget;
     /** R trained here, by the number of real images it was trained from (the whole set, or a size-matched subset). */
     private final Map<Integer, ReferenceTraining.Trained> realFlows = new HashMap<>();
     private ReferenceTraining.Trained givenRealFlow;
@@ -56,11 +59,12 @@ public final class DualFld {
 
     private DualFld(ImageSource real, FldOptions realOptions, FldOptions generatedOptions,
                     List<TrainingListener> listeners) {
-        this(real, realOptions, generatedOptions, listeners, null, true);
+        this(real, realOptions, generatedOptions, listeners, null, true, DualTrainingBudget.FIXED);
     }
 
     private DualFld(ImageSource real, FldOptions realOptions, FldOptions generatedOptions,
-                    List<TrainingListener> listeners, FldReference givenReal, boolean sizeMatched) {
+                    List<TrainingListener> listeners, FldReference givenReal, boolean sizeMatched,
+                    DualTrainingBudget budget) {
         this.real = Objects.requireNonNull(real, "real");
         // D-FLD compares one flow with one flow: an ensemble's options train a single flow each side.
         this.realOptions = realOptions.withReferenceFlows(1);
@@ -68,6 +72,7 @@ public final class DualFld {
         this.listeners = List.copyOf(listeners);
         this.givenReal = givenReal;
         this.sizeMatched = sizeMatched;
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /** D-FLD against these real images; both flows use {@link FldOptions#defaults()}. */
@@ -85,12 +90,12 @@ public final class DualFld {
 
     /** Options of both flows (the generated flow's preset can then be changed with {@link #generatedPreset}). */
     public DualFld options(FldOptions value) {
-        return new DualFld(real, value, value, listeners, null, sizeMatched);
+        return new DualFld(real, value, value, listeners, null, sizeMatched, budget);
     }
 
     /** Options of the generated images' flow only; scoring options (K, bootstrap) come from the real flow's. */
     public DualFld generatedOptions(FldOptions value) {
-        return new DualFld(real, realOptions, value, listeners, givenReal, sizeMatched);
+        return new DualFld(real, realOptions, value, listeners, givenReal, sizeMatched, budget);
     }
 
     /** A (typically smaller) preset for the generated images' flow, with that preset's recipe. */
@@ -112,7 +117,10 @@ public final class DualFld {
      * This D-FLD with the real flow R already trained, e.g. an FLD reference saved earlier: it must have been
      * trained on this D-FLD's real images, and its options become the real options (they decide the held-out
      * split, the scoring and the bootstrap). Its held-out images are read again from the real images, by the same
-     * seeded split; a real set that does not give the reference's held-out images is refused. Call it after
+     * seeded split; a real set that does not give the reference's held-out images is refused. Both flows must be
+     * trained alike, so give a reference trained on this D-FLD's {@link #trainingBudget(DualTrainingBudget) budget}:
+     * {@link #realReference()} of a D-FLD with the same options gives one on the fixed budget, and an FLD reference
+     * ({@link Fld#train()}) is one with {@link DualTrainingBudget#EARLY_STOPPING}. Call it after
      * {@link #options(FldOptions)}, which starts from an untrained R; the generated flow's options and the
      * listeners may change afterwards.
      *
@@ -120,13 +128,13 @@ public final class DualFld {
      */
     public DualFld realReference(FldReference reference) {
         Objects.requireNonNull(reference, "reference");
-        return new DualFld(real, reference.options(), generatedOptions, listeners, reference, sizeMatched);
+        return new DualFld(real, reference.options(), generatedOptions, listeners, reference, sizeMatched, budget);
     }
 
     public DualFld listener(TrainingListener listener) {
         List<TrainingListener> more = new ArrayList<>(listeners);
         more.add(Objects.requireNonNull(listener, "listener"));
-        return new DualFld(real, realOptions, generatedOptions, more, givenReal, sizeMatched);
+        return new DualFld(real, realOptions, generatedOptions, more, givenReal, sizeMatched, budget);
     }
 
     /**
@@ -141,11 +149,25 @@ public final class DualFld {
      * is trained again on a subset of the real images as large.
      */
     public DualFld sizeMatched(boolean value) {
-        return new DualFld(real, realOptions, generatedOptions, listeners, givenReal, value);
+        return new DualFld(real, realOptions, generatedOptions, listeners, givenReal, value, budget);
     }
 
     public boolean sizeMatched() {
         return sizeMatched;
+    }
+
+    /**
+     * How both flows train: {@link DualTrainingBudget#FIXED} (the default) runs every flow for the whole epoch cap
+     * of its options, with a cosine-annealed learning rate, so that J compares flows trained alike;
+     * {@link DualTrainingBudget#EARLY_STOPPING} trains them as FLD references are trained. A reference given to
+     * {@link #realReference(FldReference)} must have been trained on the same budget.
+     */
+    public DualFld trainingBudget(DualTrainingBudget value) {
+        return new DualFld(real, realOptions, generatedOptions, listeners, givenReal, sizeMatched, value);
+    }
+
+    public DualTrainingBudget trainingBudget() {
+        return budget;
     }
 
     /** R trained from {@code count} real images: all of them, or a seeded subset of that size. */
@@ -158,7 +180,7 @@ public final class DualFld {
         }
         return realFlows.computeIfAbsent(count, c -> ReferenceTraining.trainKeepingHeldOut(
                 c >= real.size() ? real : ImageSources.subset(real, subsample(real.size(), c, realOptions.seed())),
-                realOptions, listeners));
+                realOptions, listeners, budget));
     }
 
     /** The real images' flow R trained on all of them, with its held-out statistics (trained on first use). */
@@ -180,7 +202,7 @@ public final class DualFld {
                 : ImageSources.subset(generated,
                         subsample(generated.size(), matched, generatedOptions.seed() ^ 0x9E3779B97F4A7C15L));
         ReferenceTraining.Trained r = realFlow(sizeMatched ? matched : real.size(), useGiven);
-        ReferenceTraining.Trained g = ReferenceTraining.trainKeepingHeldOut(g0, generatedOptions, listeners);
+        ReferenceTraining.Trained g = ReferenceTraining.trainKeepingHeldOut(g0, generatedOptions, listeners, budget);
         try {
             return score(r, g, generated.description());
         } finally {

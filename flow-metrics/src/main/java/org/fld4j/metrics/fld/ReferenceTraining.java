@@ -3,12 +3,14 @@ package org.fld4j.metrics.fld;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.Flow;
 import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.internal.random.SeededSplit;
 import org.fld4j.core.memory.NativeMemory;
 import org.fld4j.core.train.Trainer;
+import org.fld4j.core.train.TrainerOptions;
 import org.fld4j.core.train.TrainingHistory;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.core.train.TrainingResult;
@@ -45,13 +47,21 @@ final class ReferenceTraining {
         return trainKeepingHeldOut(real, options, listeners, description).reference();
     }
 
-    static Trained trainKeepingHeldOut(ImageSource real, FldOptions options, List<TrainingListener> listeners) {
-        return trainKeepingHeldOut(real, options, listeners, RealSetDescription.none());
+    /** Trains a flow the way {@code budget} says, e.g. for D-FLD; the options' recipe is changed by it. */
+    static Trained trainKeepingHeldOut(ImageSource real, FldOptions options, List<TrainingListener> listeners,
+                                       DualTrainingBudget budget) {
+        return trainKeepingHeldOut(real, options, listeners, RealSetDescription.none(), budget::apply);
     }
 
     /** Trains the reference; its card records {@code description} and this runtime's recipe and versions. */
     static Trained trainKeepingHeldOut(ImageSource real, FldOptions options, List<TrainingListener> listeners,
                                        RealSetDescription description) {
+        return trainKeepingHeldOut(real, options, listeners, description, UnaryOperator.identity());
+    }
+
+    /** Trains the flows with the options' recipe as {@code recipe} changes it. */
+    private static Trained trainKeepingHeldOut(ImageSource real, FldOptions options, List<TrainingListener> listeners,
+                                               RealSetDescription description, UnaryOperator<TrainerOptions> recipe) {
         LoadedImages images = LoadedImages.read(real, options.evaluationBatchSize());
         int n = images.size();
         if (n < MIN_REAL_IMAGES) {
@@ -73,7 +83,7 @@ final class ReferenceTraining {
                     options.preset().id(), flows == 1 ? "" : " " + (k + 1) + " of " + flows, split.training().length, n,
                     real.description(), heldOutCount);
             // The trainer reads the training rows in place: no copy of the real set for it.
-            TrainingResult result = new Trainer(options.withSeed(seed).trainerOptions(),
+            TrainingResult result = new Trainer(recipe.apply(options.withSeed(seed).trainerOptions()),
                     listeners.toArray(new TrainingListener[0])).fitRows(fresh, images.images(), split.training());
             Flow flow = result.flow();
             double[] heldOutLog = flow.logProb(heldOut, options.withSeed(seed).evaluation());
@@ -86,7 +96,7 @@ final class ReferenceTraining {
             }
         }
         String fingerprint = Fingerprinter.fingerprint(real).fingerprint().sha256();
-        ReferenceCard card = ReferenceCard.ofTraining(description, options.trainerOptions());
+        ReferenceCard card = ReferenceCard.ofTraining(description, recipe.apply(options.trainerOptions()));
         return new Trained(new FldReference(members, options, fingerprint, n, Fld4jVersion.current(), card),
                 firstHeldOut);
     }

@@ -78,16 +78,26 @@ class ReferenceReuseTest {
 
     @Test
     void dualFldWithTheRealFlowGivenEqualsTrainingIt() {
-        // without size matching the given flow is R itself; with it, 40 generated images retrain R on 40 real ones
-        DualFldScore given = DualFld.of(real).options(options).sizeMatched(false).realReference(trained.reference())
-                .score(generated);
-        DualFldScore own = DualFld.of(real).options(options).sizeMatched(false).score(generated);
+        // trained as references are (early stopping), the given flow serves as R: without size matching it is R
+        // itself; with it, 40 generated images retrain R on 40 real ones
+        DualFld early = DualFld.of(real).options(options).trainingBudget(DualTrainingBudget.EARLY_STOPPING);
+        DualFldScore given = early.sizeMatched(false).realReference(trained.reference()).score(generated);
+        DualFldScore own = early.sizeMatched(false).score(generated);
         assertThat(given.realTraining()).isEqualTo(trained.reference().trainingImages());
         assertThat(given.value()).isEqualTo(own.value());
         assertThat(given.divergence()).isEqualTo(own.divergence());
         assertThat(given.interval()).isEqualTo(own.interval());
-        DualFldScore matched = DualFld.of(real).options(options).realReference(trained.reference()).score(generated);
+        DualFldScore matched = early.realReference(trained.reference()).score(generated);
         assertThat(matched.realTraining()).isEqualTo(matched.generatedTraining()).isEqualTo(32);
+
+        // on the fixed budget (the default), R trained by a D-FLD on that budget serves as well; the FLD reference
+        // was trained otherwise (a constant rate, not annealed), so its R is another flow
+        DualFld fixed = DualFld.of(real).options(options).sizeMatched(false);
+        DualFldScore fixedGiven = fixed.realReference(fixed.realReference()).score(generated);
+        DualFldScore fixedOwn = DualFld.of(real).options(options).sizeMatched(false).score(generated);
+        assertThat(fixedGiven.value()).isEqualTo(fixedOwn.value());
+        assertThat(fixedGiven.divergence()).isEqualTo(fixedOwn.divergence());
+        assertThat(fixedOwn.bpdRealOnReal()).isNotEqualTo(given.bpdRealOnReal());
 
         ImageSource otherReal = ImageSources.subset(FashionMnistSlice.train(), DualFldTest.range(120, 240));
         assertThatThrownBy(() -> DualFld.of(otherReal).options(options).realReference(trained.reference())
