@@ -13,9 +13,9 @@ public enum DualTrainingBudget {
     /**
      * Every flow trains for exactly the epoch cap ({@link FldOptions#maxEpochs()}), its learning rate annealed to
      * zero by a cosine over the planned steps, and keeps the weights of its best validation (validated as the
-     * preset's recipe says, and after the last epoch). The default: with early stopping, flows trained on 500
-     * heavily blurred images stopped after 15 to 26 of 60 epochs on a loss spike, and J then fell as the blur grew
-     * (docs/user-guide.md, "J at 500 images").
+     * preset's recipe says, and after the last epoch). The default: with early stopping, a flow trained on 400
+     * images blurred with sigma 4 stopped after 26 of 60 epochs on a loss spike, the one on sigma 2.5 after 48, and
+     * J then fell as the blur grew (docs/user-guide.md, "J at 500 images: a fixed budget").
      */
     FIXED,
 
