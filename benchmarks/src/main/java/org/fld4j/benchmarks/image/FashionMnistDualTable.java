@@ -41,8 +41,7 @@ public final class FashionMnistDualTable {
         long seed = args.length > 5 ? Long.parseLong(args[5]) : 7;
         double[] levels = args.length > 6 && !args[6].equals("default")
                 ? java.util.Arrays.stream(args[6].split(",")).mapToDouble(Double::parseDouble).toArray() : null;
-        DualTrainingBudget budget = args.length > 7 && args[7].equals("early-stopping")
-                ? DualTrainingBudget.EARLY_STOPPING : DualTrainingBudget.FIXED;
+        DualTrainingBudget budget = args.length > 7 ? DualTrainingBudget.parse(args[7]) : DualTrainingBudget.FIXED;
         ImageSource train = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
         ImageSource test = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         FldOptions options = FldOptions.forPreset(preset).withMaxEpochs(epochs).withTimeBudget(Duration.ofHours(1))

@@ -2,7 +2,6 @@ package org.fld4j.cli.fld;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fld4j.cli.common.InputOptions;
 import org.fld4j.cli.common.JsonResults;
@@ -45,11 +44,6 @@ final class DualScoreReport {
         return table.format();
     }
 
-    /** The budget's name in JSON: {@code fixed} or {@code early-stopping}. */
-    static String budgetName(DualTrainingBudget budget) {
-        return budget.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
     /** The command line's warnings, then the score's. */
     static List<ScoreWarning> warnings(ScoringInputs in, DualFldScore score) {
         List<ScoreWarning> all = new ArrayList<>(in.warnings());
@@ -80,7 +74,7 @@ final class DualScoreReport {
         result.put("generatedTraining", score.generatedTraining());
         result.put("realTraining", score.realTraining());
         result.put("sizeMatched", score.sizeMatched());
-        result.put("trainingBudget", budgetName(budget));
+        result.put("trainingBudget", budget.id());
         result.put("generatedPreset", generatedPreset.id());
         ResultWarnings.json(result, warnings(in, score));
         result.set("skipped", FldScoreReport.skipped(in).json());

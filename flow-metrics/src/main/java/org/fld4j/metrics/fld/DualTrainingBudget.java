@@ -17,14 +17,35 @@ public enum DualTrainingBudget {
      * images blurred with sigma 4 stopped after 26 of 60 epochs on a loss spike, the one on sigma 2.5 after 48, and
      * J then fell as the blur grew (docs/user-guide.md, "J at 500 images: a fixed budget").
      */
-    FIXED,
+    FIXED("fixed"),
 
     /**
      * The preset's recipe as FLD references are trained: a constant rate, stopping after the recipe's patience of
      * validations without improvement. An FLD reference ({@link Fld#train()}) can serve as the real flow
      * ({@link DualFld#realReference(FldReference)}) with this budget, since it was trained this way.
      */
-    EARLY_STOPPING;
+    EARLY_STOPPING("early-stopping");
+
+    private final String id;
+
+    DualTrainingBudget(String id) {
+        this.id = id;
+    }
+
+    /** The name used on command lines and in JSON: {@code fixed} or {@code early-stopping}. */
+    public String id() {
+        return id;
+    }
+
+    /** The budget of this {@link #id()} (or enum name), case-insensitively. */
+    public static DualTrainingBudget parse(String name) {
+        for (DualTrainingBudget b : values()) {
+            if (b.id.equalsIgnoreCase(name) || b.name().equalsIgnoreCase(name)) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("unknown D-FLD training budget '" + name + "' (known: fixed, early-stopping)");
+    }
 
     /** The trainer options of a flow trained on this budget, from those of the preset's recipe. */
     public TrainerOptions apply(TrainerOptions recipe) {

@@ -1,6 +1,7 @@
 package org.fld4j.metrics.fld;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
@@ -29,6 +30,16 @@ class DualTrainingBudgetTest {
         // everything else is the recipe's
         assertThat(fixed.toBuilder().schedule(recipe.schedule()).patience(recipe.patience()).build()).isEqualTo(recipe);
         assertThat(DualTrainingBudget.EARLY_STOPPING.apply(recipe)).isEqualTo(recipe);
+    }
+
+    @Test
+    void idsAreTheCommandLineNamesAndParseBack() {
+        assertThat(DualTrainingBudget.FIXED.id()).isEqualTo("fixed");
+        assertThat(DualTrainingBudget.EARLY_STOPPING.id()).isEqualTo("early-stopping");
+        assertThat(DualTrainingBudget.parse("early-stopping")).isEqualTo(DualTrainingBudget.EARLY_STOPPING);
+        assertThat(DualTrainingBudget.parse("FIXED")).isEqualTo(DualTrainingBudget.FIXED);
+        assertThatThrownBy(() -> DualTrainingBudget.parse("cosine")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'cosine'").hasMessageContaining("fixed, early-stopping");
     }
 
     /**
