@@ -87,6 +87,16 @@ public final class ImageFlowBuilder {
         return this;
     }
 
+    /**
+     * The logit's squeeze alpha, in [0, 1): pixels map to {@code logit(alpha/2 + (1 - alpha) y)}. The presets use
+     * {@link org.fld4j.core.image.Logit#DEFAULT_ALPHA}; a larger alpha bounds how far into the logit's tails the
+     * ends of the pixel range lie.
+     */
+    public ImageFlowBuilder logitAlpha(double alpha) {
+        options = options.withLogitAlpha(alpha);
+        return this;
+    }
+
     public ImageFlowBuilder dataType(DataType dataType) {
         options = options.withDataType(dataType);
         return this;

@@ -21,8 +21,9 @@ import org.fld4j.metrics.fld.FldOptions;
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FashionMnistDualTable [N=2000]
  * [epochs=3] [preset=small] [threads=2] [kinds=all, comma-separated short names] [seed=7] [levels=default]
- * [budget=fixed|early-stopping]}, where {@code levels} (comma-separated) replaces the kinds' default levels, for one
- * kind at a time, and {@code budget} is how both flows train ({@link DualTrainingBudget}). The seed drives the
+ * [budget=fixed|early-stopping] [logitAlpha=0.05]}, where {@code levels} (comma-separated) replaces the kinds' default
+ * levels, for one kind at a time, {@code budget} is how both flows train ({@link DualTrainingBudget}) and
+ * {@code logitAlpha} the logit's squeeze of both flows ({@link DualFld#logitAlpha(double)}; 1e-5 is the presets'). The seed drives the
  * flows' weights, training and splits and the distortions' randomness. Both flows train on as many images (the real
  * images are the first N of the training split, the generated ones the first N of the test split). Prints a markdown
  * table.
@@ -42,13 +43,14 @@ public final class FashionMnistDualTable {
         double[] levels = args.length > 6 && !args[6].equals("default")
                 ? java.util.Arrays.stream(args[6].split(",")).mapToDouble(Double::parseDouble).toArray() : null;
         DualTrainingBudget budget = args.length > 7 ? DualTrainingBudget.parse(args[7]) : DualTrainingBudget.FIXED;
+        double logitAlpha = args.length > 8 ? Double.parseDouble(args[8]) : DualFld.DEFAULT_LOGIT_ALPHA;
         ImageSource train = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
         ImageSource test = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         FldOptions options = FldOptions.forPreset(preset).withMaxEpochs(epochs).withTimeBudget(Duration.ofHours(1))
                 .withSeed(seed);
         long start = System.nanoTime();
         DualFld dual = DualFld.of(ImageSources.subset(train, FashionMnistFldTable.range(0, n))).options(options)
-                .trainingBudget(budget);
+                .trainingBudget(budget).logitAlpha(logitAlpha);
         ImageSource generated = ImageSources.subset(test, FashionMnistFldTable.range(0, n));
         System.out.printf(Locale.ROOT, "| distortion | level | D-FLD | signed 95%% interval | J (bpd) | J 95%% interval |"
                 + " bpd G on G | bpd R on G |%n|---|---:|---:|---|---:|---|---:|---:|%n");

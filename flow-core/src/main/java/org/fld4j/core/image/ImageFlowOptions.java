@@ -123,6 +123,12 @@ public record ImageFlowOptions(int channels, int height, int width, Architecture
                 dequantizationCouplings, dequantizationHidden, logitAlpha, newForm, dataType, seed);
     }
 
+    /** The logit's squeeze alpha (see {@link Logit}); the variational dequantization flow uses it too. */
+    public ImageFlowOptions withLogitAlpha(double alpha) {
+        return new ImageFlowOptions(channels, height, width, architecture, steps, hidden, gatedBlocks, dequantization,
+                dequantizationCouplings, dequantizationHidden, alpha, form, dataType, seed);
+    }
+
     public ImageFlowOptions withDataType(DataType type) {
         return new ImageFlowOptions(channels, height, width, architecture, steps, hidden, gatedBlocks, dequantization,
                 dequantizationCouplings, dequantizationHidden, logitAlpha, form, type, seed);

@@ -238,4 +238,22 @@ class ImageFlowTest {
         assertThat(loaded.layerConfigs()).isEqualTo(flow.layerConfigs());
         assertThat(loaded.logProb(images)).containsExactly(flow.logProb(images));
     }
+
+    @Test
+    void theLogitAlphaReachesBothLogitsAndSurvivesSaving(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        Flow flow = Flow.image(1, 8, 8).preset(ImagePreset.SMALL).variationalDequantization(2, 4).logitAlpha(0.05)
+                .seed(4).build();
+        assertThat(flow.layerConfigs().stream().filter(c -> c.type().equals(Logit.TYPE))
+                .map(c -> c.getDouble("alpha"))).containsExactly(0.05);
+        assertThat(flow.layerConfigs().get(0).getDouble("alpha")).isEqualTo(0.05);
+        assertThat(Flow.image(1, 8, 8).preset(ImagePreset.SMALL).build().layerConfigs().stream()
+                .filter(c -> c.type().equals(Logit.TYPE)).map(c -> c.getDouble("alpha")))
+                .containsExactly(Logit.DEFAULT_ALPHA);
+        java.nio.file.Path file = dir.resolve("flow.fld");
+        flow.save(file);
+        assertThat(Flow.load(file).layerConfigs()).isEqualTo(flow.layerConfigs());
+        assertThatThrownBy(() -> Flow.image(1, 8, 8).logitAlpha(1.0)).hasMessageContaining("logitAlpha")
+                .hasMessageContaining("1.0");
+    }
 }

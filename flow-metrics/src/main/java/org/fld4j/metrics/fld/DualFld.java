@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.fld4j.core.EvaluationOptions;
+import org.fld4j.core.Flow;
 import org.fld4j.core.image.ImagePreset;
+import org.fld4j.core.image.Logit;
 import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.NativeMemory;
 import org.fld4j.core.train.TrainingListener;
@@ -27,7 +29,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DualFldScore score = DualFld.of(real).generatedPreset(ImagePreset.SMALL).score(generated);
  * }</pre>
  *
- * <p>Both flows train on a fixed budget by default (the whole epoch cap, a cosine-annealed learning rate; see
+ * <p>Both flows are the preset's with a bounded logit ({@link #DEFAULT_LOGIT_ALPHA}) and train on a fixed budget by
+ * default (the whole epoch cap, a cosine-annealed learning rate; see
  * {@link #trainingBudget(DualTrainingBudget)}), so that every generated set's flow gets the same training.
  * The real flow R is trained once per size and reused for every generated set; G is trained for each
  * {@link #score}, and its native memory is freed when the score returns (see
@@ -40,6 +43,13 @@ public final class DualFld {
      * Generated images (after holding out) below which a preset's flow is warned to be under-trained:
      * the reference recipe's flow overfits a few hundred images.
      */
+    /**
+     * The logit's squeeze alpha of both flows unless told otherwise ({@link #logitAlpha(double)}): pixels map to
+     * {@code logit(0.025 + 0.95 y)}, so the ends of the pixel range lie 3.7 logit units from the middle, not 12.2 as
+     * with the presets' {@link Logit#DEFAULT_ALPHA}.
+     */
+    public static final double DEFAULT_LOGIT_ALPHA = 0.05;
+
     static int minimumTrainingImages(ImagePreset preset) {
         return preset == ImagePreset.SMALL ? 500 : 2000;
     }
@@ -50,6 +60,7 @@ public final class DualFld {
     private final List<TrainingListener> listeners;
     private final boolean sizeMatched;
     private final DualTrainingBudget budget;
+    private final double logitAlpha;
     /** R trained here, by the number of real images it was trained from (the whole set, or a size-matched subset). */
     private final Map<Integer, ReferenceTraining.Trained> realFlows = new HashMap<>();
     private ReferenceTraining.Trained givenRealFlow;
@@ -59,12 +70,12 @@ public final class DualFld {
 
     private DualFld(ImageSource real, FldOptions realOptions, FldOptions generatedOptions,
                     List<TrainingListener> listeners) {
-        this(real, realOptions, generatedOptions, listeners, null, true, DualTrainingBudget.FIXED);
+        this(real, realOptions, generatedOptions, listeners, null, true, DualTrainingBudget.FIXED, DEFAULT_LOGIT_ALPHA);
     }
 
     private DualFld(ImageSource real, FldOptions realOptions, FldOptions generatedOptions,
                     List<TrainingListener> listeners, FldReference givenReal, boolean sizeMatched,
-                    DualTrainingBudget budget) {
+                    DualTrainingBudget budget, double logitAlpha) {
         this.real = Objects.requireNonNull(real, "real");
         // D-FLD compares one flow with one flow: an ensemble's options train a single flow each side.
         this.realOptions = realOptions.withReferenceFlows(1);
@@ -73,6 +84,10 @@ public final class DualFld {
         this.givenReal = givenReal;
         this.sizeMatched = sizeMatched;
         this.budget = Objects.requireNonNull(budget, "budget");
+        if (!(logitAlpha >= 0 && logitAlpha < 1)) {
+            throw new IllegalArgumentException("logitAlpha must be in [0, 1), got " + logitAlpha);
+        }
+        this.logitAlpha = logitAlpha;
     }
 
     /** D-FLD against these real images; both flows use {@link FldOptions#defaults()}. */
@@ -90,12 +105,12 @@ public final class DualFld {
 
     /** Options of both flows (the generated flow's preset can then be changed with {@link #generatedPreset}). */
     public DualFld options(FldOptions value) {
-        return new DualFld(real, value, value, listeners, null, sizeMatched, budget);
+        return new DualFld(real, value, value, listeners, null, sizeMatched, budget, logitAlpha);
     }
 
     /** Options of the generated images' flow only; scoring options (K, bootstrap) come from the real flow's. */
     public DualFld generatedOptions(FldOptions value) {
-        return new DualFld(real, realOptions, value, listeners, givenReal, sizeMatched, budget);
+        return new DualFld(real, realOptions, value, listeners, givenReal, sizeMatched, budget, logitAlpha);
     }
 
     /** A (typically smaller) preset for the generated images' flow, with that preset's recipe. */
@@ -120,7 +135,8 @@ public final class DualFld {
      * seeded split; a real set that does not give the reference's held-out images is refused. Both flows must be
      * trained alike, so give a reference trained on this D-FLD's {@link #trainingBudget(DualTrainingBudget) budget}:
      * {@link #realReference()} of a D-FLD with the same options gives one on the fixed budget, and an FLD reference
-     * ({@link Fld#train()}) is one with {@link DualTrainingBudget#EARLY_STOPPING}. Call it after
+     * ({@link Fld#train()}) is one with {@link DualTrainingBudget#EARLY_STOPPING} and the preset's logit alpha
+     * ({@link #logitAlpha(double)} {@link Logit#DEFAULT_ALPHA}; a reference of another alpha is refused on first use). Call it after
      * {@link #options(FldOptions)}, which starts from an untrained R; the generated flow's options and the
      * listeners may change afterwards.
      *
@@ -128,13 +144,14 @@ public final class DualFld {
      */
     public DualFld realReference(FldReference reference) {
         Objects.requireNonNull(reference, "reference");
-        return new DualFld(real, reference.options(), generatedOptions, listeners, reference, sizeMatched, budget);
+        return new DualFld(real, reference.options(), generatedOptions, listeners, reference, sizeMatched, budget,
+                logitAlpha);
     }
 
     public DualFld listener(TrainingListener listener) {
         List<TrainingListener> more = new ArrayList<>(listeners);
         more.add(Objects.requireNonNull(listener, "listener"));
-        return new DualFld(real, realOptions, generatedOptions, more, givenReal, sizeMatched, budget);
+        return new DualFld(real, realOptions, generatedOptions, more, givenReal, sizeMatched, budget, logitAlpha);
     }
 
     /**
@@ -149,7 +166,7 @@ public final class DualFld {
      * is trained again on a subset of the real images as large.
      */
     public DualFld sizeMatched(boolean value) {
-        return new DualFld(real, realOptions, generatedOptions, listeners, givenReal, value, budget);
+        return new DualFld(real, realOptions, generatedOptions, listeners, givenReal, value, budget, logitAlpha);
     }
 
     public boolean sizeMatched() {
@@ -163,24 +180,53 @@ public final class DualFld {
      * {@link #realReference(FldReference)} must have been trained on the same budget.
      */
     public DualFld trainingBudget(DualTrainingBudget value) {
-        return new DualFld(real, realOptions, generatedOptions, listeners, givenReal, sizeMatched, value);
+        return new DualFld(real, realOptions, generatedOptions, listeners, givenReal, sizeMatched, value, logitAlpha);
     }
 
     public DualTrainingBudget trainingBudget() {
         return budget;
     }
 
+    /**
+     * The logit's squeeze alpha of both flows, in [0, 1) (default {@link #DEFAULT_LOGIT_ALPHA}); the preset's alpha is
+     * {@link Logit#DEFAULT_ALPHA}. J scores each flow on the other's images, where a flow's density is extrapolated:
+     * real images' black pixels lie far into the logit's tail where no blended image of the generated set does, and
+     * with the presets' alpha that tail, not the images' difference, set J's ranking of noise blends (docs/maths.md,
+     * "J and the logit's tails"). A reference given to {@link #realReference(FldReference)} must have the same alpha.
+     */
+    public DualFld logitAlpha(double value) {
+        return new DualFld(real, realOptions, generatedOptions, listeners, givenReal, sizeMatched, budget, value);
+    }
+
+    public double logitAlpha() {
+        return logitAlpha;
+    }
+
+    /** The alpha of the flow's logit layer. */
+    static double logitAlphaOf(Flow flow) {
+        return flow.layerConfigs().stream().filter(c -> c.type().equals(Logit.TYPE)).mapToDouble(c -> c.getDouble("alpha"))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("the flow has no logit layer"));
+    }
+
     /** R trained from {@code count} real images: all of them, or a seeded subset of that size. */
     private synchronized ReferenceTraining.Trained realFlow(int count, boolean useGiven) {
         if (useGiven) {
             if (givenRealFlow == null) {
-                givenRealFlow = ReferenceTraining.withHeldOutImages(real, givenReal);
+                ReferenceTraining.Trained trained = ReferenceTraining.withHeldOutImages(real, givenReal);
+                double given = logitAlphaOf(givenReal.flow());
+                if (given != logitAlpha) {
+                    NativeMemory.close(trained.heldOutImages());
+                    throw new IllegalArgumentException("the given real reference's logit alpha is " + given
+                            + ", this D-FLD trains the generated flow with " + logitAlpha + "; both flows must be built"
+                            + " alike: use logitAlpha(" + given + ") or a reference from DualFld.realReference()");
+                }
+                givenRealFlow = trained;
             }
             return givenRealFlow;
         }
         return realFlows.computeIfAbsent(count, c -> ReferenceTraining.trainKeepingHeldOut(
                 c >= real.size() ? real : ImageSources.subset(real, subsample(real.size(), c, realOptions.seed())),
-                realOptions, listeners, budget));
+                realOptions, listeners, budget, logitAlpha));
     }
 
     /** The real images' flow R trained on all of them, with its held-out statistics (trained on first use). */
@@ -202,7 +248,8 @@ public final class DualFld {
                 : ImageSources.subset(generated,
                         subsample(generated.size(), matched, generatedOptions.seed() ^ 0x9E3779B97F4A7C15L));
         ReferenceTraining.Trained r = realFlow(sizeMatched ? matched : real.size(), useGiven);
-        ReferenceTraining.Trained g = ReferenceTraining.trainKeepingHeldOut(g0, generatedOptions, listeners, budget);
+        ReferenceTraining.Trained g = ReferenceTraining.trainKeepingHeldOut(g0, generatedOptions, listeners, budget,
+                logitAlpha);
         try {
             return score(r, g, generated.description());
         } finally {

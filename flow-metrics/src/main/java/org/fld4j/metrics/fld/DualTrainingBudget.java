@@ -22,7 +22,8 @@ public enum DualTrainingBudget {
     /**
      * The preset's recipe as FLD references are trained: a constant rate, stopping after the recipe's patience of
      * validations without improvement. An FLD reference ({@link Fld#train()}) can serve as the real flow
-     * ({@link DualFld#realReference(FldReference)}) with this budget, since it was trained this way.
+     * ({@link DualFld#realReference(FldReference)}) with this budget, since it was trained this way, and with the
+     * preset's logit alpha ({@link DualFld#logitAlpha(double)}), since it was built that way.
      */
     EARLY_STOPPING("early-stopping");
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.fld4j.core.Fld4jVersion;
 import org.fld4j.core.Flow;
+import org.fld4j.core.ImageFlowBuilder;
 import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.internal.random.SeededSplit;
 import org.fld4j.core.memory.NativeMemory;
@@ -47,21 +48,30 @@ final class ReferenceTraining {
         return trainKeepingHeldOut(real, options, listeners, description).reference();
     }
 
-    /** Trains a flow the way {@code budget} says, e.g. for D-FLD; the options' recipe is changed by it. */
+    /**
+     * Trains a flow the way {@code budget} says, e.g. for D-FLD: the options' recipe is changed by it, and the flow's
+     * logit squeezes by {@code logitAlpha} instead of the preset's alpha.
+     */
     static Trained trainKeepingHeldOut(ImageSource real, FldOptions options, List<TrainingListener> listeners,
-                                       DualTrainingBudget budget) {
-        return trainKeepingHeldOut(real, options, listeners, RealSetDescription.none(), budget::apply);
+                                       DualTrainingBudget budget, double logitAlpha) {
+        return trainKeepingHeldOut(real, options, listeners, RealSetDescription.none(), budget::apply,
+                builder -> builder.logitAlpha(logitAlpha));
     }
 
     /** Trains the reference; its card records {@code description} and this runtime's recipe and versions. */
     static Trained trainKeepingHeldOut(ImageSource real, FldOptions options, List<TrainingListener> listeners,
                                        RealSetDescription description) {
-        return trainKeepingHeldOut(real, options, listeners, description, UnaryOperator.identity());
+        return trainKeepingHeldOut(real, options, listeners, description, UnaryOperator.identity(),
+                UnaryOperator.identity());
     }
 
-    /** Trains the flows with the options' recipe as {@code recipe} changes it. */
+    /**
+     * Trains the flows with the options' recipe as {@code recipe} changes it, each flow the preset's architecture as
+     * {@code architecture} changes it.
+     */
     private static Trained trainKeepingHeldOut(ImageSource real, FldOptions options, List<TrainingListener> listeners,
-                                               RealSetDescription description, UnaryOperator<TrainerOptions> recipe) {
+                                               RealSetDescription description, UnaryOperator<TrainerOptions> recipe,
+                                               UnaryOperator<ImageFlowBuilder> architecture) {
         LoadedImages images = LoadedImages.read(real, options.evaluationBatchSize());
         int n = images.size();
         if (n < MIN_REAL_IMAGES) {
@@ -77,8 +87,8 @@ final class ReferenceTraining {
             long seed = options.seed() + k;
             INDArray heldOut = images.rows(split.heldOut());
             long[] shape = images.imageShape();
-            Flow fresh = Flow.image((int) shape[0], (int) shape[1], (int) shape[2]).preset(options.preset())
-                    .seed(seed).build();
+            Flow fresh = architecture.apply(Flow.image((int) shape[0], (int) shape[1], (int) shape[2])
+                    .preset(options.preset())).seed(seed).build();
             LOG.info("training the {} reference flow{} on {} of {} real images of {} ({} held out)",
                     options.preset().id(), flows == 1 ? "" : " " + (k + 1) + " of " + flows, split.training().length, n,
                     real.description(), heldOutCount);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.fld4j.core.image.ImagePreset;
+import org.fld4j.core.image.Logit;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.data.FashionMnistSlice;
 import org.fld4j.io.source.ImageSources;
@@ -80,7 +81,8 @@ class ReferenceReuseTest {
     void dualFldWithTheRealFlowGivenEqualsTrainingIt() {
         // trained as references are (early stopping), the given flow serves as R: without size matching it is R
         // itself; with it, 40 generated images retrain R on 40 real ones
-        DualFld early = DualFld.of(real).options(options).trainingBudget(DualTrainingBudget.EARLY_STOPPING);
+        DualFld early = DualFld.of(real).options(options).trainingBudget(DualTrainingBudget.EARLY_STOPPING)
+                .logitAlpha(Logit.DEFAULT_ALPHA);
         DualFldScore given = early.sizeMatched(false).realReference(trained.reference()).score(generated);
         DualFldScore own = early.sizeMatched(false).score(generated);
         assertThat(given.realTraining()).isEqualTo(trained.reference().trainingImages());
@@ -98,6 +100,13 @@ class ReferenceReuseTest {
         assertThat(fixedGiven.value()).isEqualTo(fixedOwn.value());
         assertThat(fixedGiven.divergence()).isEqualTo(fixedOwn.divergence());
         assertThat(fixedOwn.bpdRealOnReal()).isNotEqualTo(given.bpdRealOnReal());
+
+        // the FLD reference's logit has the preset's alpha; a D-FLD building its flows with the bounded alpha (the
+        // default) refuses it, since G would be another model of the pixels than R
+        assertThatThrownBy(() -> DualFld.of(real).options(options).trainingBudget(DualTrainingBudget.EARLY_STOPPING)
+                .realReference(trained.reference()).score(generated)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("logit alpha is 1.0E-5").hasMessageContaining("logitAlpha(1.0E-5)");
+        assertThat(DualFld.logitAlphaOf(fixed.realReference().flow())).isEqualTo(DualFld.DEFAULT_LOGIT_ALPHA);
 
         ImageSource otherReal = ImageSources.subset(FashionMnistSlice.train(), DualFldTest.range(120, 240));
         assertThatThrownBy(() -> DualFld.of(otherReal).options(options).realReference(trained.reference())
