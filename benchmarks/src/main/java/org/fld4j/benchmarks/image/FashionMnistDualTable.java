@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.image.ImagePreset;
+import org.fld4j.core.image.Logit;
 import org.fld4j.io.ImageSource;
 import org.fld4j.io.source.ImageSources;
 import org.fld4j.metrics.distortion.Distortion;
@@ -21,12 +22,12 @@ import org.fld4j.metrics.fld.FldOptions;
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FashionMnistDualTable [N=2000]
  * [epochs=3] [preset=small] [threads=2] [kinds=all, comma-separated short names] [seed=7] [levels=default]
- * [budget=fixed|early-stopping] [logitAlpha=0.05]}, where {@code levels} (comma-separated) replaces the kinds' default
+ * [budget=fixed|early-stopping] [logitAlpha=1e-5]}, where {@code levels} (comma-separated) replaces the kinds' default
  * levels, for one kind at a time, {@code budget} is how both flows train ({@link DualTrainingBudget}) and
- * {@code logitAlpha} the logit's squeeze of both flows ({@link DualFld#logitAlpha(double)}; 1e-5 is the presets'). The seed drives the
- * flows' weights, training and splits and the distortions' randomness. Both flows train on as many images (the real
- * images are the first N of the training split, the generated ones the first N of the test split). Prints a markdown
- * table.
+ * {@code logitAlpha} the logit's squeeze of both flows ({@link DualFld#logitAlpha(double)}; the presets' by default).
+ * The seed drives the flows' weights, training and splits and the distortions' randomness. Both flows train on as many
+ * images (the real images are the first N of the training split, the generated ones the first N of the test split).
+ * Prints a markdown table.
  */
 public final class FashionMnistDualTable {
 
@@ -43,7 +44,7 @@ public final class FashionMnistDualTable {
         double[] levels = args.length > 6 && !args[6].equals("default")
                 ? java.util.Arrays.stream(args[6].split(",")).mapToDouble(Double::parseDouble).toArray() : null;
         DualTrainingBudget budget = args.length > 7 ? DualTrainingBudget.parse(args[7]) : DualTrainingBudget.FIXED;
-        double logitAlpha = args.length > 8 ? Double.parseDouble(args[8]) : DualFld.DEFAULT_LOGIT_ALPHA;
+        double logitAlpha = args.length > 8 ? Double.parseDouble(args[8]) : Logit.DEFAULT_ALPHA;
         ImageSource train = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
         ImageSource test = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         FldOptions options = FldOptions.forPreset(preset).withMaxEpochs(epochs).withTimeBudget(Duration.ofHours(1))

@@ -35,9 +35,7 @@ final class DualScoreReport {
                         ? " (size-matched)" : " (not size-matched)"))
                 .row("training", budget == DualTrainingBudget.FIXED
                         ? "both flows for all epochs, cosine-annealed learning rate (fixed budget)"
-                        : "both flows with early stopping, as references")
-                .row("logit alpha", java.math.BigDecimal.valueOf(DualScoring.logitAlpha(budget)).toPlainString()
-                        + "  (both flows)");
+                        : "both flows with early stopping, as references");
         for (ScoreWarning w : warnings(in, score)) {
             table.row("warning", w.message() + " [" + w.code() + "]");
         }
@@ -77,7 +75,6 @@ final class DualScoreReport {
         result.put("realTraining", score.realTraining());
         result.put("sizeMatched", score.sizeMatched());
         result.put("trainingBudget", budget.id());
-        result.put("logitAlpha", DualScoring.logitAlpha(budget));
         result.put("generatedPreset", generatedPreset.id());
         ResultWarnings.json(result, warnings(in, score));
         result.set("skipped", FldScoreReport.skipped(in).json());

@@ -4,7 +4,6 @@ import org.fld4j.cli.common.CliException;
 import org.fld4j.cli.common.ExitCode;
 import org.fld4j.cli.common.Progress;
 import org.fld4j.core.image.ImagePreset;
-import org.fld4j.core.image.Logit;
 import org.fld4j.core.train.NonFiniteLossException;
 import org.fld4j.metrics.fld.DualFld;
 import org.fld4j.metrics.fld.DualFldScore;
@@ -16,8 +15,7 @@ import org.fld4j.metrics.fld.FldOptions;
  * real flow R is the resolved reference (from the cache when there is one) when the generated set is at least as
  * large as the real one and the flows train with early stopping, as references do; for a smaller generated set R is
  * trained again (size matching, see {@link DualFld#sizeMatched(boolean)}), and on the fixed budget (the default, see
- * {@link DualTrainingBudget}, with the bounded logit of {@link DualFld#logitAlpha(double)}) always. G is trained with
- * R's options and {@code generatedPreset}'s architecture.
+ * {@link DualTrainingBudget}) always. G is trained with R's options and {@code generatedPreset}'s architecture.
  */
 final class DualScoring {
 
@@ -29,20 +27,11 @@ final class DualScoring {
         return generatedPreset == null ? real : real.withPreset(generatedPreset);
     }
 
-    /**
-     * The logit alpha both flows are built with: the bounded one on the fixed budget; with early stopping the cached
-     * reference is R, so the flows are the presets' as the reference is.
-     */
-    static double logitAlpha(DualTrainingBudget budget) {
-        return budget == DualTrainingBudget.EARLY_STOPPING ? Logit.DEFAULT_ALPHA : DualFld.DEFAULT_LOGIT_ALPHA;
-    }
-
     static DualFldScore score(ScoringInputs in, FldOptions generatedOptions, boolean sizeMatched,
                               DualTrainingBudget budget) {
         ResolvedReference r = in.reference();
         DualFld dual = DualFld.of(r.real()).options(r.fld().options()).generatedOptions(generatedOptions)
-                .sizeMatched(sizeMatched).trainingBudget(budget).logitAlpha(logitAlpha(budget))
-                .listener(Progress.training("D-FLD flow"));
+                .sizeMatched(sizeMatched).trainingBudget(budget).listener(Progress.training("D-FLD flow"));
         if (budget == DualTrainingBudget.EARLY_STOPPING) {
             // the reference was trained with early stopping: it can be R; on the fixed budget R trains again
             dual = dual.realReference(r.reference());

@@ -52,12 +52,10 @@ public final class ScoreCommand implements Callable<Integer> {
             + " since a flow learns a larger set better and D-FLD would measure that too.")
     boolean noSizeMatch;
 
-    @Option(names = "--dual-early-stopping", description = "With --dual: build and train both flows as FLD references are"
-            + " (the presets' logit alpha 1e-5, stopping when validation stops improving), and let the cached reference"
-            + " serve as the real flow. By default both train for all --epochs with a cosine-annealed learning rate, so"
-            + " that every generated set's flow gets the same training (J depends on how long its flow trained), and"
-            + " squeeze their logit by 0.05, so that J does not rest on each flow's extrapolation into the logit's"
-            + " tails.")
+    @Option(names = "--dual-early-stopping", description = "With --dual: train both flows as FLD references are trained"
+            + " (stopping when validation stops improving), and let the cached reference serve as the real flow. By"
+            + " default both train for all --epochs with a cosine-annealed learning rate, so that every generated set's"
+            + " flow gets the same training (J depends on how long its flow trained).")
     boolean dualEarlyStopping;
 
     @Option(names = "--no-memorization", description = "Skip the copy check. By default, when REAL is given, every"

@@ -384,7 +384,6 @@ class ScoreCommandTest {
         assertThat(result.get("realTraining").asInt()).isEqualTo(24);
         assertThat(result.get("sizeMatched").asBoolean()).isTrue();
         assertThat(result.get("trainingBudget").asText()).isEqualTo("fixed");
-        assertThat(result.get("logitAlpha").asDouble()).isEqualTo(0.05);
         assertThat(result.get("realHeldOut").asInt()).isEqualTo(6);
         assertThat(result.get("warnings")).isNotEmpty();
         try (var files = Files.list(cache)) {
@@ -398,9 +397,8 @@ class ScoreCommandTest {
         JsonSchemaCheck.assertValid(early.out());
         JsonNode earlyResult = FldCli.json(early.out()).get("result");
         DualFldScore expectedEarly = DualFld.of(folder(real)).options(options)
-                .trainingBudget(DualTrainingBudget.EARLY_STOPPING).logitAlpha(1e-5).score(folder(generated));
+                .trainingBudget(DualTrainingBudget.EARLY_STOPPING).score(folder(generated));
         assertThat(earlyResult.get("trainingBudget").asText()).isEqualTo("early-stopping");
-        assertThat(earlyResult.get("logitAlpha").asDouble()).isEqualTo(1e-5);
         assertThat(earlyResult.get("dfld").asDouble()).isEqualTo(expectedEarly.value());
         assertThat(earlyResult.get("j").asDouble()).isEqualTo(expectedEarly.divergence());
     }

@@ -29,8 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * DualFldScore score = DualFld.of(real).generatedPreset(ImagePreset.SMALL).score(generated);
  * }</pre>
  *
- * <p>Both flows are the preset's with a bounded logit ({@link #DEFAULT_LOGIT_ALPHA}) and train on a fixed budget by
- * default (the whole epoch cap, a cosine-annealed learning rate; see
+ * <p>Both flows train on a fixed budget by default (the whole epoch cap, a cosine-annealed learning rate; see
  * {@link #trainingBudget(DualTrainingBudget)}), so that every generated set's flow gets the same training.
  * The real flow R is trained once per size and reused for every generated set; G is trained for each
  * {@link #score}, and its native memory is freed when the score returns (see
@@ -43,13 +42,6 @@ public final class DualFld {
      * Generated images (after holding out) below which a preset's flow is warned to be under-trained:
      * the reference recipe's flow overfits a few hundred images.
      */
-    /**
-     * The logit's squeeze alpha of both flows unless told otherwise ({@link #logitAlpha(double)}): pixels map to
-     * {@code logit(0.025 + 0.95 y)}, so the ends of the pixel range lie 3.7 logit units from the middle, not 12.2 as
-     * with the presets' {@link Logit#DEFAULT_ALPHA}.
-     */
-    public static final double DEFAULT_LOGIT_ALPHA = 0.05;
-
     static int minimumTrainingImages(ImagePreset preset) {
         return preset == ImagePreset.SMALL ? 500 : 2000;
     }
@@ -70,7 +62,7 @@ public final class DualFld {
 
     private DualFld(ImageSource real, FldOptions realOptions, FldOptions generatedOptions,
                     List<TrainingListener> listeners) {
-        this(real, realOptions, generatedOptions, listeners, null, true, DualTrainingBudget.FIXED, DEFAULT_LOGIT_ALPHA);
+        this(real, realOptions, generatedOptions, listeners, null, true, DualTrainingBudget.FIXED, Logit.DEFAULT_ALPHA);
     }
 
     private DualFld(ImageSource real, FldOptions realOptions, FldOptions generatedOptions,
@@ -188,11 +180,12 @@ public final class DualFld {
     }
 
     /**
-     * The logit's squeeze alpha of both flows, in [0, 1) (default {@link #DEFAULT_LOGIT_ALPHA}); the preset's alpha is
-     * {@link Logit#DEFAULT_ALPHA}. J scores each flow on the other's images, where a flow's density is extrapolated:
-     * real images' black pixels lie far into the logit's tail where no blended image of the generated set does, and
-     * with the presets' alpha that tail, not the images' difference, set J's ranking of noise blends (docs/maths.md,
-     * "J and the logit's tails"). A reference given to {@link #realReference(FldReference)} must have the same alpha.
+     * The logit's squeeze alpha of both flows, in [0, 1); by default the presets' {@link Logit#DEFAULT_ALPHA}. J scores
+     * each flow on the other's images, where a flow's density is extrapolated, and where the logit puts the ends of
+     * the pixel range decides much of that extrapolation: with 0.05 instead of 1e-5, J rose strictly through the
+     * noise blend's levels, where it had fallen, but fell through salt and pepper's and pixelation's, and every bpd
+     * was higher (docs/maths.md, "J and the logit's tails"). A reference given to {@link #realReference(FldReference)}
+     * must have the same alpha.
      */
     public DualFld logitAlpha(double value) {
         return new DualFld(real, realOptions, generatedOptions, listeners, givenReal, sizeMatched, budget, value);

@@ -81,8 +81,7 @@ class ReferenceReuseTest {
     void dualFldWithTheRealFlowGivenEqualsTrainingIt() {
         // trained as references are (early stopping), the given flow serves as R: without size matching it is R
         // itself; with it, 40 generated images retrain R on 40 real ones
-        DualFld early = DualFld.of(real).options(options).trainingBudget(DualTrainingBudget.EARLY_STOPPING)
-                .logitAlpha(Logit.DEFAULT_ALPHA);
+        DualFld early = DualFld.of(real).options(options).trainingBudget(DualTrainingBudget.EARLY_STOPPING);
         DualFldScore given = early.sizeMatched(false).realReference(trained.reference()).score(generated);
         DualFldScore own = early.sizeMatched(false).score(generated);
         assertThat(given.realTraining()).isEqualTo(trained.reference().trainingImages());
@@ -101,12 +100,15 @@ class ReferenceReuseTest {
         assertThat(fixedGiven.divergence()).isEqualTo(fixedOwn.divergence());
         assertThat(fixedOwn.bpdRealOnReal()).isNotEqualTo(given.bpdRealOnReal());
 
-        // the FLD reference's logit has the preset's alpha; a D-FLD building its flows with the bounded alpha (the
-        // default) refuses it, since G would be another model of the pixels than R
-        assertThatThrownBy(() -> DualFld.of(real).options(options).trainingBudget(DualTrainingBudget.EARLY_STOPPING)
-                .realReference(trained.reference()).score(generated)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("logit alpha is 1.0E-5").hasMessageContaining("logitAlpha(1.0E-5)");
-        assertThat(DualFld.logitAlphaOf(fixed.realReference().flow())).isEqualTo(DualFld.DEFAULT_LOGIT_ALPHA);
+        // the FLD reference's logit has the preset's alpha; a D-FLD building its flows with another alpha refuses it,
+        // since G would be another model of the pixels than R; its own R has that alpha
+        DualFld bounded = early.logitAlpha(0.05);
+        assertThatThrownBy(() -> bounded.realReference(trained.reference()).score(generated))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("logit alpha is 1.0E-5")
+                .hasMessageContaining("logitAlpha(1.0E-5)");
+        assertThat(DualFld.logitAlphaOf(trained.reference().flow())).isEqualTo(Logit.DEFAULT_ALPHA);
+        assertThat(DualFld.logitAlphaOf(fixed.realReference().flow())).isEqualTo(Logit.DEFAULT_ALPHA);
+        assertThat(DualFld.logitAlphaOf(bounded.sizeMatched(false).realReference().flow())).isEqualTo(0.05);
 
         ImageSource otherReal = ImageSources.subset(FashionMnistSlice.train(), DualFldTest.range(120, 240));
         assertThatThrownBy(() -> DualFld.of(otherReal).options(options).realReference(trained.reference())
