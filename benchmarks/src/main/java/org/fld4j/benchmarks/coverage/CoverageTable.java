@@ -271,6 +271,7 @@ public final class CoverageTable {
         Stats ensemble = new Stats();
         int above = 0;
         int ensembles = draws * flows.size();
+        int drawn = 0;
         if (flows.size() > k && k >= 2) {
             for (int e = 0; e < ensembles; e++) {
                 int[] order = draw(Shuffles.identity(flows.size()), flows.size(), random);
@@ -284,7 +285,14 @@ public final class CoverageTable {
                         }
                     }
                 }
-                int[] gIdx = draw(complement(excluded), n, random);
+                int[] candidates = complement(excluded);
+                if (candidates.length < n) {
+                    // the k flows' held-out sets leave fewer than n distorted images: a pool that scored few
+                    // images for its size has no such ensemble
+                    continue;
+                }
+                drawn++;
+                int[] gIdx = draw(candidates, n, random);
                 double[] others = new double[flows.size() - k];
                 for (int f = 0; f < flows.size(); f++) {
                     if (f < k) {
@@ -303,9 +311,10 @@ public final class CoverageTable {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "| %,d | %s | %.4f | %.4f | %.4f | %s | %.4f | %s | %s |%n", realImages, name,
-                mean(full), sd(full), single.halfWidth(), single.coverage(), ensemble.halfWidth(), ensemble.coverage(),
-                ensembles == 0 ? "-" : String.format(Locale.ROOT, "%d/%d", above, ensembles));
+        System.out.printf(Locale.ROOT, "| %,d | %s | %.4f | %.4f | %.4f | %s | %s | %s | %s |%n", realImages, name,
+                mean(full), sd(full), single.halfWidth(), single.coverage(),
+                drawn == 0 ? "-" : String.format(Locale.ROOT, "%.4f", ensemble.halfWidth()), ensemble.coverage(),
+                drawn == 0 ? "-" : String.format(Locale.ROOT, "%d/%d", above, drawn));
     }
 
     /**
