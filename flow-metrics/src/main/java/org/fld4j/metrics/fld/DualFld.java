@@ -127,9 +127,9 @@ public final class DualFld {
      * seeded split; a real set that does not give the reference's held-out images is refused. Both flows must be
      * trained alike, so give a reference trained on this D-FLD's {@link #trainingBudget(DualTrainingBudget) budget}:
      * {@link #realReference()} of a D-FLD with the same options gives one on the fixed budget, and an FLD reference
-     * ({@link Fld#train()}) is one with {@link DualTrainingBudget#EARLY_STOPPING} and the preset's logit alpha
-     * ({@link #logitAlpha(double)} {@link Logit#DEFAULT_ALPHA}; a reference of another alpha is refused on first use). Call it after
-     * {@link #options(FldOptions)}, which starts from an untrained R; the generated flow's options and the
+     * ({@link Fld#train()}) is one with {@link DualTrainingBudget#EARLY_STOPPING} and the presets' logit alpha, this
+     * D-FLD's default (a reference whose logit alpha is not {@link #logitAlpha(double)}'s is refused on first use).
+     * Call it after {@link #options(FldOptions)}, which starts from an untrained R; the generated flow's options and the
      * listeners may change afterwards.
      *
      * @throws IllegalArgumentException on first use, if the real images are not those the reference was trained on
