@@ -34,9 +34,7 @@ public final class Logit implements Transform, WorkArrays {
     private final BufferCache buffers = new BufferCache();
 
     public Logit(long[] shape, double alpha, DataType dataType) {
-        if (!(alpha >= 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in [0, 1), got " + alpha);
-        }
+        requireAlpha("alpha", alpha);
         for (long s : shape) {
             if (s < 1) {
                 throw new IllegalArgumentException("shape must be positive, got " + Arrays.toString(shape));
@@ -45,6 +43,18 @@ public final class Logit implements Transform, WorkArrays {
         this.shape = shape.clone();
         this.alpha = alpha;
         this.dataType = dataType;
+    }
+
+    /**
+     * Checks a squeeze alpha where it is given, before any layer is built.
+     *
+     * @param name what the caller calls it, for the message
+     * @throws IllegalArgumentException naming it and its value, unless it is in [0, 1)
+     */
+    public static void requireAlpha(String name, double alpha) {
+        if (!(alpha >= 0 && alpha < 1)) {
+            throw new IllegalArgumentException(name + " must be in [0, 1), got " + alpha);
+        }
     }
 
     public static Logit fromConfig(LayerConfig c) {

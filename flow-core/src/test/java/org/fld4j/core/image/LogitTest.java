@@ -25,4 +25,13 @@ class LogitTest extends TransformContractTest {
         }
         return Nd4j.createFromArray(v).reshape(shape).castTo(type);
     }
+
+    @org.junit.jupiter.api.Test
+    void anAlphaOutsideZeroToOneIsRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Logit(new long[] {1, 2, 2}, 1.0, DataType.DOUBLE))
+                .hasMessage("alpha must be in [0, 1), got 1.0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Logit.requireAlpha("logitAlpha", -0.5))
+                .hasMessage("logitAlpha must be in [0, 1), got -0.5");
+        Logit.requireAlpha("alpha", 0.0);
+    }
 }

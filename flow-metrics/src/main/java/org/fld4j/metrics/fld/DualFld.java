@@ -76,9 +76,7 @@ public final class DualFld {
         this.givenReal = givenReal;
         this.sizeMatched = sizeMatched;
         this.budget = Objects.requireNonNull(budget, "budget");
-        if (!(logitAlpha >= 0 && logitAlpha < 1)) {
-            throw new IllegalArgumentException("logitAlpha must be in [0, 1), got " + logitAlpha);
-        }
+        Logit.requireAlpha("logitAlpha", logitAlpha);
         this.logitAlpha = logitAlpha;
     }
 

@@ -103,6 +103,8 @@ class ReferenceReuseTest {
         // the FLD reference's logit has the preset's alpha; a D-FLD building its flows with another alpha refuses it,
         // since G would be another model of the pixels than R; its own R has that alpha
         DualFld bounded = early.logitAlpha(0.05);
+        assertThatThrownBy(() -> early.logitAlpha(1.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("logitAlpha must be in [0, 1), got 1.0");
         assertThatThrownBy(() -> bounded.realReference(trained.reference()).score(generated))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("logit alpha is 1.0E-5")
                 .hasMessageContaining("logitAlpha(1.0E-5)");
