@@ -44,18 +44,30 @@ public final class EluKernels {
                 float[] row = xh[r];
                 float[] pos = oh[r];
                 float[] neg = oh[r + c];
-                for (int j = 0; j < n; j++) {
-                    pos[j] = -Math.abs(row[j]);
-                }
-                FloatMath.negativeExpm1(pos, m, null, FloatMath.EXPM1_FLOOR, work, n);
-                for (int j = 0; j < n; j++) {
-                    pos[j] = Math.max(row[j], m[j]);
-                    neg[j] = Math.max(-row[j], m[j]);
+                if (VectorSupport.ENABLED) {
+                    VectorKernels.concatElu(row, pos, neg, n);
+                } else {
+                    concatEluLoops(row, pos, neg, m, work, n);
                 }
             }
             o.write(from, n, oh);
         });
     }
+    /**
+     * One row of the forward pass in auto-vectorised loops ({@code m} and {@code work} are scratch):
+     * {@code pos = max(x, m)}, {@code neg = max(-x, m)} with {@code m = expm1(-|x|)}.
+     */
+    static void concatEluLoops(float[] row, float[] pos, float[] neg, float[] m, float[][] work, int n) {
+        for (int j = 0; j < n; j++) {
+            pos[j] = -Math.abs(row[j]);
+        }
+        FloatMath.negativeExpm1Loops(pos, m, null, FloatMath.EXPM1_FLOOR, work, n);
+        for (int j = 0; j < n; j++) {
+            pos[j] = Math.max(row[j], m[j]);
+            neg[j] = Math.max(-row[j], m[j]);
+        }
+    }
+
     /**
      * ConcatELU backward from the kept output {@code e = [ELU(x), ELU(-x)]} ({@code [2c, P]}):
      * {@code gradInput = gp (1 + min(e+, 0)) - gn (1 + min(e-, 0)) (+ addend)}, with {@code gp, gn}

@@ -36,12 +36,22 @@ final class FloatMath {
      * 1e-7, tested against {@link Math#expm1}). Values below {@code floor} ({@link #EXP_FLOOR} or above) are
      * clamped there; the binary digits of {@code -k} needed are those of {@code round(-floor log2 e)}. Each step is its
      * own short loop over {@code work}'s three rows: C2 vectorises only loops it can unroll, and it
-     * does not unroll long bodies.
+     * does not unroll long bodies. Where {@link VectorSupport} allows, {@link VectorKernels} computes the
+     * same bits in one pass.
      */
     public static void negativeExpm1(float[] x, float[] expm1, float[] exp, float floor, float[][] work, int n) {
         if (!(floor >= EXP_FLOOR && floor < 0)) {
             throw new IllegalArgumentException("floor must lie in [" + EXP_FLOOR + ", 0), got " + floor);
         }
+        if (VectorSupport.ENABLED) {
+            VectorKernels.negativeExpm1(x, expm1, exp, floor, n);
+            return;
+        }
+        negativeExpm1Loops(x, expm1, exp, floor, work, n);
+    }
+
+    /** {@link #negativeExpm1} in the auto-vectorised loops alone (the vector form gives the same bits). */
+    static void negativeExpm1Loops(float[] x, float[] expm1, float[] exp, float floor, float[][] work, int n) {
         float[] t = work[0];
         float[] f = work[1];
         float[] q = work[2];

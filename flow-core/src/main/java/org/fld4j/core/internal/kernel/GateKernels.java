@@ -50,27 +50,41 @@ public final class GateKernels {
                 float[] y = xh[r];
                 float valBias = biases[r];
                 float gateBias = biases[c + r];
-                for (int j = 0; j < n; j++) {
-                    gateRow[j] += gateBias;
-                    m[j] = -Math.abs(gateRow[j]);
-                }
-                FloatMath.negativeExpm1(m, m, e, FloatMath.EXP_FLOOR, work, n);
-                // Separate short loops, each vectorised (see FloatMath). The numerator is 1 for a
-                // positive argument and e otherwise (at 0 both give 1/2).
-                for (int j = 0; j < n; j++) {
-                    m[j] = Math.min(1f, e[j] + Math.max(gateRow[j] * 0x1p100f, 0f));
-                }
-                for (int j = 0; j < n; j++) {
-                    gateRow[j] = m[j] / (1f + e[j]);
-                }
-                for (int j = 0; j < n; j++) {
-                    y[j] += (valRow[j] + valBias) * gateRow[j];
+                if (VectorSupport.ENABLED) {
+                    VectorKernels.gate(gateRow, valRow, y, valBias, gateBias, n);
+                } else {
+                    gateLoops(gateRow, valRow, y, valBias, gateBias, m, e, work, n);
                 }
             }
             s.write(from, n, gh);
             o.write(from, n, xh);
         });
     }
+
+    /**
+     * One row of the forward pass in auto-vectorised loops ({@code m}, {@code e} and {@code work} are
+     * scratch): {@code gate} becomes {@code s = sigmoid(gate + gateBias)} and {@code y += (val + valBias) s}.
+     */
+    static void gateLoops(float[] gate, float[] val, float[] y, float valBias, float gateBias, float[] m, float[] e,
+                          float[][] work, int n) {
+        for (int j = 0; j < n; j++) {
+            gate[j] += gateBias;
+            m[j] = -Math.abs(gate[j]);
+        }
+        FloatMath.negativeExpm1Loops(m, m, e, FloatMath.EXP_FLOOR, work, n);
+        // Separate short loops, each vectorised (see FloatMath). The numerator is 1 for a
+        // positive argument and e otherwise (at 0 both give 1/2).
+        for (int j = 0; j < n; j++) {
+            m[j] = Math.min(1f, e[j] + Math.max(gate[j] * 0x1p100f, 0f));
+        }
+        for (int j = 0; j < n; j++) {
+            gate[j] = m[j] / (1f + e[j]);
+        }
+        for (int j = 0; j < n; j++) {
+            y[j] += (val[j] + valBias) * gate[j];
+        }
+    }
+
     /**
      * The gate of a gated block in one call, from the 1x1 convolution's output before its bias ({@code val} and
      * {@code gate}, c rows each, and {@code bias}, {@code 2c} values, val's first): the fused pass of
