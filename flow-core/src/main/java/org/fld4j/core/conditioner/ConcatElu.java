@@ -42,7 +42,7 @@ final class ConcatElu implements WorkArrays {
      */
     INDArray input(Geometry g) {
         INDArray storage = buffers.get("input", channels, g);
-        return scratch.nchwConvolutionData() ? Planar.storageAsNchw(storage, g) : storage;
+        return scratch.nchwConvolutionData() ? scratch.convolutionView(storage, g) : storage;
     }
 
     /**
@@ -58,7 +58,7 @@ final class ConcatElu implements WorkArrays {
     /** The output of the last forward of this geometry (NCHW where it feeds a convolution that takes it). */
     INDArray output(Geometry g) {
         INDArray storage = buffers.get("out", 2L * channels, g);
-        return feedsConvolution && scratch.nchwConvolutionData() ? Planar.storageAsNchw(storage, g) : storage;
+        return feedsConvolution && scratch.nchwConvolutionData() ? scratch.convolutionView(storage, g) : storage;
     }
 
     /**

@@ -109,8 +109,13 @@ final class Conv2d implements WorkArrays {
     /** {@code output [out, P] = conv(input [in, P])}; {@code output} may be a row block of a larger matrix. */
     void forward(INDArray input, Geometry g, INDArray output) {
         if (nativeOp) {
-            Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(nchw(input, g), weight, biasVector)
-                    .addOutputs(nchw(output, g)).addIntegerArguments(convArguments()).build());
+            INDArray in = nchw(input, g);
+            INDArray out = nchw(output, g);
+            // NHWC where both are (see Scratch.convolutionView); the output convolution, which writes its
+            // caller's NCHW array, stays NCHW.
+            boolean nhwc = Planar.isNhwcView(in) && Planar.isNhwcView(out);
+            Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(data(in, nhwc), weight, biasVector)
+                    .addOutputs(data(out, nhwc)).addIntegerArguments(convArguments(nhwc)).build());
             return;
         }
         requirePlanar(input, output);
@@ -157,7 +162,7 @@ final class Conv2d implements WorkArrays {
             INDArray gradInputNchw = gradInput.rank() == 4 ? gradInput
                     : Planar.storageAsNchw(scratch.shared("conv.gradInput", inChannels, g), g);
             Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(nchw(input, g), weight, biasVector, nchw(gradOutput, g))
-                    .addOutputs(gradInputNchw, weightStep, biasStep).addIntegerArguments(convArguments()).build());
+                    .addOutputs(gradInputNchw, weightStep, biasStep).addIntegerArguments(convArguments(false)).build());
             if (gradInputNchw != gradInput) {
                 nchw(gradInput, g).assign(gradInputNchw);
             }
@@ -177,12 +182,17 @@ final class Conv2d implements WorkArrays {
     }
 
     /**
-     * kernel, stride 1, padding k/2, dilation 1, explicit padding, NCHW data, weights {@code [out, in, k, k]}
+     * kernel, stride 1, padding k/2, dilation 1, explicit padding, NCHW or NHWC data, weights {@code [out, in, k, k]}
      * (libnd4j's order of the integer arguments).
      */
-    private int[] convArguments() {
+    private int[] convArguments(boolean nhwc) {
         int pad = kernel / 2;
-        return new int[] {kernel, kernel, 1, 1, pad, pad, 1, 1, 0, 0, 1};
+        return new int[] {kernel, kernel, 1, 1, pad, pad, 1, 1, 0, nhwc ? 1 : 0, 1};
+    }
+
+    /** What libnd4j's op takes for {@code nchw}: the NHWC array behind an NHWC view, else the NCHW array. */
+    private static INDArray data(INDArray nchw, boolean nhwc) {
+        return nhwc ? nchw.permute(0, 2, 3, 1) : nchw;
     }
 
     /**

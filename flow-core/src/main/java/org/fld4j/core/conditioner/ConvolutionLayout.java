@@ -23,7 +23,7 @@ final class ConvolutionLayout {
     /** The work block {@code name} of {@code rows} channels, seen in the convolutions' layout. */
     INDArray block(String name, long rows, Geometry g) {
         INDArray block = planar.get(name, rows, g);
-        return scratch.nchwConvolutionData() ? Planar.storageAsNchw(block, g) : block;
+        return scratch.nchwConvolutionData() ? scratch.convolutionView(block, g) : block;
     }
 
     /**
@@ -33,7 +33,7 @@ final class ConvolutionLayout {
     INDArray copyIn(INDArray nchw, String name, long channels, Geometry g) {
         INDArray block = planar.get(name, channels, g);
         if (scratch.nchwConvolutionData()) {
-            return Planar.storageAsNchw(block, g).assign(nchw);
+            return scratch.convolutionView(block, g).assign(nchw);
         }
         Planar.image(block, g).assign(nchw.permute(1, 0, 2, 3));
         return block;

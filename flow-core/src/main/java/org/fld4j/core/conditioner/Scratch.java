@@ -59,7 +59,17 @@ final class Scratch {
     /** A network-shared array of {@code channels} channels in the convolutions' layout (see {@link #nchwConvolutionData}). */
     INDArray sharedConvolutionData(String name, long channels, Geometry g) {
         INDArray storage = shared(name, channels, g);
-        return nchwConvolutionData() ? Planar.storageAsNchw(storage, g) : storage;
+        return nchwConvolutionData() ? convolutionView(storage, g) : storage;
+    }
+
+    /**
+     * A contiguous block's storage as the 3x3 convolutions' data, with NCHW's shape: NHWC storage while the
+     * network evaluates, NCHW while it trains. oneDNN's forward convolution ran 1.2-2x faster on NHWC data at
+     * the fld-paper shapes (ConvolutionLayoutBenchmark), its backward pass no faster, and the kernels then
+     * transpose each chunk they read or write, which made training steps slower and scoring faster.
+     */
+    INDArray convolutionView(INDArray storage, Geometry g) {
+        return evaluating() ? Planar.storageAsNhwc(storage, g) : Planar.storageAsNchw(storage, g);
     }
 
     /** Takes the network's shared evaluation arrays (see {@link InferenceArrays}). */

@@ -157,27 +157,61 @@ class ImageFlowTest {
             FlowNetwork net = flow.toNetwork();
             org.fld4j.core.transform.NoiseKey key = new org.fld4j.core.transform.NoiseKey(9, 3, 0);
             double[] shared = net.logProb(images, key);
-
-            INDArray x = images;
-            double[] logDet = new double[7];
-            for (org.fld4j.core.transform.Transform layer : net.layers()) {
-                if (layer instanceof org.fld4j.core.transform.StochasticTransform s) {
-                    s.useNoise(key);
-                }
-                org.fld4j.core.transform.Transformed r = layer.forward(x);
-                for (int i = 0; i < 7; i++) {
-                    logDet[i] += r.logDet().getDouble(i);
-                }
-                x = r.output();
-            }
-            INDArray z = x.reshape(7, -1);
+            double[] expected = layerByLayerLogProb(net, images, key);
             for (int i = 0; i < 7; i++) {
-                double squares = z.getRow(i).mul(z.getRow(i)).sumNumber().doubleValue();
-                double expected = -0.5 * squares - 0.5 * z.size(1) * Math.log(2 * Math.PI) + logDet[i];
-                assertThat(shared[i]).isCloseTo(expected, within(1e-10 * Math.abs(expected)));
+                assertThat(shared[i]).isCloseTo(expected[i], within(1e-10 * Math.abs(expected[i])));
             }
             assertThat(net.decode(net.encode(images))).isEqualTo(images);
         }
+    }
+
+    /**
+     * Float32 on oneDNN: while a network evaluates, its 3x3 convolutions and the kernels around them work on NHWC
+     * data; layer by layer (as in training) on NCHW data. The fld-paper architecture (variational dequantization,
+     * three gated blocks, 16 to 64 channels, one to four channels at 7x7 after the squeezes) at 28x28 must give the
+     * same log-likelihoods both ways, to float32 rounding: a transposed channel or pixel would move them by far more.
+     */
+    @Test
+    void float32EvaluationOnNhwcDataMatchesTheNchwForward() {
+        assertThat(org.fld4j.core.internal.backend.NativeBackend.oneDnnLoaded()).as("oneDNN natives in the test JVM")
+                .isTrue();
+        Flow flow = perturbed(Flow.image(1, 28, 28).dataType(DataType.FLOAT).seed(6).build());
+        INDArray images = SliceImages.test().get(NDArrayIndex.interval(0, 5)).castTo(DataType.FLOAT);
+        FlowNetwork net = flow.toNetwork();
+        org.fld4j.core.transform.NoiseKey key = new org.fld4j.core.transform.NoiseKey(9, 3, 0);
+        double[] evaluated = net.logProb(images, key);
+        double[] expected = layerByLayerLogProb(net, images, key);
+        for (int i = 0; i < 5; i++) {
+            assertThat(evaluated[i]).isCloseTo(expected[i], within(1e-5 * Math.abs(expected[i])));
+        }
+    }
+
+    /**
+     * log p of each image from {@code net}'s layers called one by one outside the network (each with its own
+     * work arrays, as in training), under the dequantization noise {@code key}: the standard Gaussian prior of
+     * the last output, summed in double, plus the layers' log-determinants.
+     */
+    private static double[] layerByLayerLogProb(FlowNetwork net, INDArray images,
+                                                org.fld4j.core.transform.NoiseKey key) {
+        int n = (int) images.size(0);
+        INDArray x = images;
+        double[] logProb = new double[n];
+        for (org.fld4j.core.transform.Transform layer : net.layers()) {
+            if (layer instanceof org.fld4j.core.transform.StochasticTransform s) {
+                s.useNoise(key);
+            }
+            org.fld4j.core.transform.Transformed r = layer.forward(x);
+            for (int i = 0; i < n; i++) {
+                logProb[i] += r.logDet().getDouble(i);
+            }
+            x = r.output();
+        }
+        INDArray z = x.reshape(n, -1).castTo(DataType.DOUBLE);
+        for (int i = 0; i < n; i++) {
+            double squares = z.getRow(i).mul(z.getRow(i)).sumNumber().doubleValue();
+            logProb[i] += -0.5 * squares - 0.5 * z.size(1) * Math.log(2 * Math.PI);
+        }
+        return logProb;
     }
 
     @Test

@@ -47,6 +47,30 @@ public final class Planar {
                 new long[] {channels * plane, plane, g.width(), 1}, contiguous.offset(), 'c');
     }
 
+    /**
+     * The storage of a contiguous {@code [C, N*H*W]} buffer reinterpreted as NHWC data {@code [N, H, W, C]} and
+     * seen with NCHW's shape {@code [N, C, H, W]} (a strided view whose channel stride is 1): ND4J's ops take
+     * it as any NCHW array, and its {@code permute(0, 2, 3, 1)} is the contiguous NHWC array.
+     */
+    public static INDArray storageAsNhwc(INDArray contiguous, Geometry g) {
+        long channels = contiguous.size(0);
+        if (channels == 1) {
+            return storageAsNchw(contiguous, g);
+        }
+        return Nd4j.create(contiguous.data(), new long[] {g.n(), channels, g.height(), g.width()},
+                new long[] {channels * g.height() * g.width(), 1, g.width() * channels, channels},
+                contiguous.offset(), 'c');
+    }
+
+    /**
+     * Whether {@code a} is a view made by {@link #storageAsNhwc} (of more than one channel: with one, NHWC and
+     * NCHW are the same array).
+     */
+    public static boolean isNhwcView(INDArray a) {
+        return a.rank() == 4 && a.size(1) > 1 && a.stride(1) == 1 && a.stride(3) == a.size(1)
+                && a.stride(2) == a.size(3) * a.size(1) && a.stride(0) == a.size(2) * a.stride(2);
+    }
+
     /** A planar matrix {@code [C, N*H*W]} seen as {@code [C, N, H, W]} (a view). */
     public static INDArray image(INDArray planar, Geometry g) {
         long[] shape = {planar.size(0), g.n(), g.height(), g.width()};
