@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Two ways to compute it, chosen once per process: when libnd4j was built with oneDNN (fld4j's
  * default natives, {@code linux-x86_64-onednn-avx2}), the native {@code conv2d} and {@code conv2d_bp} ops
  * run on NCHW views of the planar buffers, or on contiguous NCHW arrays where the caller keeps its data
- * that way (oneDNN ran faster on those, see {@link Scratch#nchwConvolutionData}), at
+ * that way (oneDNN ran faster on those, see {@link Scratch#nchwConvolutionData}), or on NHWC arrays while
+ * the network evaluates (faster still for the forward pass, see {@link Scratch#convolutionView}), at
  * 10-30x the speed of the same ops without oneDNN. Otherwise, and always for 1x1 kernels, the
  * convolution is one matrix product over the whole batch: {@code out [o, P] = W [o, i k k] x patches [i k k, P]}.
  *
