@@ -2,7 +2,6 @@ package org.fld4j.core.conditioner;
 
 import org.fld4j.core.internal.kernel.EluKernels;
 import org.fld4j.core.internal.kernel.Geometry;
-import org.fld4j.core.internal.kernel.Planar;
 import org.fld4j.core.memory.WorkArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -42,7 +41,7 @@ final class ConcatElu implements WorkArrays {
      */
     INDArray input(Geometry g) {
         INDArray storage = buffers.get("input", channels, g);
-        return scratch.nchwConvolutionData() ? scratch.convolutionView(storage, g) : storage;
+        return scratch.convolutionData(storage, g);
     }
 
     /**
@@ -58,7 +57,7 @@ final class ConcatElu implements WorkArrays {
     /** The output of the last forward of this geometry (NCHW where it feeds a convolution that takes it). */
     INDArray output(Geometry g) {
         INDArray storage = buffers.get("out", 2L * channels, g);
-        return feedsConvolution && scratch.nchwConvolutionData() ? scratch.convolutionView(storage, g) : storage;
+        return feedsConvolution ? scratch.convolutionData(storage, g) : storage;
     }
 
     /**

@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * default natives, {@code linux-x86_64-onednn-avx2}), the native {@code conv2d} and {@code conv2d_bp} ops
  * run on NCHW views of the planar buffers, or on contiguous NCHW arrays where the caller keeps its data
  * that way (oneDNN ran faster on those, see {@link Scratch#nchwConvolutionData}), or on NHWC arrays while
- * the network evaluates (faster still for the forward pass, see {@link Scratch#convolutionView}), at
+ * the network evaluates (faster still for the forward pass, see {@link Scratch#convolutionData}), at
  * 10-30x the speed of the same ops without oneDNN. Otherwise, and always for 1x1 kernels, the
  * convolution is one matrix product over the whole batch: {@code out [o, P] = W [o, i k k] x patches [i k k, P]}.
  *
@@ -112,7 +112,7 @@ final class Conv2d implements WorkArrays {
         if (nativeOp) {
             INDArray in = nchw(input, g);
             INDArray out = nchw(output, g);
-            // NHWC where both are (see Scratch.convolutionView); the output convolution, which writes its
+            // NHWC where both are (see Scratch.convolutionData); the output convolution, which writes its
             // caller's NCHW array, stays NCHW.
             boolean nhwc = Planar.isNhwcView(in) && Planar.isNhwcView(out);
             Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(data(in, nhwc), weight, biasVector)

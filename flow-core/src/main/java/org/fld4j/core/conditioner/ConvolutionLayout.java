@@ -5,9 +5,9 @@ import org.fld4j.core.internal.kernel.Planar;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The layout in which a gated network's 3x3 convolutions take and give their data, decided in one place:
- * contiguous NCHW arrays where oneDNN convolves them and the fused kernels run ({@link Scratch#nchwConvolutionData}),
- * planar {@code [C, N*H*W]} blocks otherwise. The network's own input and output are always NCHW; these calls move
+ * The layout in which a gated network's 3x3 convolutions take and give their data, decided by
+ * {@link Scratch#convolutionData}: contiguous NCHW arrays (NHWC while the network evaluates) where oneDNN convolves
+ * them and the fused kernels run ({@link Scratch#nchwConvolutionData}), planar {@code [C, N*H*W]} blocks otherwise. The network's own input and output are always NCHW; these calls move
  * data across that border only when the layouts differ, so the network reads as its maths.
  */
 final class ConvolutionLayout {
@@ -23,7 +23,7 @@ final class ConvolutionLayout {
     /** The work block {@code name} of {@code rows} channels, seen in the convolutions' layout. */
     INDArray block(String name, long rows, Geometry g) {
         INDArray block = planar.get(name, rows, g);
-        return scratch.nchwConvolutionData() ? scratch.convolutionView(block, g) : block;
+        return scratch.convolutionData(block, g);
     }
 
     /**
@@ -33,7 +33,7 @@ final class ConvolutionLayout {
     INDArray copyIn(INDArray nchw, String name, long channels, Geometry g) {
         INDArray block = planar.get(name, channels, g);
         if (scratch.nchwConvolutionData()) {
-            return scratch.convolutionView(block, g).assign(nchw);
+            return scratch.convolutionData(block, g).assign(nchw);
         }
         Planar.image(block, g).assign(nchw.permute(1, 0, 2, 3));
         return block;

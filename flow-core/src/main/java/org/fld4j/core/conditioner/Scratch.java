@@ -48,7 +48,7 @@ final class Scratch {
 
     /**
      * Whether the inputs and outputs of the 3x3 convolutions are contiguous NCHW arrays (NHWC ones while the
-     * network evaluates, see {@link #convolutionView}) rather than planar ones: with the kernels (which read and
+     * network evaluates, see {@link #convolutionData}) rather than planar ones: with the kernels (which read and
      * write all three layouts) and oneDNN's convolutions. Its forward pass ran about 20% faster on NCHW than on
      * planar views (5.5 instead of 7.0 ms at 64 x 64 x 28 x 28 to 32 channels), and its backward pass writes the
      * input gradient without a copy.
@@ -59,18 +59,21 @@ final class Scratch {
 
     /** A network-shared array of {@code channels} channels in the convolutions' layout (see {@link #nchwConvolutionData}). */
     INDArray sharedConvolutionData(String name, long channels, Geometry g) {
-        INDArray storage = shared(name, channels, g);
-        return nchwConvolutionData() ? convolutionView(storage, g) : storage;
+        return convolutionData(shared(name, channels, g), g);
     }
 
     /**
-     * A contiguous block's storage as the 3x3 convolutions' data, with NCHW's shape: NHWC storage while the
-     * network evaluates, NCHW while it trains. oneDNN's forward convolution ran 1.2-2x faster on NHWC data at
-     * the fld-paper shapes (ConvolutionLayoutBenchmark), its backward pass no faster, and the kernels then
-     * transpose each chunk they read or write, which made training steps slower and scoring faster.
+     * A contiguous planar block as the 3x3 convolutions' data: the block itself without {@link #nchwConvolutionData},
+     * else its storage with NCHW's shape, holding NHWC data while the network evaluates and NCHW data while it trains.
+     * oneDNN's forward convolution ran 1.2-2x faster on NHWC data at the fld-paper shapes
+     * (ConvolutionLayoutBenchmark), its backward pass no faster, and the kernels then transpose each chunk they read
+     * or write, which made training steps slower and scoring faster.
      */
-    INDArray convolutionView(INDArray storage, Geometry g) {
-        return evaluating() ? Planar.storageAsNhwc(storage, g) : Planar.storageAsNchw(storage, g);
+    INDArray convolutionData(INDArray block, Geometry g) {
+        if (!nchwConvolutionData()) {
+            return block;
+        }
+        return evaluating() ? Planar.storageAsNhwc(block, g) : Planar.storageAsNchw(block, g);
     }
 
     /** Takes the network's shared evaluation arrays (see {@link InferenceArrays}). */

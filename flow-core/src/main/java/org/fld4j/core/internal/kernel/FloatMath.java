@@ -18,12 +18,12 @@ final class FloatMath {
      * floats below 1), so ELU may clamp here and build {@code 2^k} from 5 binary digits instead of 7.
      */
     public static final float EXPM1_FLOOR = -18.0f;
-    private static final float LOG2E = 1.44269504f;
+    static final float LOG2E = 1.44269504f;
     /** ln 2 in two parts (Cody and Waite): {@code k * LN2_HI} is exact for the k that occur here. */
-    private static final float LN2_HI = 0.693145752f;
-    private static final float LN2_LO = 1.42860677e-6f;
+    static final float LN2_HI = 0.693145752f;
+    static final float LN2_LO = 1.42860677e-6f;
     /** Adding and subtracting 1.5 * 2^23 rounds a float of magnitude below 2^22 to an integer. */
-    private static final float ROUND = 12582912f;
+    static final float ROUND = 12582912f;
 
     /**
      * {@code e^x - 1} for {@code x <= 0} into {@code expm1} (which may be {@code x}), and {@code e^x} into

@@ -25,6 +25,9 @@ final class KernelThreads {
     /** Below this many floats read and written, a second thread costs more than it saves. */
     private static final long MIN_FLOATS_PER_THREAD = 1 << 18;
 
+    /** The heap slot of {@link PixelRows}' NHWC transposes (the kernels take slots from 0 up). */
+    static final int INTERLEAVED_SLOT = 7;
+
     /** Heap rows of the calling thread, per slot, grown on demand and reused by every call. */
     private static final ThreadLocal<float[][][]> HEAP = ThreadLocal.withInitial(() -> new float[8][][]);
 

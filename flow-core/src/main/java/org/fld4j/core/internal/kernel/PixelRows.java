@@ -14,9 +14,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 record PixelRows(FloatBuffer buffer, int offset, int rowStride, int plane, int imageStride, int rows,
                  boolean interleaved) {
 
-    /** Per thread: a chunk of interleaved (NHWC) values, transposed to or from the rows in the cache. */
-    private static final ThreadLocal<float[][]> INTERLEAVED = ThreadLocal.withInitial(() -> new float[1][0]);
-
     static PixelRows of(INDArray a, long pixels, String what) {
         boolean planar = a.rank() == 2 && a.size(1) == pixels && a.stride(1) == 1;
         boolean nchw = a.rank() == 4 && a.size(0) * a.size(2) * a.size(3) == pixels
@@ -40,12 +37,9 @@ record PixelRows(FloatBuffer buffer, int offset, int rowStride, int plane, int i
                 (int) a.stride(0), (int) a.size(1), false);
     }
 
+    /** A chunk of interleaved (NHWC) values, transposed to or from the rows in the cache. */
     private static float[] interleavedChunk(int length) {
-        float[][] holder = INTERLEAVED.get();
-        if (holder[0].length < length) {
-            holder[0] = new float[length];
-        }
-        return holder[0];
+        return KernelThreads.heap(KernelThreads.INTERLEAVED_SLOT, 1, length)[0];
     }
 
     /** Copies pixels {@code [from, from + length)} of every row r into {@code to[r]}. */

@@ -24,11 +24,12 @@ final class VectorKernels {
     }
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    private static final float LOG2E = 1.44269504f;
-    private static final float LN2_HI = 0.693145752f;
-    private static final float LN2_LO = 1.42860677e-6f;
+    // FloatMath's constants: the same polynomial and reduction, so the same bits.
+    private static final float LOG2E = FloatMath.LOG2E;
+    private static final float LN2_HI = FloatMath.LN2_HI;
+    private static final float LN2_LO = FloatMath.LN2_LO;
     /** Adding 1.5 * 2^23 rounds to an integer, which then sits in the low bits of the float's pattern. */
-    private static final float ROUND = 12582912f;
+    private static final float ROUND = FloatMath.ROUND;
     private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
     private static final int EXPONENT_BIAS = 127;
     private static final int MANTISSA_BITS = 23;
