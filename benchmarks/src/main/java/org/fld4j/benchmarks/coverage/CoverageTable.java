@@ -33,6 +33,7 @@ import org.fld4j.metrics.fld.FldIntervals;
  *   <li>Distorted images (noise sigma 8, salt-and-pepper 3%): the spread of FLD between flows beside the one-flow
  *       interval's half-width, and how often the K-flow interval stays above 0.</li>
  *   <li>D-FLD and J of two flows trained on real images of the same size (truth 0) and of different sizes.</li>
+ *   <li>D-FLD and J over K pairs of flows of one size (truth 0), every score with its own held-out sets.</li>
  * </ul>
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.coverage.CoverageTable POOL_DIR [preset=small]
@@ -119,6 +120,18 @@ public final class CoverageTable {
                 if (r == g || (r == sizes.get(sizes.size() - 1) && g == sizes.get(0))) {
                     dualRow(bySize.get(r), bySize.get(g), resamples);
                 }
+            }
+        }
+        System.out.println();
+        System.out.println("### D-FLD and J of K pairs of flows, real against real, held-out sets drawn afresh for"
+                + " every score");
+        System.out.println();
+        System.out.println("| flows trained on | pairs | scores | signed D-FLD covers 0 | mean signed D-FLD | sd |"
+                + " mean half-width | J covers 0 | mean J | sd J | mean half-width J |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (var e : bySize.entrySet()) {
+            for (int pairs = 1; pairs <= e.getValue().size() / 2; pairs++) {
+                pairedRow(e.getKey(), e.getValue(), pairs, draws * 25, resamples);
             }
         }
     }
@@ -346,6 +359,50 @@ public final class CoverageTable {
                 Math.round(real.get(0).realImages * 0.8), Math.round(generated.get(0).realImages * 0.8),
                 difference.count, difference.coverage(), difference.mean(), difference.sd(), j.coverage(), j.mean(),
                 j.sd());
+    }
+
+    /**
+     * D-FLD and J real against real (truth 0) over {@code pairs} pairs of distinct flows of one size, every score with
+     * its own disjoint held-out sets of {@code 0.2 N} evaluation images for each of the {@code 2 pairs} flows, as the
+     * library's folds give: one pair's interval is the image bootstrap, K pairs' the spread between pairs with each
+     * pair's held-out noise as its floor ({@code FldIntervals.dualPairs}). Skipped where the evaluation pool cannot
+     * hold the held-out sets.
+     */
+    private static void pairedRow(int realImages, List<PoolFlow> flows, int pairs, int scores, int resamples) {
+        int h = (int) Math.round(0.2 * realImages);
+        int pool = flows.get(0).evaluation.length;
+        if (flows.size() < 2 * pairs || 2 * pairs * h > pool) {
+            return;
+        }
+        Stats difference = new Stats();
+        Stats j = new Stats();
+        SplittableRandom random = new SplittableRandom(53L * realImages + pairs);
+        for (int s = 0; s < scores; s++) {
+            List<PoolFlow> chosen = choose(flows, 2 * pairs, random);
+            int[] order = draw(Shuffles.identity(pool), 2 * pairs * h, random);
+            double[][] rr = new double[pairs][];
+            double[][] gr = new double[pairs][];
+            double[][] gg = new double[pairs][];
+            double[][] rg = new double[pairs][];
+            for (int p = 0; p < pairs; p++) {
+                PoolFlow r = chosen.get(2 * p);
+                PoolFlow g = chosen.get(2 * p + 1);
+                int[] rTest = Arrays.copyOfRange(order, 2 * p * h, (2 * p + 1) * h);
+                int[] gTest = Arrays.copyOfRange(order, (2 * p + 1) * h, (2 * p + 2) * h);
+                rr[p] = select(r.evaluation, rTest);
+                gr[p] = select(g.evaluation, rTest);
+                gg[p] = select(g.evaluation, gTest);
+                rg[p] = select(r.evaluation, gTest);
+            }
+            FldIntervals.Dual dual = pairs == 1
+                    ? FldIntervals.dual(rr[0], gr[0], gg[0], rg[0], DIMENSION, resamples, 0.95, random.nextLong())
+                    : FldIntervals.dualPairs(rr, gr, gg, rg, DIMENSION, 0.95);
+            difference.add(dual.differenceInterval(), dual.difference(), 0);
+            j.add(dual.divergenceInterval(), dual.divergence(), 0);
+        }
+        System.out.printf(Locale.ROOT, "| %,d | %d | %d | %s | %.4f | %.4f | %.4f | %s | %.4f | %.4f | %.4f |%n",
+                Math.round(realImages * 0.8), pairs, scores, difference.coverage(), difference.mean(), difference.sd(),
+                difference.halfWidth(), j.coverage(), j.mean(), j.sd(), j.halfWidth());
     }
 
     /** Coverage of a truth, and the values and half-widths of many intervals. */

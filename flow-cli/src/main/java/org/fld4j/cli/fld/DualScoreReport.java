@@ -2,6 +2,7 @@ package org.fld4j.cli.fld;
 
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.fld4j.cli.common.InputOptions;
 import org.fld4j.cli.common.JsonResults;
@@ -24,6 +25,7 @@ final class DualScoreReport {
                         + "  (ln bpd_G(G) - ln bpd_R(R))")
                 .row("J", Formats.number(score.divergence()) + "  " + Formats.interval(score.divergenceInterval())
                         + "  (bits per dimension)")
+                .row("interval covers", intervalScope(score))
                 .row("bpd R on real", Formats.number(score.bpdRealOnReal()) + "  (" + score.realCount()
                         + " held-out real images)")
                 .row("bpd R on generated", Formats.number(score.bpdRealOnGenerated()) + "  (" + score.generatedCount()
@@ -42,6 +44,27 @@ final class DualScoreReport {
         FldScoreReport.skippedRows(table, FldScoreReport.skipped(in));
         table.row("reference", FldScoreReport.origin(in.reference())).row("flow", Formats.flow(in.reference().reference()));
         return table.format();
+    }
+
+    /**
+     * What D-FLD's and J's intervals cover, e.g. {@code images only (one pair of flows); --flows 3 adds the randomness
+     * of training both flows} or {@code images and the training of both flows (3 pairs, difference between pairs sd
+     * 0.0120, J sd 0.0031)}.
+     */
+    static String intervalScope(DualFldScore score) {
+        if (score.pairs() == 1) {
+            return "images only (one pair of flows); --flows 3 adds the randomness of training both flows";
+        }
+        return String.format(java.util.Locale.ROOT, "images and the training of both flows (%d pairs, difference"
+                + " between pairs sd %s, J sd %s)", score.pairs(), Formats.number(sd(score.pairDifferences())),
+                Formats.number(sd(score.pairDivergences())));
+    }
+
+    /** The sample (n - 1) standard deviation. */
+    private static double sd(List<Double> values) {
+        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
+        return Math.sqrt(squares / (values.size() - 1));
     }
 
     /** The command line's warnings, then the score's. */
@@ -75,6 +98,12 @@ final class DualScoreReport {
         result.put("realTraining", score.realTraining());
         result.put("sizeMatched", score.sizeMatched());
         result.put("trainingBudget", budget.id());
+        result.put("intervalCovers", score.pairs() == 1 ? "images" : "images-and-training");
+        result.put("pairs", score.pairs());
+        ArrayNode differences = result.putArray("pairDifferences");
+        score.pairDifferences().forEach(v -> differences.add(JsonResults.finite(v)));
+        ArrayNode divergences = result.putArray("pairJ");
+        score.pairDivergences().forEach(v -> divergences.add(JsonResults.finite(v)));
         result.put("generatedPreset", generatedPreset.id());
         ResultWarnings.json(result, warnings(in, score));
         result.set("skipped", FldScoreReport.skipped(in).json());

@@ -43,7 +43,7 @@ public final class TrainingOptions {
             description = "Reference flows, each trained with its own seed on its own held-out split (default 1)."
                     + " FLD is their mean and, from 2 on, its interval also covers the randomness of training the"
                     + " reference; with 1 it covers the images only. Each flow costs a training; 5 is a good choice"
-                    + " for a result to publish.")
+                    + " for a result to publish. With --dual: K pairs of flows, and D-FLD and J are their means.")
     Integer flows;
 
     /** The FLD options these settings give. */

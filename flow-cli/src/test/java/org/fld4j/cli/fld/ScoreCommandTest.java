@@ -386,6 +386,10 @@ class ScoreCommandTest {
         assertThat(result.get("trainingBudget").asText()).isEqualTo("fixed");
         assertThat(result.get("realHeldOut").asInt()).isEqualTo(6);
         assertThat(result.get("warnings")).isNotEmpty();
+        assertThat(result.get("pairs").asInt()).isEqualTo(1);
+        assertThat(result.get("intervalCovers").asText()).isEqualTo("images");
+        assertThat(result.get("pairDifferences")).hasSize(1);
+        assertThat(result.get("pairDifferences").get(0).asDouble()).isEqualTo(expected.difference());
         try (var files = Files.list(cache)) {
             assertThat(files.toList()).hasSize(1);
         }
@@ -401,6 +405,30 @@ class ScoreCommandTest {
         assertThat(earlyResult.get("trainingBudget").asText()).isEqualTo("early-stopping");
         assertThat(earlyResult.get("dfld").asDouble()).isEqualTo(expectedEarly.value());
         assertThat(earlyResult.get("j").asDouble()).isEqualTo(expectedEarly.divergence());
+    }
+
+    @Test
+    void dualWithSeveralFlowsScoresThatManyPairs() {
+        FldCli.Run run = FldCli.run("score", real.toString(), generated.toString(), "--dual", "--preset", "small",
+                "--epochs", "1", "--batch", "16", "--no-cache", "--flows", "2", "--json");
+        assertThat(run.code()).as(run.err()).isZero();
+        JsonSchemaCheck.assertValid(run.out());
+        JsonNode result = FldCli.json(run.out()).get("result");
+        FldOptions options = FldOptions.forPreset(ImagePreset.SMALL).withMaxEpochs(1).withBatchSize(16)
+                .withReferenceFlows(2);
+        DualFldScore expected = DualFld.of(folder(real)).options(options).score(folder(generated));
+        assertThat(expected.pairs()).isEqualTo(2);
+        assertThat(result.get("pairs").asInt()).isEqualTo(2);
+        assertThat(result.get("intervalCovers").asText()).isEqualTo("images-and-training");
+        assertThat(result.get("pairDifferences").get(1).asDouble()).isEqualTo(expected.pairDifferences().get(1));
+        assertThat(result.get("pairJ").get(1).asDouble()).isEqualTo(expected.pairDivergences().get(1));
+        assertThat(result.get("difference").asDouble()).isEqualTo(expected.difference());
+        assertThat(result.get("jInterval").get("upper").asDouble()).isEqualTo(expected.divergenceInterval().upper());
+
+        FldCli.Run human = FldCli.run("score", real.toString(), generated.toString(), "--dual", "--preset", "small",
+                "--epochs", "1", "--batch", "16", "--no-cache", "--flows", "2");
+        assertThat(human.code()).as(human.err()).isZero();
+        assertThat(human.out()).contains("images and the training of both flows (2 pairs, difference between pairs sd");
     }
 
     @Test

@@ -1,12 +1,13 @@
 package org.fld4j.metrics.fld;
 
 /**
- * A percentile bootstrap interval.
+ * A confidence interval: a percentile bootstrap one, or one built from a bootstrap and the spread between flows.
  *
  * @param lower      the lower end
  * @param upper      the upper end
  * @param confidence its nominal coverage, e.g. 0.95
- * @param resamples  bootstrap resamples it was computed from
+ * @param resamples  bootstrap resamples it was computed from; 0 for an interval that draws none (D-FLD over pairs
+ *                   of flows)
  */
 public record ConfidenceInterval(double lower, double upper, double confidence, int resamples)
         implements java.io.Serializable {

@@ -13,7 +13,6 @@ import org.fld4j.core.Flow;
 import org.fld4j.core.image.ImagePreset;
 import org.fld4j.core.image.Logit;
 import org.fld4j.core.internal.kernel.Tensors;
-import org.fld4j.core.memory.NativeMemory;
 import org.fld4j.core.train.TrainingListener;
 import org.fld4j.core.units.BitsPerDim;
 import org.fld4j.io.ImageSource;
@@ -69,9 +68,9 @@ public final class DualFld {
                     List<TrainingListener> listeners, FldReference givenReal, boolean sizeMatched,
                     DualTrainingBudget budget, double logitAlpha) {
         this.real = Objects.requireNonNull(real, "real");
-        // D-FLD compares one flow with one flow: an ensemble's options train a single flow each side.
-        this.realOptions = realOptions.withReferenceFlows(1);
-        this.generatedOptions = generatedOptions.withReferenceFlows(1);
+        // K pairs of flows: the real options' K (scoring options come from them), the generated flows as many.
+        this.realOptions = realOptions;
+        this.generatedOptions = generatedOptions.withReferenceFlows(realOptions.referenceFlows());
         this.listeners = List.copyOf(listeners);
         this.givenReal = givenReal;
         this.sizeMatched = sizeMatched;
@@ -206,7 +205,7 @@ public final class DualFld {
                 ReferenceTraining.Trained trained = ReferenceTraining.withHeldOutImages(real, givenReal);
                 double given = logitAlphaOf(givenReal.flow());
                 if (given != logitAlpha) {
-                    NativeMemory.close(trained.heldOutImages());
+                    trained.closeHeldOutImages();
                     throw new IllegalArgumentException("the given real reference's logit alpha is " + given
                             + ", this D-FLD trains the generated flow with " + logitAlpha + "; both flows must be built"
                             + " alike: use logitAlpha(" + given + ") or a reference from DualFld.realReference()");
@@ -247,8 +246,8 @@ public final class DualFld {
             // G was trained for this score alone and its held-out images were copied for it: free them
             // now, not when the collector runs, or training G after G piles up native memory. R keeps
             // its arrays for the next score.
-            g.reference().flow().releaseWorkArrays();
-            NativeMemory.close(g.heldOutImages());
+            g.reference().members().forEach(m -> m.flow().releaseWorkArrays());
+            g.closeHeldOutImages();
         }
     }
 
@@ -259,13 +258,28 @@ public final class DualFld {
             throw new IllegalArgumentException(generated + " holds images of shape "
                     + Arrays.toString(g.reference().imageShape()) + ", the real images are " + Arrays.toString(shape));
         }
-        EvaluationOptions evaluation = realOptions.evaluation();
-        double[] rr = r.reference().heldOutLogLikelihoods();
-        double[] rg = r.reference().flow().logProb(g.heldOutImages(), evaluation);
-        double[] gg = g.reference().heldOutLogLikelihoods();
-        double[] gr = g.reference().flow().logProb(r.heldOutImages(), evaluation);
-        FldFormulas.check(rg, g.reference().heldOutNames().toArray(new String[0]), "the held-out generated images");
-        FldFormulas.check(gr, r.reference().heldOutNames().toArray(new String[0]), "the held-out real images");
+        int pairs = r.reference().members().size();
+        if (g.reference().members().size() != pairs) {
+            throw new IllegalStateException("the real side has " + pairs + " flows and the generated side "
+                    + g.reference().members().size());
+        }
+        double[][] rr = new double[pairs][];
+        double[][] rg = new double[pairs][];
+        double[][] gg = new double[pairs][];
+        double[][] gr = new double[pairs][];
+        for (int k = 0; k < pairs; k++) {
+            ReferenceMember realFlow = r.reference().members().get(k);
+            ReferenceMember generatedFlow = g.reference().members().get(k);
+            // pair k's cross terms dequantize as its flows' own held-out scores did (seed + k; pair 0 the seed itself)
+            EvaluationOptions evaluation = realOptions.withSeed(realOptions.seed() + k).evaluation();
+            rr[k] = realFlow.heldOutLogLikelihoods();
+            rg[k] = realFlow.flow().logProb(g.heldOutImages().get(k), evaluation);
+            gg[k] = generatedFlow.heldOutLogLikelihoods();
+            gr[k] = generatedFlow.flow().logProb(r.heldOutImages().get(k), evaluation);
+            FldFormulas.check(rg[k], generatedFlow.heldOutNames().toArray(new String[0]),
+                    "the held-out generated images");
+            FldFormulas.check(gr[k], realFlow.heldOutNames().toArray(new String[0]), "the held-out real images");
+        }
         long d = r.reference().dimension();
 
         List<ScoreWarning> warnings = new ArrayList<>();
@@ -283,15 +297,40 @@ public final class DualFld {
                     + " also measures the difference in size (leave size matching on, or give as many images of"
                     + " each)", realTraining, generatedTraining)));
         }
-        warnings.addAll(ScoreWarnings.forCounts(gg.length, rr.length));
+        warnings.addAll(ScoreWarnings.forCounts(gg[0].length, rr[0].length));
 
-        FldIntervals.Dual intervals = FldIntervals.dual(rr, gr, gg, rg, d, realOptions.bootstrapResamples(),
-                realOptions.confidence(), realOptions.seed() ^ 0x6A09E667F3BCC909L);
+        FldIntervals.Dual intervals;
+        double[] pairDifferences;
+        double[] pairDivergences;
+        if (pairs == 1) {
+            intervals = FldIntervals.dual(rr[0], gr[0], gg[0], rg[0], d, realOptions.bootstrapResamples(),
+                    realOptions.confidence(), realOptions.seed() ^ 0x6A09E667F3BCC909L);
+            pairDifferences = new double[] {intervals.difference()};
+            pairDivergences = new double[] {intervals.divergence()};
+        } else {
+            PairedDualInterval.Result paired = PairedDualInterval.compute(rr, gr, gg, rg, d, realOptions.confidence());
+            intervals = paired.dual();
+            pairDifferences = paired.differences();
+            pairDivergences = paired.divergences();
+        }
         return new DualFldScore(intervals.dfld(), intervals.dfldInterval(), intervals.difference(),
                 intervals.differenceInterval(), intervals.divergence(), intervals.divergenceInterval(),
-                BitsPerDim.of(FldFormulas.mean(rr), d), BitsPerDim.of(FldFormulas.mean(rg), d),
-                BitsPerDim.of(FldFormulas.mean(gg), d), BitsPerDim.of(FldFormulas.mean(gr), d),
-                rr.length, gg.length, generatedTraining, ScoreWarnings.messages(warnings), warnings, realTraining);
+                meanBitsPerDim(rr, d), meanBitsPerDim(rg, d), meanBitsPerDim(gg, d), meanBitsPerDim(gr, d),
+                rr[0].length, gg[0].length, generatedTraining, ScoreWarnings.messages(warnings), warnings, realTraining,
+                toList(pairDifferences), toList(pairDivergences));
+    }
+
+    /** The mean over pairs of each pair's bits per dimension (one pair: its own). */
+    private static double meanBitsPerDim(double[][] logLikelihoods, long dimension) {
+        double sum = 0;
+        for (double[] values : logLikelihoods) {
+            sum += BitsPerDim.of(FldFormulas.mean(values), dimension);
+        }
+        return sum / logLikelihoods.length;
+    }
+
+    private static List<Double> toList(double[] values) {
+        return Arrays.stream(values).boxed().toList();
     }
 
     public DualFldScore score(Path generated) {

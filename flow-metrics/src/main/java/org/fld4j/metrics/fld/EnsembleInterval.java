@@ -1,8 +1,6 @@
 package org.fld4j.metrics.fld;
 
 import java.util.SplittableRandom;
-import org.apache.commons.math3.distribution.NormalDistribution;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The interval of an ensemble FLD, the mean of K reference flows' FLDs (fld4j's docs/maths.md, "Intervals that
@@ -116,7 +114,6 @@ final class EnsembleInterval {
 
     private static Result combine(double point, double[] flowValues, double heldOutVariance, double[] replicates,
                                   double confidence) {
-        int k = flowValues.length;
         int resamples = replicates.length;
         double replicateMean = FldFormulas.mean(replicates);
         double imageVariance = 0;
@@ -124,21 +121,8 @@ final class EnsembleInterval {
             imageVariance += (r - replicateMean) * (r - replicateMean);
         }
         imageVariance /= resamples - 1;
-        double between = 0;
-        for (double v : flowValues) {
-            between += (v - point) * (v - point);
-        }
-        between /= k - 1;
-        double training = Math.max(0, between - heldOutVariance);
-        double variance = imageVariance + (training + heldOutVariance) / k;
-        double trainingPart = training / k;
-        double nu = trainingPart == 0 ? Double.POSITIVE_INFINITY
-                : variance * variance / (trainingPart * trainingPart / (k - 1));
-        double p = (1 + confidence) / 2;
-        double quantile = Double.isInfinite(nu) || nu > 1e7 ? new NormalDistribution(null, 0, 1).inverseCumulativeProbability(p)
-                : new TDistribution(null, nu).inverseCumulativeProbability(p);
-        double half = quantile * Math.sqrt(variance);
-        return new Result(point, flowValues, imageVariance, between, heldOutVariance, training, nu,
-                new ConfidenceInterval(point - half, point + half, confidence, resamples));
+        RandomEffects pooled = RandomEffects.of(flowValues, heldOutVariance, imageVariance, confidence);
+        return new Result(point, flowValues, imageVariance, pooled.between(), heldOutVariance,
+                pooled.trainingVariance(), pooled.degreesOfFreedom(), pooled.interval(confidence, resamples));
     }
 }

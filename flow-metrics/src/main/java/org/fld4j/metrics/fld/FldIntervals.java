@@ -88,6 +88,17 @@ public final class FldIntervals {
                 PercentileBootstrap.percentileInterval(j, confidence));
     }
 
+    /**
+     * D-FLD and J of K pairs of flows (at least 2): {@code rr[k]}, {@code gr[k]}, {@code gg[k]} and {@code rg[k]} are
+     * pair k's four sets of per-image log-likelihoods as in {@link #dual}, each pair with its own held-out images. The
+     * values are the means over the pairs; the intervals carry the spread between the pairs (their training and
+     * their held-out images) and not a bootstrap, so they take no seed (docs/maths.md).
+     */
+    public static Dual dualPairs(double[][] rr, double[][] gr, double[][] gg, double[][] rg, long dimension,
+                                 double confidence) {
+        return PairedDualInterval.compute(rr, gr, gg, rg, dimension, confidence).dual();
+    }
+
     private static void draw(int[] idx, SplittableRandom random) {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = random.nextInt(idx.length);

@@ -1,6 +1,6 @@
 package org.fld4j.metrics.fld;
 
-/** What randomness an FLD interval accounts for. */
+/** What randomness an FLD interval (or a D-FLD one, {@link DualFldScore#intervalScope()}) accounts for. */
 public enum IntervalScope {
 
     /**
@@ -11,7 +11,8 @@ public enum IntervalScope {
 
     /**
      * The sampling of the generated images and the spread between K reference flows trained with different seeds on
-     * different held-out splits, which holds both the randomness of training and that of each flow's R_test.
+     * different held-out splits, which holds both the randomness of training and that of each flow's R_test. For
+     * D-FLD and J: the spread between K pairs of flows, each pair with its own seeds and held-out images.
      */
     IMAGES_AND_TRAINING("images and reference training");
 

@@ -39,13 +39,27 @@ final class ReferenceTraining {
     private ReferenceTraining() {
     }
 
-    /** A trained reference and its held-out images, which D-FLD scores under the other flow too. */
-    record Trained(FldReference reference, INDArray heldOutImages) {
+    /**
+     * A trained reference and its flows' held-out images, which D-FLD scores under the other set's flows too: one array
+     * per flow, in flow order.
+     */
+    record Trained(FldReference reference, List<INDArray> heldOutImages) {
+
+        Trained {
+            heldOutImages = List.copyOf(heldOutImages);
+        }
+
+        /** Frees the held-out images' native memory now. */
+        void closeHeldOutImages() {
+            NativeMemory.close(heldOutImages);
+        }
     }
 
     static FldReference train(ImageSource real, FldOptions options, List<TrainingListener> listeners,
                               RealSetDescription description) {
-        return trainKeepingHeldOut(real, options, listeners, description).reference();
+        Trained trained = trainKeepingHeldOut(real, options, listeners, description);
+        trained.closeHeldOutImages();
+        return trained.reference();
     }
 
     /**
@@ -81,7 +95,7 @@ final class ReferenceTraining {
         int heldOutCount = heldOutCount(n, options.heldOutFraction());
         int flows = options.referenceFlows();
         List<ReferenceMember> members = new ArrayList<>();
-        INDArray firstHeldOut = null;
+        List<INDArray> heldOutImages = new ArrayList<>();
         for (int k = 0; k < flows; k++) {
             SeededSplit split = memberSplit(n, heldOutCount, options.seed(), k);
             long seed = options.seed() + k;
@@ -99,16 +113,12 @@ final class ReferenceTraining {
             double[] heldOutLog = flow.logProb(heldOut, options.withSeed(seed).evaluation());
             members.add(new ReferenceMember(flow, seed, heldOutLog, images.names(split.heldOut()), split.training().length,
                     describe(result.history())));
-            if (k == 0) {
-                firstHeldOut = heldOut;
-            } else {
-                NativeMemory.close(heldOut);
-            }
+            heldOutImages.add(heldOut);
         }
         String fingerprint = Fingerprinter.fingerprint(real).fingerprint().sha256();
         ReferenceCard card = ReferenceCard.ofTraining(description, recipe.apply(options.trainerOptions()));
         return new Trained(new FldReference(members, options, fingerprint, n, Fld4jVersion.current(), card),
-                firstHeldOut);
+                heldOutImages);
     }
 
     /**
@@ -125,9 +135,9 @@ final class ReferenceTraining {
     }
 
     /**
-     * A reference trained earlier on {@code real} (e.g. loaded from a file) with its held-out images drawn again:
-     * the same seeded split of the same images gives the same R_test. The split is checked by the images' count
-     * and the held-out images' names.
+     * A reference trained earlier on {@code real} (e.g. loaded from a file) with each flow's held-out images drawn
+     * again: the same seeded splits of the same images give the same R_test sets. Each split is checked by the images'
+     * count and the held-out images' names.
      */
     static Trained withHeldOutImages(ImageSource real, FldReference reference) {
         FldOptions options = reference.options();
@@ -137,12 +147,18 @@ final class ReferenceTraining {
             throw new IllegalArgumentException(real.description() + " holds " + n + " usable images; the reference"
                     + " flow was trained on a real set of " + reference.realImages());
         }
-        SeededSplit split = split(n, heldOutCount(n, options.heldOutFraction()), options.seed());
-        if (!images.names(split.heldOut()).equals(reference.heldOutNames())) {
-            throw new IllegalArgumentException(real.description() + " is not the real set the reference flow was"
-                    + " trained on: its held-out images are named differently");
+        int heldOutCount = heldOutCount(n, options.heldOutFraction());
+        List<INDArray> heldOutImages = new ArrayList<>();
+        for (int k = 0; k < reference.members().size(); k++) {
+            SeededSplit split = memberSplit(n, heldOutCount, options.seed(), k);
+            if (!images.names(split.heldOut()).equals(reference.members().get(k).heldOutNames())) {
+                NativeMemory.close(heldOutImages);
+                throw new IllegalArgumentException(real.description() + " is not the real set the reference flow was"
+                        + " trained on: its held-out images are named differently");
+            }
+            heldOutImages.add(images.rows(split.heldOut()));
         }
-        return new Trained(reference, images.rows(split.heldOut()));
+        return new Trained(reference, heldOutImages);
     }
 
     /** How many of {@code n} real images are held out as R_test: at least one. */

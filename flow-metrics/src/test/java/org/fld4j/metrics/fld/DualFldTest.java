@@ -129,4 +129,47 @@ class DualFldTest {
         assertThat(score.generatedTraining()).isEqualTo(240);
         assertThat(score.generatedCount()).isEqualTo(60);
     }
+
+    /**
+     * Two pairs of flows: pair 0 is the one-pair score's own flows (same seeds, same splits), pair 1 has the next seeds
+     * and the next disjoint folds of both sets, and the values and intervals are the mean and the t interval (1 degree
+     * of freedom) of the two pairs' values.
+     */
+    @Test
+    void twoPairsOfFlowsAverageTheirValuesWithTheTIntervalOfTheirSpread() {
+        FldOptions onePair = dual.realOptions();
+        ImageSource real = ImageSources.subset(FashionMnistSlice.train(), range(0, 300));
+        ImageSource generated = ImageSources.subset(FashionMnistSlice.train(), range(1000, 1300));
+        DualFldScore single = DualFld.of(real).options(onePair).score(generated);
+        DualFld twoPairs = DualFld.of(real).options(onePair.withReferenceFlows(2));
+        DualFldScore score = twoPairs.score(generated);
+        System.err.println("two pairs: " + score.summary() + ", pairs " + score.pairDifferences() + " / "
+                + score.pairDivergences());
+
+        assertThat(single.pairs()).isEqualTo(1);
+        assertThat(single.intervalScope()).isEqualTo(IntervalScope.IMAGES);
+        assertThat(score.pairs()).isEqualTo(2);
+        assertThat(score.intervalScope()).isEqualTo(IntervalScope.IMAGES_AND_TRAINING);
+        assertThat(score.pairDifferences().get(0)).isEqualTo(single.difference());
+        assertThat(score.pairDivergences().get(0)).isEqualTo(single.divergence());
+        double d0 = score.pairDifferences().get(0);
+        double d1 = score.pairDifferences().get(1);
+        double j0 = score.pairDivergences().get(0);
+        double j1 = score.pairDivergences().get(1);
+        double t975with1 = 12.706204736174698; // Student t, 1 degree of freedom, 97.5% quantile (tables)
+        assertThat(score.difference()).isCloseTo((d0 + d1) / 2, within(1e-15));
+        assertThat(score.value()).isEqualTo(Math.abs(score.difference()));
+        // two values: s = |d0 - d1| / sqrt(2), so s / sqrt(2) = |d0 - d1| / 2
+        assertThat(score.differenceInterval().upper() - score.difference())
+                .isCloseTo(t975with1 * Math.abs(d0 - d1) / 2, within(1e-9));
+        assertThat(score.divergence()).isCloseTo((j0 + j1) / 2, within(1e-15));
+        assertThat(score.divergenceInterval().upper() - score.divergence())
+                .isCloseTo(t975with1 * Math.abs(j0 - j1) / 2, within(1e-9));
+        assertThat(score.realCount()).isEqualTo(60);
+        assertThat(score.generatedCount()).isEqualTo(60);
+        // each pair holds out its own images: the real flows' R_test sets are disjoint folds
+        FldReference r = twoPairs.realReference();
+        assertThat(r.members()).hasSize(2);
+        assertThat(r.members().get(0).heldOutNames()).doesNotContainAnyElementsOf(r.members().get(1).heldOutNames());
+    }
 }
