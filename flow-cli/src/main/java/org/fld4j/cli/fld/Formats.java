@@ -20,10 +20,13 @@ final class Formats {
         return String.format(Locale.ROOT, "%.4f", value);
     }
 
-    /** E.g. {@code [0.1011, 0.1458] (95%, 1000 resamples)}. */
+    /**
+     * E.g. {@code [0.1011, 0.1458] (95%, 1000 resamples)}, or {@code [0.1011, 0.1458] (95%)} for an interval that
+     * draws no resamples (D-FLD over pairs of flows).
+     */
     static String interval(ConfidenceInterval i) {
-        return String.format(Locale.ROOT, "[%.4f, %.4f] (%s%%, %d resamples)", i.lower(), i.upper(),
-                percent(i.confidence()), i.resamples());
+        return String.format(Locale.ROOT, "[%.4f, %.4f] (%s%%%s)", i.lower(), i.upper(), percent(i.confidence()),
+                i.resamples() == 0 ? "" : ", " + i.resamples() + " resamples");
     }
 
     /** {@code {lower, upper, confidence, resamples}}. */

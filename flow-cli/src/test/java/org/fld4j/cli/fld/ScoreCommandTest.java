@@ -428,7 +428,9 @@ class ScoreCommandTest {
         FldCli.Run human = FldCli.run("score", real.toString(), generated.toString(), "--dual", "--preset", "small",
                 "--epochs", "1", "--batch", "16", "--no-cache", "--flows", "2");
         assertThat(human.code()).as(human.err()).isZero();
-        assertThat(human.out()).contains("images and the training of both flows (2 pairs, difference between pairs sd");
+        assertThat(human.out()).contains("images and the training of both flows (2 pairs, difference between pairs sd")
+                .contains(String.format(java.util.Locale.ROOT, "[%.4f, %.4f] (95%%)  (bits per dimension)",
+                        expected.divergenceInterval().lower(), expected.divergenceInterval().upper()));
     }
 
     @Test
