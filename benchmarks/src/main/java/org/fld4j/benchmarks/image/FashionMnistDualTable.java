@@ -22,9 +22,10 @@ import org.fld4j.metrics.fld.FldOptions;
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.fld4j.benchmarks.image.FashionMnistDualTable [N=2000]
  * [epochs=3] [preset=small] [threads=2] [kinds=all, comma-separated short names] [seed=7] [levels=default]
- * [budget=fixed|early-stopping] [logitAlpha=1e-5]}, where {@code levels} (comma-separated) replaces the kinds' default
- * levels, for one kind at a time, {@code budget} is how both flows train ({@link DualTrainingBudget}) and
- * {@code logitAlpha} the logit's squeeze of both flows ({@link DualFld#logitAlpha(double)}; the presets' by default).
+ * [budget=fixed|early-stopping] [logitAlpha=1e-5] [pairs=1]}, where {@code levels} (comma-separated) replaces the kinds'
+ * default levels, for one kind at a time, {@code budget} is how both flows train ({@link DualTrainingBudget}),
+ * {@code logitAlpha} the logit's squeeze of both flows ({@link DualFld#logitAlpha(double)}; the presets' by default)
+ * and {@code pairs} the pairs of flows behind every score (their means, with the pairs' t intervals).
  * The seed drives the flows' weights, training and splits and the distortions' randomness. Both flows train on as many
  * images (the real images are the first N of the training split, the generated ones the first N of the test split).
  * Prints a markdown table.
@@ -45,10 +46,11 @@ public final class FashionMnistDualTable {
                 ? java.util.Arrays.stream(args[6].split(",")).mapToDouble(Double::parseDouble).toArray() : null;
         DualTrainingBudget budget = args.length > 7 ? DualTrainingBudget.parse(args[7]) : DualTrainingBudget.FIXED;
         double logitAlpha = args.length > 8 ? Double.parseDouble(args[8]) : Logit.DEFAULT_ALPHA;
+        int pairs = args.length > 9 ? Integer.parseInt(args[9]) : 1;
         ImageSource train = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("train-images-idx3-ubyte.gz")).build();
         ImageSource test = ImageSources.idx(FashionMnistQualityRun.DATA.resolve("t10k-images-idx3-ubyte.gz")).build();
         FldOptions options = FldOptions.forPreset(preset).withMaxEpochs(epochs).withTimeBudget(Duration.ofHours(1))
-                .withSeed(seed);
+                .withSeed(seed).withReferenceFlows(pairs);
         long start = System.nanoTime();
         DualFld dual = DualFld.of(ImageSources.subset(train, FashionMnistFldTable.range(0, n))).options(options)
                 .trainingBudget(budget).logitAlpha(logitAlpha);
