@@ -56,15 +56,8 @@ final class DualScoreReport {
             return "images only (one pair of flows); --flows 3 adds the randomness of training both flows";
         }
         return String.format(java.util.Locale.ROOT, "images and the training of both flows (%d pairs, difference"
-                + " between pairs sd %s, J sd %s)", score.pairs(), Formats.number(sd(score.pairDifferences())),
-                Formats.number(sd(score.pairDivergences())));
-    }
-
-    /** The sample (n - 1) standard deviation. */
-    private static double sd(List<Double> values) {
-        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        double squares = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum();
-        return Math.sqrt(squares / (values.size() - 1));
+                + " between pairs sd %s, J sd %s)", score.pairs(), Formats.number(score.betweenPairDifferenceSd()),
+                Formats.number(score.betweenPairDivergenceSd()));
     }
 
     /** The command line's warnings, then the score's. */

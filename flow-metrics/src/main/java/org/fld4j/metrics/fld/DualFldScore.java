@@ -75,6 +75,16 @@ public record DualFldScore(double value, ConfidenceInterval interval, double dif
         return pairDifferences.size();
     }
 
+    /** The standard deviation of the pairs' signed differences; 0 with one pair. */
+    public double betweenPairDifferenceSd() {
+        return FldFormulas.sampleSd(pairDifferences);
+    }
+
+    /** The standard deviation of the pairs' J; 0 with one pair. */
+    public double betweenPairDivergenceSd() {
+        return FldFormulas.sampleSd(pairDivergences);
+    }
+
     /**
      * What the intervals account for: the images alone for one pair, and with K pairs also the training of both
      * flows (and each pair's own held-out images).

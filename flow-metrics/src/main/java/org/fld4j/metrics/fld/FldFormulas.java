@@ -1,5 +1,7 @@
 package org.fld4j.metrics.fld;
 
+import java.util.List;
+
 /**
  * The formulas of fld4j's docs/maths.md (FLD section), in one place: every score and every bootstrap
  * resample goes through them. Bits per dimension are {@link org.fld4j.core.units.BitsPerDim#of}.
@@ -12,6 +14,23 @@ final class FldFormulas {
     /** {@code FLD = ln(l_R(G) / l_R(R_test))}, from the two mean log-likelihoods (both negative). */
     static double fld(double meanReal, double meanGenerated) {
         return Math.log(meanGenerated / meanReal);
+    }
+
+    /** The sample ({@code k - 1}) standard deviation of {@code values}; 0 for fewer than 2 values. */
+    static double sampleSd(List<Double> values) {
+        int k = values.size();
+        if (k < 2) {
+            return 0;
+        }
+        double mean = 0;
+        for (double v : values) {
+            mean += v / k;
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (k - 1));
     }
 
     /** The mean of {@code values} in double, summed in order. */

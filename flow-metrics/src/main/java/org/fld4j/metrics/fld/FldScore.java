@@ -50,19 +50,7 @@ public record FldScore(double value, double ratio, double bpdReal, double bpdGen
 
     /** The standard deviation of the flows' FLDs ({@code s_b}, docs/maths.md); 0 with one flow. */
     public double betweenFlowSd() {
-        int k = flowValues.size();
-        if (k < 2) {
-            return 0;
-        }
-        double mean = 0;
-        for (double v : flowValues) {
-            mean += v / k;
-        }
-        double sum = 0;
-        for (double v : flowValues) {
-            sum += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sum / (k - 1));
+        return FldFormulas.sampleSd(flowValues);
     }
 
     /**
