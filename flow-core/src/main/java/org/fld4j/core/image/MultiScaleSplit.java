@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
+import org.fld4j.core.memory.InferenceArrays;
+import org.fld4j.core.memory.SharesInferenceArrays;
 import org.fld4j.core.memory.WorkArrays;
 import org.fld4j.core.transform.DataDependentInit;
 import org.fld4j.core.transform.ImageShapes;
@@ -32,7 +34,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * decoding a latent restores them exactly instead of re-sampling them. Sampling from the prior
  * draws them like every other latent value. The log-determinant is the sum of the inner layers'.
  */
-public final class MultiScaleSplit implements Transform, DataDependentInit, WorkArrays {
+public final class MultiScaleSplit implements Transform, DataDependentInit, SharesInferenceArrays, WorkArrays {
 
     public static final String TYPE = "split";
 
@@ -263,5 +265,18 @@ public final class MultiScaleSplit implements Transform, DataDependentInit, Work
     public void releaseWorkArrays() {
         WorkArrays.releaseAll(inner);
         buffers.release();
+    }
+
+    /**
+     * Hands the network's evaluation arrays on to the inner layers that take them: without them, the inner
+     * couplings evaluated with their training buffers and layout (for fld-paper, the four couplings at 7x7).
+     */
+    @Override
+    public void shareInferenceArrays(InferenceArrays arrays) {
+        for (Transform layer : inner) {
+            if (layer instanceof SharesInferenceArrays sharing) {
+                sharing.shareInferenceArrays(arrays);
+            }
+        }
     }
 }
