@@ -57,7 +57,7 @@ final class ConcatElu implements WorkArrays {
     /** The output of the last forward of this geometry (NCHW where it feeds a convolution that takes it). */
     INDArray output(Geometry g) {
         INDArray storage = buffers.get("out", 2L * channels, g);
-        return feedsConvolution ? scratch.convolutionData(storage, g) : storage;
+        return feedsConvolution ? scratch.convolutionData(storage, g) : scratch.layerData(storage, g);
     }
 
     /**

@@ -138,6 +138,11 @@ final class Conv2d implements WorkArrays {
      * own (a 1x1 convolution is one matrix product, and the bias would be a second pass over its output).
      */
     void forwardWithoutBias(INDArray input, Geometry g, INDArray output) {
+        if (kernel == 1 && Planar.isNhwcView(input) && Planar.isNhwcView(output)) {
+            // Pixel-major data while the network evaluates (Scratch.layerData): [P, in] x W^T = [P, out].
+            Nd4j.gemm(Planar.pixelMatrix(input), weightMatrix, Planar.pixelMatrix(output), false, true, 1.0, 0.0);
+            return;
+        }
         requirePlanar(input, output);
         Nd4j.gemm(weightMatrix, patches(input, inChannels, g), output, false, false, 1.0, 0.0);
     }

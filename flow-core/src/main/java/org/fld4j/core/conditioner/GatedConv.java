@@ -59,7 +59,7 @@ final class GatedConv implements WorkArrays {
     }
 
     private INDArray buffer(String name, int rows, Geometry g) {
-        return buffers.get(name, rows, g);
+        return scratch.layerData(buffers.get(name, rows, g), g);
     }
 
     /** {@code x [c, P] -> y}, an owned buffer kept until the next forward of that geometry. */
@@ -71,7 +71,7 @@ final class GatedConv implements WorkArrays {
         INDArray out = buffer("out", channels, g);
         // The bias is the gate's to add: fused, that saves a pass over the 1x1 convolution's output.
         gateConv.forwardWithoutBias(hiddenElu.forward(hidden, g), g, gates);
-        GateKernels.forward(Planar.rows(gates, 0, channels), Planar.rows(gates, channels, channels),
+        GateKernels.forward(Planar.channels(gates, 0, channels), Planar.channels(gates, channels, channels),
                 gateConv.biasVector(), x, sigmoid, out, scratch.fusedKernels());
         return out;
     }

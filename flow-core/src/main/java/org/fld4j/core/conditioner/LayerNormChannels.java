@@ -59,7 +59,7 @@ final class LayerNormChannels implements WorkArrays {
     }
 
     private INDArray full(String name, Geometry g) {
-        return buffers.get(name, channels, g);
+        return scratch.layerData(buffers.get(name, channels, g), g);
     }
 
     private INDArray perPixel(String name, Geometry g) {

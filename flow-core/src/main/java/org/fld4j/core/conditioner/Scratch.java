@@ -76,6 +76,18 @@ final class Scratch {
         return evaluating() ? Planar.storageAsNhwc(block, g) : Planar.storageAsNchw(block, g);
     }
 
+    /**
+     * A contiguous planar block as the network's data between its 3x3 convolutions (the gated blocks' gates,
+     * sigmoids and outputs, the LayerNorms' outputs, the 1x1 convolutions' inputs): the block itself, except while
+     * the network evaluates with {@link #nchwConvolutionData}, when it holds NHWC data as the convolutions do. The
+     * whole network is then pixel-major from its input convolution to its output convolution, the kernels run on
+     * each chunk of pixels as one run of values, and no chunk is transposed between layouts; the 1x1 convolutions are
+     * products {@code [N*H*W, 2c] x W^T}.
+     */
+    INDArray layerData(INDArray block, Geometry g) {
+        return nchwConvolutionData() && evaluating() ? Planar.storageAsNhwc(block, g) : block;
+    }
+
     /** Takes the network's shared evaluation arrays (see {@link InferenceArrays}). */
     void shareInferenceArrays(InferenceArrays arrays) {
         inference = arrays;

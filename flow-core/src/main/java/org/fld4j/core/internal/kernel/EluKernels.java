@@ -33,6 +33,10 @@ public final class EluKernels {
         if (o.rows() != 2 * c) {
             throw new IllegalArgumentException("ConcatELU of " + c + " channels needs " + 2 * c + " output rows, got " + o.rows());
         }
+        if (xr.pixelMajor() && o.pixelMajor() && xr.pixelStride() == c && o.pixelStride() == 2 * c) {
+            forwardPixelMajor(xr, o, c, p);
+            return;
+        }
         int chunk = KernelThreads.chunk(3L * c + 1);
         KernelThreads.forEachChunk(p, chunk, 3L * c * p, (from, n) -> {
             float[][] xh = KernelThreads.heap(0, c, chunk);
@@ -53,6 +57,41 @@ public final class EluKernels {
             o.write(from, n, oh);
         });
     }
+    /**
+     * The forward pass on pixel-major data (NHWC, while a network evaluates): a chunk of pixels is one run of values,
+     * so the exponentials run over it as over one row, and each pixel's two halves are then copied side by side.
+     * The same operations on every value as the row-wise pass, so the same bits.
+     */
+    private static void forwardPixelMajor(PixelRows x, PixelRows out, int c, int p) {
+        int chunk = KernelThreads.chunk(6L * c);
+        KernelThreads.forEachChunk(p, chunk, 3L * c * p, (from, n) -> {
+            int values = n * c;
+            float[][] rows = KernelThreads.heap(0, 3, chunk * c);
+            float[] pixels = KernelThreads.heap(1, 1, 2 * chunk * c)[0];
+            float[] m = KernelThreads.heap(2, 1, chunk * c)[0];
+            float[][] work = KernelThreads.heap(3, 3, chunk * c);
+            float[] in = rows[0];
+            float[] pos = rows[1];
+            float[] neg = rows[2];
+            x.readPixels(from, n, in);
+            if (VectorSupport.ENABLED && c % VectorKernels.lanes() == 0) {
+                VectorKernels.concatEluPixels(in, pixels, n, c);
+                out.writePixels(from, n, pixels);
+                return;
+            }
+            if (VectorSupport.ENABLED) {
+                VectorKernels.concatElu(in, pos, neg, values);
+            } else {
+                concatEluLoops(in, pos, neg, m, work, values);
+            }
+            for (int q = 0, src = 0, dst = 0; q < n; q++, src += c, dst += 2 * c) {
+                System.arraycopy(pos, src, pixels, dst, c);
+                System.arraycopy(neg, src, pixels, dst + c, c);
+            }
+            out.writePixels(from, n, pixels);
+        });
+    }
+
     /**
      * One row of the forward pass in auto-vectorised loops ({@code m} and {@code work} are scratch):
      * {@code pos = max(x, m)}, {@code neg = max(-x, m)} with {@code m = expm1(-|x|)}.

@@ -32,6 +32,15 @@ public final class GateKernels {
         PixelRows o = PixelRows.of(out, p, "out");
         int c = o.rows();
         float[] biases = PixelRows.vector(bias, 2 * c);
+        if (v.pixelMajor() && gr.pixelMajor() && xr.pixelMajor() && s.pixelMajor() && o.pixelMajor()
+                && xr.pixelStride() == c && s.pixelStride() == c && o.pixelStride() == c) {
+            // Whether gate is the second half of each of val's pixels, as the gated block passes them.
+            boolean pair = v.pixelStride() == 2 * c && gr.pixelStride() == 2 * c
+                    && gate.data().address() + gate.offset() * Float.BYTES
+                    == val.data().address() + (val.offset() + c) * Float.BYTES;
+            forwardPixelMajor(v, gr, xr, s, o, biases, c, p, pair);
+            return;
+        }
         int chunk = KernelThreads.chunk(5L * c + 2);
         KernelThreads.forEachChunk(p, chunk, 5L * c * p, (from, n) -> {
             float[][] vh = KernelThreads.heap(0, c, chunk);
@@ -58,6 +67,64 @@ public final class GateKernels {
             }
             s.write(from, n, gh);
             o.write(from, n, xh);
+        });
+    }
+
+    /**
+     * The forward pass on pixel-major data (NHWC, while a network evaluates; {@code val} and {@code gate} are then
+     * channel ranges of the 1x1 convolution's output): each pixel's values and gates are gathered with their biases
+     * added, and the chunk then runs as one row with biases 0. {@code (v + b) + 0} is {@code v + b}, so the values
+     * are those of the row-wise pass.
+     */
+    private static void forwardPixelMajor(PixelRows val, PixelRows gate, PixelRows x, PixelRows sigmoid, PixelRows out,
+                                          float[] biases, int c, int p, boolean pair) {
+        int valStride = val.pixelStride();
+        int gateStride = gate.pixelStride();
+        boolean vector = VectorSupport.ENABLED && c % VectorKernels.lanes() == 0;
+        int chunk = KernelThreads.chunk(Math.max(valStride, gateStride) * 2L + 5L * c + 2);
+        KernelThreads.forEachChunk(p, chunk, 5L * c * p, (from, n) -> {
+            int values = n * c;
+            float[] valPixels = KernelThreads.heap(0, 1, chunk * valStride)[0];
+            float[] gatePixels = pair ? null : KernelThreads.heap(1, 1, chunk * gateStride)[0];
+            float[][] rows = KernelThreads.heap(2, 3, chunk * c);
+            float[] vals = rows[0];
+            float[] gates = rows[1];
+            float[] y = rows[2];
+            float[][] tmp = KernelThreads.heap(3, 2, chunk * c);
+            float[][] work = KernelThreads.heap(4, 3, chunk * c);
+            x.readPixels(from, n, y);
+            if (pair) {
+                // val and gate are the two halves of each pixel of one array: one read for both.
+                val.readPixels(from, n, valPixels, n * valStride);
+            } else {
+                val.readPixels(from, n, valPixels);
+                gate.readPixels(from, n, gatePixels);
+            }
+            if (vector) {
+                VectorKernels.gatePixels(valPixels, 0, valStride, pair ? valPixels : gatePixels, pair ? c : 0,
+                        gateStride, biases, y, gates, n, c);
+                sigmoid.writePixels(from, n, gates);
+                out.writePixels(from, n, y);
+                return;
+            }
+            float[] gateValues = pair ? valPixels : gatePixels;
+            int gateBase = pair ? c : 0;
+            for (int q = 0; q < n; q++) {
+                int v0 = q * valStride;
+                int g0 = gateBase + q * gateStride;
+                int d = q * c;
+                for (int k = 0; k < c; k++) {
+                    vals[d + k] = valPixels[v0 + k] + biases[k];
+                    gates[d + k] = gateValues[g0 + k] + biases[c + k];
+                }
+            }
+            if (VectorSupport.ENABLED) {
+                VectorKernels.gate(gates, vals, y, 0f, 0f, values);
+            } else {
+                gateLoops(gates, vals, y, 0f, 0f, tmp[0], tmp[1], work, values);
+            }
+            sigmoid.writePixels(from, n, gates);
+            out.writePixels(from, n, y);
         });
     }
 

@@ -1,5 +1,6 @@
 package org.fld4j.core.internal.kernel;
 
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -69,6 +70,43 @@ public final class Planar {
     public static boolean isNhwcView(INDArray a) {
         return a.rank() == 4 && a.size(1) > 1 && a.stride(1) == 1 && a.stride(3) == a.size(1)
                 && a.stride(2) == a.size(3) * a.size(1) && a.stride(0) == a.size(2) * a.stride(2);
+    }
+
+    /**
+     * Whether {@code a} holds its pixels one after another with their channels side by side: a view made by
+     * {@link #storageAsNhwc}, or a channel range of one ({@link #channels}), whose pixels lie further apart than
+     * its own channels. One channel counts when its pixels are contiguous.
+     */
+    public static boolean isPixelMajorView(INDArray a) {
+        if (a.rank() != 4 || a.stride(1) != 1 && a.size(1) > 1) {
+            return false;
+        }
+        long pixelStride = a.stride(3);
+        return pixelStride >= a.size(1) && a.stride(2) == a.size(3) * pixelStride
+                && a.stride(0) == a.size(2) * a.stride(2);
+    }
+
+    /**
+     * Channels {@code [from, from + count)} of the network's data: rows of a planar block, or, of a
+     * {@link #storageAsNhwc} view, the view of those channels of every pixel (pixels keep their stride).
+     */
+    public static INDArray channels(INDArray data, long from, long count) {
+        if (data.rank() == 2) {
+            return rows(data, from, count);
+        }
+        if (!isNhwcView(data)) {
+            throw new IllegalArgumentException("expected a planar block or an NHWC view, got shape "
+                    + Arrays.toString(data.shape()) + " strides " + Arrays.toString(data.stride()));
+        }
+        return Nd4j.create(data.data(), new long[] {data.size(0), count, data.size(2), data.size(3)}, data.stride(),
+                data.offset() + from, 'c');
+    }
+
+    /** The NHWC data behind a {@link #storageAsNhwc} view as the C-ordered matrix {@code [N*H*W, C]} (a view). */
+    public static INDArray pixelMatrix(INDArray nhwcView) {
+        long channels = nhwcView.size(1);
+        return Nd4j.create(nhwcView.data(), new long[] {nhwcView.length() / channels, channels},
+                new long[] {channels, 1}, nhwcView.offset(), 'c');
     }
 
     /** A planar matrix {@code [C, N*H*W]} seen as {@code [C, N, H, W]} (a view). */

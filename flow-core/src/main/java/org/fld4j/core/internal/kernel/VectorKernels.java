@@ -134,6 +134,96 @@ final class VectorKernels {
         }
     }
 
+    /**
+     * ConcatELU of {@code n} pixel-major pixels of {@code c} channels ({@code c} a multiple of {@link #lanes()}):
+     * pixel q of {@code out} is {@code [ELU(x_q), ELU(-x_q)]}, {@code 2c} values, each computed as
+     * {@link #concatElu} computes it. One loop over the input's vectors, as in {@link #concatElu}: written as a loop
+     * over pixels around a loop over channels, C2 (JDK 17) at times left the vector operations as calls for a whole run.
+     */
+    static void concatEluPixels(float[] x, float[] out, int n, int c) {
+        int step = SPECIES.length();
+        int values = n * c;
+        // x[j] is channel k of pixel q; its two outputs are out[j + shift] and out[j + shift + c], shift = q c.
+        int k = 0;
+        int shift = 0;
+        for (int j = 0; j < values; j += step) {
+            FloatVector v0 = FloatVector.fromArray(SPECIES, x, j);
+            FloatVector v = v0.abs().neg().max(FloatMath.EXPM1_FLOOR);
+            FloatVector rounded = v.mul(LOG2E).add(ROUND);
+            FloatVector power = twoToThe(rounded);
+            FloatVector m = power.mul(expm1Polynomial(v, rounded)).add(power.sub(1f));
+            v0.max(m).intoArray(out, j + shift);
+            v0.neg().max(m).intoArray(out, j + shift + c);
+            k += step;
+            if (k == c) {
+                k = 0;
+                shift += c;
+            }
+        }
+    }
+
+    /**
+     * The gate of {@code n} pixel-major pixels of {@code c} channels ({@code c} a multiple of {@link #lanes()}):
+     * pixel q's values start at {@code vals[valBase + q valStride]}, its gates at {@code gates[gateBase + q
+     * gateStride]}, {@code biases} holds the values' c biases then the gates'; writes {@code sigmoid = s =
+     * sigmoid(gate + bias)} and {@code y += (val + bias) s}, each as {@link #gate} computes it. One loop, as in
+     * {@link #concatEluPixels}.
+     */
+    static void gatePixels(float[] vals, int valBase, int valStride, float[] gates, int gateBase, int gateStride,
+                           float[] biases, float[] y, float[] sigmoid, int n, int c) {
+        int step = SPECIES.length();
+        int values = n * c;
+        // y[j] is channel k of pixel q; its value is vals[j + valShift], its gate gates[j + gateShift].
+        int k = 0;
+        int valShift = valBase;
+        int gateShift = gateBase;
+        for (int j = 0; j < values; j += step) {
+            FloatVector g = FloatVector.fromArray(SPECIES, gates, j + gateShift)
+                    .add(FloatVector.fromArray(SPECIES, biases, c + k));
+            FloatVector v = g.abs().neg().max(FloatMath.EXP_FLOOR);
+            FloatVector rounded = v.mul(LOG2E).add(ROUND);
+            FloatVector power = twoToThe(rounded);
+            FloatVector e = power.mul(expm1Polynomial(v, rounded)).add(power);
+            FloatVector numerator = e.add(g.mul(0x1p100f).max(0f)).min(1f);
+            FloatVector sg = numerator.div(e.add(1f));
+            sg.intoArray(sigmoid, j);
+            FloatVector value = FloatVector.fromArray(SPECIES, vals, j + valShift)
+                    .add(FloatVector.fromArray(SPECIES, biases, k));
+            FloatVector.fromArray(SPECIES, y, j).add(value.mul(sg)).intoArray(y, j);
+            k += step;
+            if (k == c) {
+                k = 0;
+                valShift += valStride - c;
+                gateShift += gateStride - c;
+            }
+        }
+    }
+
+    /**
+     * LayerNorm's last step on {@code n} pixel-major pixels of {@code c} channels ({@code c} a multiple of
+     * {@link #lanes()}): {@code xs = (xs - mean) scale} and {@code ys = xs gamma + beta}, with each pixel's
+     * {@code mean} and {@code scale}, as {@link LayerNormKernels#layerNormPixels}' loops compute them. One loop, as in
+     * {@link #concatEluPixels}.
+     */
+    static void normalizePixels(float[] xs, float[] ys, float[] mean, float[] scale, float[] gammas, float[] betas,
+                                int n, int c) {
+        int step = SPECIES.length();
+        int values = n * c;
+        int k = 0;
+        int q = 0;
+        for (int j = 0; j < values; j += step) {
+            FloatVector normal = FloatVector.fromArray(SPECIES, xs, j).sub(mean[q]).mul(scale[q]);
+            normal.intoArray(xs, j);
+            normal.mul(FloatVector.fromArray(SPECIES, gammas, k)).add(FloatVector.fromArray(SPECIES, betas, k))
+                    .intoArray(ys, j);
+            k += step;
+            if (k == c) {
+                k = 0;
+                q++;
+            }
+        }
+    }
+
     /** {@code 2^k} for {@code k = rounded - ROUND}, an integer in [-126, 0], from the pattern of {@code rounded}. */
     private static FloatVector twoToThe(FloatVector rounded) {
         IntVector bits = rounded.reinterpretAsInts();
