@@ -140,7 +140,9 @@ final class Conv2d implements WorkArrays {
     void forwardWithoutBias(INDArray input, Geometry g, INDArray output) {
         if (kernel == 1 && Planar.isNhwcView(input) && Planar.isNhwcView(output)) {
             // Pixel-major data while the network evaluates (Scratch.layerData): [P, in] x W^T = [P, out].
-            Nd4j.gemm(Planar.pixelMatrix(input), weightMatrix, Planar.pixelMatrix(output), false, true, 1.0, 0.0);
+            ViewCache views = scratch.views();
+            Nd4j.gemm(views.of(input, "pixelMatrix", Planar::pixelMatrix), weightMatrix,
+                    views.of(output, "pixelMatrix", Planar::pixelMatrix), false, true, 1.0, 0.0);
             return;
         }
         requirePlanar(input, output);
@@ -197,8 +199,8 @@ final class Conv2d implements WorkArrays {
     }
 
     /** What libnd4j's op takes for {@code nchw}: the NHWC array behind an NHWC view, else the NCHW array. */
-    private static INDArray data(INDArray nchw, boolean nhwc) {
-        return nhwc ? nchw.permute(0, 2, 3, 1) : nchw;
+    private INDArray data(INDArray nchw, boolean nhwc) {
+        return nhwc ? scratch.views().of(nchw, "nhwcData", a -> a.permute(0, 2, 3, 1)) : nchw;
     }
 
     /**

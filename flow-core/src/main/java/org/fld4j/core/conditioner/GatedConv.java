@@ -71,7 +71,9 @@ final class GatedConv implements WorkArrays {
         INDArray out = buffer("out", channels, g);
         // The bias is the gate's to add: fused, that saves a pass over the 1x1 convolution's output.
         gateConv.forwardWithoutBias(hiddenElu.forward(hidden, g), g, gates);
-        GateKernels.forward(Planar.channels(gates, 0, channels), Planar.channels(gates, channels, channels),
+        ViewCache views = scratch.views();
+        GateKernels.forward(views.of(gates, "val", a -> Planar.channels(a, 0, channels)),
+                views.of(gates, "gate", a -> Planar.channels(a, channels, channels)),
                 gateConv.biasVector(), x, sigmoid, out, scratch.fusedKernels());
         return out;
     }

@@ -23,6 +23,7 @@ final class Scratch {
     private final boolean fusedKernels;
     private final PlanarBuffers buffers;
     private final Map<Long, INDArray> ones = new HashMap<>();
+    private final ViewCache views = new ViewCache();
     /** The network's shared evaluation arrays, once the network has handed them over; else null. */
     private InferenceArrays inference;
 
@@ -73,7 +74,13 @@ final class Scratch {
         if (!nchwConvolutionData()) {
             return block;
         }
-        return evaluating() ? Planar.storageAsNhwc(block, g) : Planar.storageAsNchw(block, g);
+        return evaluating() ? views.of(block, "nhwc", b -> Planar.storageAsNhwc(b, g))
+                : views.of(block, "nchw", b -> Planar.storageAsNchw(b, g));
+    }
+
+    /** Views of the network's work arrays, made once (see {@link ViewCache}). */
+    ViewCache views() {
+        return views;
     }
 
     /**
@@ -85,7 +92,7 @@ final class Scratch {
      * products {@code [N*H*W, 2c] x W^T}.
      */
     INDArray layerData(INDArray block, Geometry g) {
-        return nchwConvolutionData() && evaluating() ? Planar.storageAsNhwc(block, g) : block;
+        return nchwConvolutionData() && evaluating() ? views.of(block, "nhwc", b -> Planar.storageAsNhwc(b, g)) : block;
     }
 
     /** Takes the network's shared evaluation arrays (see {@link InferenceArrays}). */
@@ -147,6 +154,7 @@ final class Scratch {
      * afresh. The patch matrices then start zero-filled again, which is all {@link #columns} needs.
      */
     void release() {
+        views.clear();
         buffers.release();
         NativeMemory.close(ones.values());
         ones.clear();
