@@ -51,26 +51,15 @@ final class ConvolutionLayout {
 
     /**
      * Where a convolution should write what ends in the NCHW array {@code nchw}: that array itself when the
-     * layouts agree, else the block {@code name} in the convolutions' layout; {@link #copyOut} then finishes the move.
-     * While the network evaluates on NHWC data the convolution writes NHWC too: oneDNN took about as long for the
-     * output convolution (a few output channels) reading NHWC and writing NCHW as for a gated block's convolution
-     * of ten times the work, and the copy of those few channels costs little.
+     * layouts agree, else the planar block {@code name}; {@link #copyOut} then finishes the move.
      */
     INDArray target(INDArray nchw, String name, long channels, Geometry g) {
-        if (scratch.nchwConvolutionData() && !scratch.evaluating()) {
-            return nchw;
-        }
-        return block(name, channels, g);
+        return scratch.nchwConvolutionData() ? nchw : planar.get(name, channels, g);
     }
 
     /** Moves a convolution's result written to {@link #target} into {@code nchw} (nothing to do when it is). */
     void copyOut(INDArray written, INDArray nchw, Geometry g) {
-        if (written == nchw) {
-            return;
-        }
-        if (written.rank() == 4) {
-            nchw.assign(written);
-        } else {
+        if (written != nchw) {
             nchw.permute(1, 0, 2, 3).assign(Planar.image(written, g));
         }
     }
