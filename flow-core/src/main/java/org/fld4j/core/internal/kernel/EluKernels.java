@@ -57,6 +57,7 @@ public final class EluKernels {
             o.write(from, n, oh);
         });
     }
+
     /**
      * The forward pass on pixel-major data (NHWC, while a network evaluates): a chunk of pixels is one run of values,
      * so the exponentials run over it as over one row, and each pixel's two halves are then copied side by side.

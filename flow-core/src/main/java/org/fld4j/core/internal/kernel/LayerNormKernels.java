@@ -83,6 +83,7 @@ public final class LayerNormKernels {
             rr.write(from, n, new float[][] {scale});
         });
     }
+
     /**
      * The forward pass on pixel-major data (NHWC, while a network evaluates), where each pixel's channels lie side
      * by side: the same sums, in the same order, as the row-wise pass, so the same bits (see {@link #forward}).

@@ -6,16 +6,17 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The exponential and the two chains built on it (ConcatELU's forward row and the gate's forward row)
- * written with the Vector API, which JDK 17 ships as the incubator module {@code jdk.incubator.vector}.
+ * The exponential and the two chains built on it (ConcatELU's forward row and the gate's forward row, each also
+ * over pixel-major chunks), and LayerNorm's last step over pixel-major chunks, written with the Vector API, which
+ * JDK 17 ships as the incubator module {@code jdk.incubator.vector}.
  * Unlike the auto-vectorised loops of {@link FloatMath}, a vector here can be reinterpreted as integers,
  * so {@code 2^k} is one shift of the exponent bits instead of a loop over the binary digits of
  * {@code k}, and a whole chain is one pass over registers instead of a short loop per step.
  *
  * <p>Every function performs the same float operations in the same order as its scalar counterpart
- * ({@link FloatMath#negativeExpm1}, {@link EluKernels}, {@link GateKernels}; Java never fuses a
- * multiply and an add), so both give the same bits and a result does not depend on whether the module
- * is present. Callers reach this class only when {@link VectorSupport#ENABLED} holds: without the module,
+ * ({@link FloatMath#negativeExpm1}, {@link EluKernels}, {@link GateKernels}, {@link LayerNormKernels}; Java never
+ * fuses a multiply and an add), so both give the same bits and a result does not depend on whether the module is
+ * present. Callers reach this class only when {@link VectorSupport#ENABLED} holds: without the module,
  * loading it fails.
  */
 final class VectorKernels {
@@ -82,10 +83,7 @@ final class VectorKernels {
         int j = 0;
         for (; j < bound; j += step) {
             FloatVector x = FloatVector.fromArray(SPECIES, row, j);
-            FloatVector v = x.abs().neg().max(FloatMath.EXPM1_FLOOR);
-            FloatVector k = v.mul(LOG2E).add(ROUND);
-            FloatVector power = twoToThe(k);
-            FloatVector m = power.mul(expm1Polynomial(v, k)).add(power.sub(1f));
+            FloatVector m = eluOfMinusAbs(x);
             x.max(m).intoArray(pos, j);
             x.neg().max(m).intoArray(neg, j);
         }
@@ -111,13 +109,7 @@ final class VectorKernels {
         int bound = SPECIES.loopBound(n);
         int j = 0;
         for (; j < bound; j += step) {
-            FloatVector g = FloatVector.fromArray(SPECIES, gate, j).add(gateBias);
-            FloatVector v = g.abs().neg().max(FloatMath.EXP_FLOOR);
-            FloatVector k = v.mul(LOG2E).add(ROUND);
-            FloatVector power = twoToThe(k);
-            FloatVector e = power.mul(expm1Polynomial(v, k)).add(power);
-            FloatVector numerator = e.add(g.mul(0x1p100f).max(0f)).min(1f);
-            FloatVector s = numerator.div(e.add(1f));
+            FloatVector s = sigmoid(FloatVector.fromArray(SPECIES, gate, j).add(gateBias));
             s.intoArray(gate, j);
             FloatVector.fromArray(SPECIES, y, j)
                     .add(FloatVector.fromArray(SPECIES, val, j).add(valBias).mul(s)).intoArray(y, j);
@@ -148,10 +140,7 @@ final class VectorKernels {
         int shift = 0;
         for (int j = 0; j < values; j += step) {
             FloatVector v0 = FloatVector.fromArray(SPECIES, x, j);
-            FloatVector v = v0.abs().neg().max(FloatMath.EXPM1_FLOOR);
-            FloatVector rounded = v.mul(LOG2E).add(ROUND);
-            FloatVector power = twoToThe(rounded);
-            FloatVector m = power.mul(expm1Polynomial(v, rounded)).add(power.sub(1f));
+            FloatVector m = eluOfMinusAbs(v0);
             v0.max(m).intoArray(out, j + shift);
             v0.neg().max(m).intoArray(out, j + shift + c);
             k += step;
@@ -178,14 +167,8 @@ final class VectorKernels {
         int valShift = valBase;
         int gateShift = gateBase;
         for (int j = 0; j < values; j += step) {
-            FloatVector g = FloatVector.fromArray(SPECIES, gates, j + gateShift)
-                    .add(FloatVector.fromArray(SPECIES, biases, c + k));
-            FloatVector v = g.abs().neg().max(FloatMath.EXP_FLOOR);
-            FloatVector rounded = v.mul(LOG2E).add(ROUND);
-            FloatVector power = twoToThe(rounded);
-            FloatVector e = power.mul(expm1Polynomial(v, rounded)).add(power);
-            FloatVector numerator = e.add(g.mul(0x1p100f).max(0f)).min(1f);
-            FloatVector sg = numerator.div(e.add(1f));
+            FloatVector sg = sigmoid(FloatVector.fromArray(SPECIES, gates, j + gateShift)
+                    .add(FloatVector.fromArray(SPECIES, biases, c + k)));
             sg.intoArray(sigmoid, j);
             FloatVector value = FloatVector.fromArray(SPECIES, vals, j + valShift)
                     .add(FloatVector.fromArray(SPECIES, biases, k));
@@ -222,6 +205,30 @@ final class VectorKernels {
                 q++;
             }
         }
+    }
+
+    /**
+     * {@code m = expm1(-|x|)} clamped at {@link FloatMath#EXPM1_FLOOR}: ELU(x) is {@code max(x, m)} and ELU(-x)
+     * {@code max(-x, m)}.
+     */
+    private static FloatVector eluOfMinusAbs(FloatVector x) {
+        FloatVector v = x.abs().neg().max(FloatMath.EXPM1_FLOOR);
+        FloatVector rounded = v.mul(LOG2E).add(ROUND);
+        FloatVector power = twoToThe(rounded);
+        return power.mul(expm1Polynomial(v, rounded)).add(power.sub(1f));
+    }
+
+    /**
+     * {@code sigmoid(g)}: {@code 1 / (1 + e)} for {@code g > 0}, {@code e / (1 + e)} otherwise, {@code e = exp(-|g|)}
+     * clamped at {@link FloatMath#EXP_FLOOR} (as {@link GateKernels}' loops compute it).
+     */
+    private static FloatVector sigmoid(FloatVector g) {
+        FloatVector v = g.abs().neg().max(FloatMath.EXP_FLOOR);
+        FloatVector rounded = v.mul(LOG2E).add(ROUND);
+        FloatVector power = twoToThe(rounded);
+        FloatVector e = power.mul(expm1Polynomial(v, rounded)).add(power);
+        FloatVector numerator = e.add(g.mul(0x1p100f).max(0f)).min(1f);
+        return numerator.div(e.add(1f));
     }
 
     /** {@code 2^k} for {@code k = rounded - ROUND}, an integer in [-126, 0], from the pattern of {@code rounded}. */
