@@ -7,8 +7,12 @@ import java.util.List;
 import org.fld4j.core.coupling.Coupling;
 import org.fld4j.core.coupling.CouplingForm;
 import org.fld4j.core.coupling.MaskKind;
+import org.fld4j.core.memory.InferenceArrays;
+import org.fld4j.core.memory.SharesInferenceArrays;
+import org.fld4j.core.transform.LayerConfig;
 import org.fld4j.core.transform.Transform;
 import org.fld4j.core.transform.TransformContractTest;
+import org.fld4j.core.transform.Transformed;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -22,6 +26,68 @@ class MultiScaleSplitTest extends TransformContractTest {
         long[] kept = {1, 4, 4};
         return new MultiScaleSplit(new long[] {2, 4, 4}, List.of(new Squeeze(kept, type),
                 Coupling.image(new long[] {4, 2, 2}, MaskKind.CHANNEL, false, 3, 1, CouplingForm.FLD, 0, type)), type);
+    }
+
+    /** An identity layer that records the evaluation arrays its network hands it. */
+    private static final class RecordingLayer implements Transform, SharesInferenceArrays {
+        private final long[] shape;
+        private InferenceArrays shared;
+
+        RecordingLayer(long[] shape) {
+            this.shape = shape;
+        }
+
+        @Override
+        public void shareInferenceArrays(InferenceArrays arrays) {
+            shared = arrays;
+        }
+
+        @Override
+        public long[] inputShape() {
+            return shape.clone();
+        }
+
+        @Override
+        public long[] outputShape() {
+            return shape.clone();
+        }
+
+        @Override
+        public DataType dataType() {
+            return DataType.DOUBLE;
+        }
+
+        @Override
+        public Transformed forward(INDArray x) {
+            return new Transformed(x, Nd4j.zeros(DataType.DOUBLE, x.size(0)));
+        }
+
+        @Override
+        public Transformed inverse(INDArray y) {
+            return forward(y);
+        }
+
+        @Override
+        public INDArray backward(INDArray gradOutput, INDArray gradLogDet) {
+            return gradOutput;
+        }
+
+        @Override
+        public LayerConfig config() {
+            return LayerConfig.of("recording").build();
+        }
+    }
+
+    @Test
+    void theInnerLayersTakeTheNetworksEvaluationArrays() {
+        // Without them the inner couplings evaluated with their training buffers and layout.
+        RecordingLayer first = new RecordingLayer(new long[] {1, 4, 4});
+        RecordingLayer second = new RecordingLayer(new long[] {1, 4, 4});
+        MultiScaleSplit split = new MultiScaleSplit(new long[] {2, 4, 4}, List.of(first, second), DataType.DOUBLE);
+        InferenceArrays arrays = new InferenceArrays();
+        split.shareInferenceArrays(arrays);
+        assertThat(first.shared).isSameAs(arrays);
+        assertThat(second.shared).isSameAs(arrays);
     }
 
     @Test
