@@ -1,5 +1,6 @@
 package org.fld4j.core.internal.kernel;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -11,8 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * then N pieces of H*W values, one per image, or an NHWC array seen as NCHW ({@link Planar#storageAsNhwc}),
  * whose pixels hold their {@code rows} channels side by side ({@code interleaved}), {@code pixelStride} apart
  * (more than {@code rows} for a channel range of a wider array, {@link Planar#channels}).
+ *
+ * <p>{@code owner} is the array behind {@code buffer}: the buffer does not keep the array's native memory alive,
+ * and ND4J frees it once the array is unreachable, which a caller's temporary array can become while a kernel
+ * still copies from it. Every copy therefore ends with a reachability fence on the owner.
  */
-record PixelRows(FloatBuffer buffer, int offset, int rowStride, int plane, int imageStride, int rows,
+record PixelRows(INDArray owner, FloatBuffer buffer, int offset, int rowStride, int plane, int imageStride, int rows,
                  boolean interleaved, int pixelStride) {
 
     static PixelRows of(INDArray a, long pixels, String what) {
@@ -29,12 +34,12 @@ record PixelRows(FloatBuffer buffer, int offset, int rowStride, int plane, int i
         }
         FloatBuffer buffer = a.data().asNioFloat();
         if (planar) {
-            return new PixelRows(buffer, (int) a.offset(), (int) a.stride(0), (int) pixels, 0, (int) a.size(0), false, 1);
+            return new PixelRows(a, buffer, (int) a.offset(), (int) a.stride(0), (int) pixels, 0, (int) a.size(0), false, 1);
         }
         if (nhwc) {
-            return new PixelRows(buffer, (int) a.offset(), 1, (int) pixels, 0, (int) a.size(1), true, (int) a.stride(3));
+            return new PixelRows(a, buffer, (int) a.offset(), 1, (int) pixels, 0, (int) a.size(1), true, (int) a.stride(3));
         }
-        return new PixelRows(buffer, (int) a.offset(), (int) a.stride(1), (int) (a.size(2) * a.size(3)),
+        return new PixelRows(a, buffer, (int) a.offset(), (int) a.stride(1), (int) (a.size(2) * a.size(3)),
                 (int) a.stride(0), (int) a.size(1), false, 1);
     }
 
@@ -57,12 +62,13 @@ record PixelRows(FloatBuffer buffer, int offset, int rowStride, int plane, int i
      * for a channel range the channels between), into {@code to} ({@link #pixelMajor} operands only).
      */
     void readPixels(int from, int length, float[] to) {
-        buffer.get(offset + from * pixelStride, to, 0, spanOf(length));
+        readPixels(from, length, to, spanOf(length));
     }
 
     /** {@link #readPixels} of {@code values} values from the chunk's first pixel on (a span that may run past it). */
     void readPixels(int from, int length, float[] to, int values) {
         buffer.get(offset + from * pixelStride, to, 0, values);
+        Reference.reachabilityFence(owner);
     }
 
     /** Writes pixels {@code [from, from + length)} of a {@link #pixelMajor} operand whose pixels are its channels alone. */
@@ -71,6 +77,7 @@ record PixelRows(FloatBuffer buffer, int offset, int rowStride, int plane, int i
             throw new IllegalStateException("a channel range is written row by row");
         }
         buffer.put(offset + from * pixelStride, values, 0, length * rows);
+        Reference.reachabilityFence(owner);
     }
 
     /** The values that {@code length} pixels span, from the first pixel's first channel to the last one's last. */
@@ -102,6 +109,7 @@ record PixelRows(FloatBuffer buffer, int offset, int rowStride, int plane, int i
                 p += run;
             }
         }
+        Reference.reachabilityFence(owner);
     }
 
     void write(int from, int length, float[][] values) {
@@ -117,6 +125,7 @@ record PixelRows(FloatBuffer buffer, int offset, int rowStride, int plane, int i
                 }
             }
             buffer.put(offset + from * rows, chunk, 0, length * rows);
+            Reference.reachabilityFence(owner);
             return;
         }
         for (int r = 0; r < rows; r++) {
@@ -129,6 +138,7 @@ record PixelRows(FloatBuffer buffer, int offset, int rowStride, int plane, int i
                 p += run;
             }
         }
+        Reference.reachabilityFence(owner);
     }
 
     /** N*H*W of a planar {@code [rows, N*H*W]} or an NCHW operand. */
@@ -143,6 +153,7 @@ record PixelRows(FloatBuffer buffer, int offset, int rowStride, int plane, int i
         float[] out = new float[length];
         if (v.dataType() == DataType.FLOAT && (length == 1 || v.elementWiseStride() == 1)) {
             v.data().asNioFloat().get((int) v.offset(), out, 0, length);
+            Reference.reachabilityFence(v);
         } else {
             for (int i = 0; i < length; i++) {
                 out[i] = v.getFloat(i);

@@ -1,5 +1,6 @@
 package org.fld4j.core.internal.kernel;
 
+import java.lang.ref.Reference;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -47,13 +48,16 @@ public final class SmallFloatKernels {
         return arrays[slot];
     }
 
+    // The NIO view does not keep the array's native memory alive: each copy ends with a fence on the array.
     private static void read(INDArray a, float[] to, int length) {
         a.data().asNioFloat().get((int) a.offset(), to, 0, length);
+        Reference.reachabilityFence(a);
     }
 
     private static void write(float[] from, int length, INDArray a) {
         FloatBuffer buffer = a.data().asNioFloat();
         buffer.put((int) a.offset(), from, 0, length);
+        Reference.reachabilityFence(a);
     }
 
     /** {@code out = max(pre, 0)}: one Java pass where {@link #applies} holds, ND4J's op otherwise. */
@@ -128,6 +132,7 @@ public final class SmallFloatKernels {
             buffer.get((int) out.offset() + i * 2 * dt, raw, i * dt, dt);
             System.arraycopy(clampValues, 0, ea, i * dt, dt);
         }
+        Reference.reachabilityFence(out);
         for (int i = 0; i < length; i++) {
             raw[i] /= ea[i];
         }

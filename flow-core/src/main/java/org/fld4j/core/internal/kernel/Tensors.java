@@ -1,5 +1,6 @@
 package org.fld4j.core.internal.kernel;
 
+import java.lang.ref.Reference;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.fld4j.core.memory.BufferCache;
@@ -59,6 +60,9 @@ public final class Tensors {
                 dst.put(toOffset + r * toStride, src, fromOffset + r * fromStride, columns);
             }
         }
+        // The NIO views do not keep the arrays' native memory alive.
+        Reference.reachabilityFence(from);
+        Reference.reachabilityFence(to);
     }
 
     /** A C-ordered matrix whose values within a row are adjacent (one row is then one bulk copy). */
@@ -119,6 +123,7 @@ public final class Tensors {
                 }
             }
             out.data().asNioFloat().put((int) out.offset(), sums);
+            Reference.reachabilityFence(x);
             return out;
         }
         Nd4j.exec(new Sum(x, out, 0));
