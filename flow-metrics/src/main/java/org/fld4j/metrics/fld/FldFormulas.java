@@ -18,19 +18,20 @@ final class FldFormulas {
 
     /** The sample ({@code k - 1}) standard deviation of {@code values}; 0 for fewer than 2 values. */
     static double sampleSd(List<Double> values) {
-        int k = values.size();
-        if (k < 2) {
+        if (values.size() < 2) {
             return 0;
         }
-        double mean = 0;
+        return Math.sqrt(sampleVariance(values.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    /** The sample ({@code k - 1}) variance of {@code values} (at least 2) about their {@link #mean}. */
+    static double sampleVariance(double[] values) {
+        double mean = mean(values);
+        double squares = 0;
         for (double v : values) {
-            mean += v / k;
+            squares += (v - mean) * (v - mean);
         }
-        double sum = 0;
-        for (double v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sum / (k - 1));
+        return squares / (values.length - 1);
     }
 
     /** The mean of {@code values} in double, summed in order. */

@@ -48,11 +48,7 @@ record RandomEffects(double point, double[] values, double knownVariance, double
             throw new IllegalArgumentException("a spread between values needs at least 2 of them, got " + k);
         }
         double point = FldFormulas.mean(values);
-        double between = 0;
-        for (double v : values) {
-            between += (v - point) * (v - point);
-        }
-        between /= k - 1;
+        double between = FldFormulas.sampleVariance(values);
         double training = Math.max(0, between - withinVariance);
         double variance = knownVariance + (training + withinVariance) / k;
         double trainingPart = training / k;

@@ -69,8 +69,6 @@ public final class EluKernels {
             int values = n * c;
             float[][] rows = KernelThreads.heap(0, 3, chunk * c);
             float[] pixels = KernelThreads.heap(1, 1, 2 * chunk * c)[0];
-            float[] m = KernelThreads.heap(2, 1, chunk * c)[0];
-            float[][] work = KernelThreads.heap(3, 3, chunk * c);
             float[] in = rows[0];
             float[] pos = rows[1];
             float[] neg = rows[2];
@@ -83,7 +81,8 @@ public final class EluKernels {
             if (VectorSupport.ENABLED) {
                 VectorKernels.concatElu(in, pos, neg, values);
             } else {
-                concatEluLoops(in, pos, neg, m, work, values);
+                concatEluLoops(in, pos, neg, KernelThreads.heap(2, 1, chunk * c)[0], KernelThreads.heap(3, 3, chunk * c),
+                        values);
             }
             for (int q = 0, src = 0, dst = 0; q < n; q++, src += c, dst += 2 * c) {
                 System.arraycopy(pos, src, pixels, dst, c);

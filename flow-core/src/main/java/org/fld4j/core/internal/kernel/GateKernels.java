@@ -90,8 +90,6 @@ public final class GateKernels {
             float[] vals = rows[0];
             float[] gates = rows[1];
             float[] y = rows[2];
-            float[][] tmp = KernelThreads.heap(3, 2, chunk * c);
-            float[][] work = KernelThreads.heap(4, 3, chunk * c);
             x.readPixels(from, n, y);
             if (pair) {
                 // val and gate are the two halves of each pixel of one array: one read for both.
@@ -121,7 +119,8 @@ public final class GateKernels {
             if (VectorSupport.ENABLED) {
                 VectorKernels.gate(gates, vals, y, 0f, 0f, values);
             } else {
-                gateLoops(gates, vals, y, 0f, 0f, tmp[0], tmp[1], work, values);
+                float[][] tmp = KernelThreads.heap(3, 2, chunk * c);
+                gateLoops(gates, vals, y, 0f, 0f, tmp[0], tmp[1], KernelThreads.heap(4, 3, chunk * c), values);
             }
             sigmoid.writePixels(from, n, gates);
             out.writePixels(from, n, y);

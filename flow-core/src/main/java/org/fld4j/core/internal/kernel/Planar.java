@@ -68,8 +68,7 @@ public final class Planar {
      * NCHW are the same array).
      */
     public static boolean isNhwcView(INDArray a) {
-        return a.rank() == 4 && a.size(1) > 1 && a.stride(1) == 1 && a.stride(3) == a.size(1)
-                && a.stride(2) == a.size(3) * a.size(1) && a.stride(0) == a.size(2) * a.stride(2);
+        return isPixelMajorView(a) && a.size(1) > 1 && a.stride(3) == a.size(1);
     }
 
     /**
