@@ -3,6 +3,7 @@ package org.fld4j.core.conditioner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.fld4j.core.internal.kernel.SmallFloatKernels;
 import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.transform.ParameterSpec;
@@ -98,13 +99,18 @@ public final class MlpConditioner implements Conditioner {
         for (int l = 0; l < layerCount(); l++) {
             INDArray pre = buffers.get("pre" + l, dataType, n, widths[l + 1]);
             Nd4j.gemm(h, weights[l], pre, false, false, 1.0, 0.0);
-            pre.addiRowVector(biases[l]);
             if (l == layerCount() - 1) {
+                SmallFloatKernels.addBias(pre, biases[l], false, null);
                 lastOutput = pre;
                 return pre;
             }
             INDArray act = buffers.get("act" + l, dataType, n, widths[l + 1]);
-            activation.forward(pre, act);
+            if (activation == Activation.RELU) {
+                SmallFloatKernels.addBias(pre, biases[l], true, act);
+            } else {
+                SmallFloatKernels.addBias(pre, biases[l], false, null);
+                activation.forward(pre, act);
+            }
             h = act;
         }
         throw new IllegalStateException("unreachable");

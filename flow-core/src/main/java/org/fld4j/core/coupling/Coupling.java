@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.conditioner.Activation;
 import org.fld4j.core.conditioner.Conditioner;
+import org.fld4j.core.internal.kernel.SmallFloatKernels;
 import org.fld4j.core.internal.kernel.SoftClamp;
 import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
@@ -148,12 +149,12 @@ public final class Coupling implements Transform, SharesInferenceArrays, WorkArr
         INDArray th = buffers.get(prefix + "th", dataType, part);
         INDArray s = buffers.get(prefix + "s", dataType, part);
         INDArray es = buffers.get(prefix + "es", dataType, part);
-        SoftClamp.apply(out, mask.raw(out), clamp, th, s, es, changing, buffers.get("ea", dataType, clamp.length()));
+        SoftClamp.apply(out, () -> mask.raw(out), clamp, th, s, es, changing, buffers.get("ea", dataType, clamp.length()));
         // The shift is a block of the conditioner's output: arithmetic on such views is as slow as a copy,
         // so it is copied out first (and masked where values are kept).
         INDArray t = buffers.get(prefix + "t", dataType, part);
         if (changing == null) {
-            Tensors.copy(mask.shift(out), t);
+            mask.copyShift(out, t);
         } else {
             t.assign(mask.shift(out)).muli(changing);
         }
@@ -195,18 +196,7 @@ public final class Coupling implements Transform, SharesInferenceArrays, WorkArr
         INDArray es = buffers.get(p + "es", dataType, part);
         INDArray values = buffers.get(p + "part", dataType, part);
         mask.copyPart(input, values);
-        boolean fld = form == CouplingForm.FLD;
-        if (!inverse) {
-            if (fld) {
-                values.addi(t).muli(es);
-            } else {
-                values.muli(es).addi(t);
-            }
-        } else if (fld) {
-            values.divi(es).subi(t);
-        } else {
-            values.subi(t).divi(es);
-        }
+        SmallFloatKernels.couple(values, t, es, form == CouplingForm.FLD, inverse);
         INDArray output = mask.assemble(conditioning, values, buffers, p + "out");
         INDArray logDet = Tensors.sumPerSample(buffers.get(p + "s", dataType, part),
                 buffers.get(p + "logdet", DataType.DOUBLE, n), buffers, "sumscratch");
@@ -259,8 +249,7 @@ public final class Coupling implements Transform, SharesInferenceArrays, WorkArr
         INDArray gradNetOut = buffers.get("b.gout", dataType, netOut.shape());
         INDArray gRaw = buffers.get("b.graw", dataType, part);
         gRaw.assign(gs).muli(dth);
-        Tensors.copy(gRaw, mask.raw(gradNetOut));
-        Tensors.copy(gt, mask.shift(gradNetOut));
+        mask.setOutputGradient(gRaw, gt, gradNetOut);
 
         INDArray perEntry = buffers.get("b.tmp", dataType, part);
         if (changing == null) {

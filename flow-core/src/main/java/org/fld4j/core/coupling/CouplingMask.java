@@ -1,6 +1,7 @@
 package org.fld4j.core.coupling;
 
 import org.fld4j.core.conditioner.Conditioner;
+import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.transform.LayerConfig;
 import org.fld4j.core.transform.ParameterSpec;
@@ -39,6 +40,17 @@ public sealed interface CouplingMask permits HalfSplit, PixelMask {
 
     /** The shift block of the conditioner's output (a view). */
     INDArray shift(INDArray conditionerOutput);
+
+    /** Copies the shift block of the conditioner's output into {@code shift} (of the part's shape). */
+    default void copyShift(INDArray conditionerOutput, INDArray shift) {
+        Tensors.copy(shift(conditionerOutput), shift);
+    }
+
+    /** Writes the gradients of the raw scale and of the shift into their blocks of {@code gradConditionerOutput}. */
+    default void setOutputGradient(INDArray gradRaw, INDArray gradShift, INDArray gradConditionerOutput) {
+        Tensors.copy(gradRaw, raw(gradConditionerOutput));
+        Tensors.copy(gradShift, shift(gradConditionerOutput));
+    }
 
     /** The shape of the part for a batch of {@code n}. */
     long[] partShape(long n);

@@ -107,7 +107,7 @@ public record HalfSplit(HalfMask mask, int[] hidden, Activation activation, Data
             throw new IllegalArgumentException("a dense coupling takes no context");
         }
         INDArray in = buffers.get(prefix + "in", dataType, x.size(0), mask.conditionSize());
-        Tensors.copy(conditioning(x), in);
+        Tensors.copyColumns(x, mask.conditionStart(), in, 0, mask.conditionSize());
         return in;
     }
 
@@ -123,6 +123,18 @@ public record HalfSplit(HalfMask mask, int[] hidden, Activation activation, Data
     }
 
     @Override
+    public void copyShift(INDArray conditionerOutput, INDArray shift) {
+        Tensors.copyColumns(conditionerOutput, mask.transformSize(), shift, 0, mask.transformSize());
+    }
+
+    @Override
+    public void setOutputGradient(INDArray gradRaw, INDArray gradShift, INDArray gradConditionerOutput) {
+        int dt = mask.transformSize();
+        Tensors.copyColumns(gradRaw, 0, gradConditionerOutput, 0, dt);
+        Tensors.copyColumns(gradShift, 0, gradConditionerOutput, dt, dt);
+    }
+
+    @Override
     public long[] partShape(long n) {
         return new long[] {n, mask.transformSize()};
     }
@@ -134,14 +146,14 @@ public record HalfSplit(HalfMask mask, int[] hidden, Activation activation, Data
 
     @Override
     public void copyPart(INDArray x, INDArray part) {
-        Tensors.copy(transformed(x), part);
+        Tensors.copyColumns(x, mask.transformStart(), part, 0, mask.transformSize());
     }
 
     @Override
     public INDArray assemble(INDArray conditionerInput, INDArray part, BufferCache buffers, String name) {
         INDArray y = buffers.get(name, dataType, part.size(0), mask.dimension());
-        Tensors.copy(conditionerInput, conditioning(y));
-        Tensors.copy(part, transformed(y));
+        Tensors.copyColumns(conditionerInput, 0, y, mask.conditionStart(), mask.conditionSize());
+        Tensors.copyColumns(part, 0, y, mask.transformStart(), mask.transformSize());
         return y;
     }
 

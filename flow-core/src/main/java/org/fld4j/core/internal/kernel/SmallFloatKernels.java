@@ -76,6 +76,126 @@ public final class SmallFloatKernels {
     }
 
     /**
+     * {@code m[i, j] += row[j]} for a matrix {@code m [n, w]} and a row {@code [1, w]} or {@code [w]}, then, where
+     * {@code relu} holds, {@code out = max(m, 0)}: the bias and the activation of a dense layer in one pass over
+     * the GEMM's output, with the same float additions as ND4J's {@code addiRowVector}. That op built its
+     * broadcast dimensions as a new array and a native shape buffer on every call: about 15% of a dense
+     * flow's scoring pass. Arrays the loops do not take go through ND4J's ops.
+     */
+    public static void addBias(INDArray m, INDArray row, boolean relu, INDArray out) {
+        long width = m.rank() == 2 ? m.size(1) : -1;
+        boolean fits = m.rank() == 2 && applies(m, m) && isRow(row, width) && row.dataType() == DataType.FLOAT
+                && (!relu || applies(m, out));
+        if (!fits) {
+            m.addiRowVector(row.reshape(1, row.length()));
+            if (relu) {
+                relu(m, out);
+            }
+            return;
+        }
+        int rows = (int) m.size(0);
+        int w = (int) width;
+        float[] bias = heap(1, w);
+        read(row, bias, w);
+        // Row by row, so that the values and the bias share their index: C2 vectorises such a loop, not one
+        // whose two arrays are indexed at different offsets (they could be the same array).
+        float[] values = heap(0, w);
+        float[] active = ROW.get();
+        if (active.length < w) {
+            active = new float[w];
+            ROW.set(active);
+        }
+        FloatBuffer pre = m.data().asNioFloat();
+        FloatBuffer act = relu ? out.data().asNioFloat() : null;
+        int preOffset = (int) m.offset();
+        int actOffset = relu ? (int) out.offset() : 0;
+        for (int i = 0; i < rows; i++) {
+            pre.get(preOffset + i * w, values, 0, w);
+            for (int j = 0; j < w; j++) {
+                values[j] += bias[j];
+            }
+            pre.put(preOffset + i * w, values, 0, w);
+            if (relu) {
+                for (int j = 0; j < w; j++) {
+                    active[j] = Math.max(values[j], 0f);
+                }
+                act.put(actOffset + i * w, active, 0, w);
+            }
+        }
+        Reference.reachabilityFence(m);
+        Reference.reachabilityFence(out);
+    }
+
+    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
+
+    /** Whether {@code row} is {@code [w]} or {@code [1, w]} with adjacent values (whatever strides ND4J gave its size-1 dimension). */
+    private static boolean isRow(INDArray row, long w) {
+        return row.length() == w && row.rank() >= 1 && row.rank() <= 2 && (row.rank() == 1 || row.size(0) == 1)
+                && (w == 1 || row.stride(row.rank() - 1) == 1) && row.offset() + w <= Integer.MAX_VALUE;
+    }
+
+    /**
+     * A coupling's update of its changing values in place, {@code v = (v + t) e^s} ({@code additiveFirst},
+     * FLD's form) or {@code v = v e^s + t}, and their inverses {@code v = v / e^s - t} and
+     * {@code v = (v - t) / e^s}: each value through the same two float operations as ND4J's two
+     * in-place ops, in one pass.
+     */
+    public static void couple(INDArray v, INDArray t, INDArray es, boolean additiveFirst, boolean inverse) {
+        if (!applies(v, t) || !applies(v, es)) {
+            if (!inverse) {
+                if (additiveFirst) {
+                    v.addi(t).muli(es);
+                } else {
+                    v.muli(es).addi(t);
+                }
+            } else if (additiveFirst) {
+                v.divi(es).subi(t);
+            } else {
+                v.subi(t).divi(es);
+            }
+            return;
+        }
+        int n = (int) v.length();
+        float[] x = heap(0, n);
+        float[] shift = heap(1, n);
+        float[] scale = scaleRow(n);
+        read(v, x, n);
+        read(t, shift, n);
+        read(es, scale, n);
+        if (!inverse) {
+            if (additiveFirst) {
+                for (int i = 0; i < n; i++) {
+                    x[i] = (x[i] + shift[i]) * scale[i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    x[i] = x[i] * scale[i] + shift[i];
+                }
+            }
+        } else if (additiveFirst) {
+            for (int i = 0; i < n; i++) {
+                x[i] = x[i] / scale[i] - shift[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                x[i] = (x[i] - shift[i]) / scale[i];
+            }
+        }
+        write(x, n, v);
+    }
+
+    private static final ThreadLocal<float[]> SCALE = ThreadLocal.withInitial(() -> new float[0]);
+
+    private static float[] scaleRow(int length) {
+        float[] row = SCALE.get();
+        if (row.length < length) {
+            row = new float[length];
+            SCALE.set(row);
+        }
+        return row;
+    }
+
+    /**
      * {@code gradIn = gradOut} where {@code pre > 0}, else 0 ({@link FloatMath#step}).
      */
     public static void reluBackward(INDArray pre, INDArray gradOut, INDArray gradIn) {

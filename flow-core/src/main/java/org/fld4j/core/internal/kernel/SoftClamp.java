@@ -1,5 +1,6 @@
 package org.fld4j.core.internal.kernel;
 
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Tanh;
@@ -19,10 +20,12 @@ public final class SoftClamp {
     }
 
     /**
-     * @param out      the conditioner's whole output, of which {@code raw} is a view
+     * @param out      the conditioner's whole output
+     * @param raw      its raw-scale block as a view, made only where ND4J's ops need it (a view costs a native
+     *                 shape buffer)
      * @param ea       a work vector as long as the clamp (unused on the fused path)
      */
-    public static void apply(INDArray out, INDArray raw, INDArray clamp, INDArray th, INDArray s, INDArray es,
+    public static void apply(INDArray out, Supplier<INDArray> raw, INDArray clamp, INDArray th, INDArray s, INDArray es,
                              INDArray changing, INDArray ea) {
         if (changing == null && th.rank() == 2
                 && SmallFloatKernels.appliesToScale(out, (int) th.size(1), clamp, th, s, es)) {
@@ -30,7 +33,7 @@ public final class SoftClamp {
             return;
         }
         Nd4j.exec(new Exp(clamp.reshape(clamp.length()), ea));
-        Broadcast.div(raw, ea, th, 1);
+        Broadcast.div(raw.get(), ea, th, 1);
         Nd4j.exec(new Tanh(th, th));
         Broadcast.mul(th, ea, s, 1);
         if (changing != null) {

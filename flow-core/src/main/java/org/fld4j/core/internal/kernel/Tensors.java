@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.same.Sum;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Small tensor routines shared by layers, kept allocation-free through a {@link BufferCache}. */
 public final class Tensors {
@@ -76,6 +77,9 @@ public final class Tensors {
      * are accumulated in double as fld4j promises.
      */
     public static INDArray sumPerSample(INDArray x, INDArray out, BufferCache buffers, String scratchName) {
+        if (sumsInJava(x, out)) {
+            return sumRowsInJava(x, out);
+        }
         INDArray source = x;
         if (x.dataType() != DataType.DOUBLE) {
             source = buffers.get(scratchName, DataType.DOUBLE, x.shape());
@@ -87,6 +91,119 @@ public final class Tensors {
         }
         Nd4j.exec(new Sum(source, out, dims));
         return out;
+    }
+
+    /** Rows of up to this many values are summed in Java (one heap copy of a sample each). */
+    private static final long MAX_JAVA_ROW = 1 << 20;
+
+    private static boolean sumsInJava(INDArray x, INDArray out) {
+        DataType type = x.dataType();
+        long n = x.size(0);
+        return HOST_MEMORY && (type == DataType.FLOAT || type == DataType.DOUBLE) && out.dataType() == DataType.DOUBLE
+                && n > 0 && out.length() == n && isContiguous(x) && isContiguous(out) && x.length() / n <= MAX_JAVA_ROW
+                && x.offset() + x.length() <= Integer.MAX_VALUE && out.offset() + n <= Integer.MAX_VALUE;
+    }
+
+    private static final ThreadLocal<double[]> SAMPLE = ThreadLocal.withInitial(() -> new double[0]);
+
+    /**
+     * Each sample's values added one after another in double, first to last: the order of libnd4j's
+     * {@code Sum} along the sample dimensions, so the sums agree to the last bit (TensorsTest checks it).
+     * Done here because the op and its float-to-double copy were two native calls, with their shape
+     * buffers, per layer and pass (about 2% of a dense flow's scoring pass).
+     */
+    private static INDArray sumRowsInJava(INDArray x, INDArray out) {
+        int n = (int) x.size(0);
+        int length = (int) (x.length() / n);
+        int offset = (int) x.offset();
+        double[] sums = new double[n];
+        if (x.dataType() == DataType.FLOAT) {
+            float[] row = floatRow(length);
+            FloatBuffer values = x.data().asNioFloat();
+            for (int i = 0; i < n; i++) {
+                values.get(offset + i * length, row, 0, length);
+                double sum = 0;
+                for (int j = 0; j < length; j++) {
+                    sum += row[j];
+                }
+                sums[i] = sum;
+            }
+        } else {
+            double[] row = SAMPLE.get();
+            if (row.length < length) {
+                row = new double[length];
+                SAMPLE.set(row);
+            }
+            DoubleBuffer values = x.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                values.get(offset + i * length, row, 0, length);
+                double sum = 0;
+                for (int j = 0; j < length; j++) {
+                    sum += row[j];
+                }
+                sums[i] = sum;
+            }
+        }
+        out.data().asNioDouble().put((int) out.offset(), sums);
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(out);
+        return out;
+    }
+
+    /** The calling thread's float row of at least {@code length} values (shared with {@link #sumOverBatch}). */
+    private static float[] floatRow(int length) {
+        float[] row = ROW.get();
+        if (row.length < length) {
+            row = new float[length];
+            ROW.set(row);
+        }
+        return row;
+    }
+
+    /**
+     * {@code to[:, toColumn : toColumn + columns] = from[:, fromColumn : fromColumn + columns]} for two
+     * contiguous matrices with as many rows, without views: ND4J allocates a native shape buffer for every
+     * view, and the column blocks of a dense coupling were five views per layer and pass. Other arrays go
+     * through views and {@link #copy}.
+     */
+    public static void copyColumns(INDArray from, long fromColumn, INDArray to, long toColumn, long columns) {
+        DataType type = from.dataType();
+        boolean rowCopies = HOST_MEMORY && from.rank() == 2 && to.rank() == 2 && type == to.dataType()
+                && (type == DataType.FLOAT || type == DataType.DOUBLE) && from.size(0) == to.size(0)
+                && isContiguous(from) && isContiguous(to)
+                && from.offset() + from.length() <= Integer.MAX_VALUE && to.offset() + to.length() <= Integer.MAX_VALUE;
+        if (!rowCopies) {
+            copy(from.get(NDArrayIndex.all(), NDArrayIndex.interval(fromColumn, fromColumn + columns)),
+                    to.get(NDArrayIndex.all(), NDArrayIndex.interval(toColumn, toColumn + columns)));
+            return;
+        }
+        if (fromColumn < 0 || toColumn < 0 || columns < 0 || fromColumn + columns > from.size(1)
+                || toColumn + columns > to.size(1)) {
+            throw new IllegalArgumentException("columns " + fromColumn + ".." + (fromColumn + columns) + " of "
+                    + java.util.Arrays.toString(from.shape()) + " do not fit columns " + toColumn + ".."
+                    + (toColumn + columns) + " of " + java.util.Arrays.toString(to.shape()));
+        }
+        int rows = (int) from.size(0);
+        int width = (int) columns;
+        int fromStride = (int) from.size(1);
+        int toStride = (int) to.size(1);
+        int fromStart = (int) (from.offset() + fromColumn);
+        int toStart = (int) (to.offset() + toColumn);
+        if (type == DataType.FLOAT) {
+            FloatBuffer src = from.data().asNioFloat();
+            FloatBuffer dst = to.data().asNioFloat();
+            for (int r = 0; r < rows; r++) {
+                dst.put(toStart + r * toStride, src, fromStart + r * fromStride, width);
+            }
+        } else {
+            DoubleBuffer src = from.data().asNioDouble();
+            DoubleBuffer dst = to.data().asNioDouble();
+            for (int r = 0; r < rows; r++) {
+                dst.put(toStart + r * toStride, src, fromStart + r * fromStride, width);
+            }
+        }
+        Reference.reachabilityFence(from);
+        Reference.reachabilityFence(to);
     }
 
     /** C order with the default strides of its shape: its values are one run of its buffer. */
@@ -108,11 +225,7 @@ public final class Tensors {
             int rows = (int) x.size(0);
             int columns = (int) x.size(1);
             FloatBuffer values = x.data().asNioFloat();
-            float[] row = ROW.get();
-            if (row.length < columns) {
-                row = new float[columns];
-                ROW.set(row);
-            }
+            float[] row = floatRow(columns);
             float[] sums = new float[columns];
             for (int r = 0; r < rows; r++) {
                 // One row at a time into its own array: the JIT vectorises the loop only when both arrays

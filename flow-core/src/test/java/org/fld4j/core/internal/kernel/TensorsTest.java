@@ -126,4 +126,53 @@ class TensorsTest {
             }
         }
     }
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void copiesColumnsBetweenContiguousMatricesAndViews(DataType type) {
+        INDArray source = numbered(type, 5, 8);
+        INDArray target = Nd4j.zeros(type, 5, 6);
+        Tensors.copyColumns(source, 5, target, 1, 3);
+        // A view as the source takes the fallback through views; its columns count from the view.
+        INDArray view = source.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 8));
+        Tensors.copyColumns(view, 0, target, 4, 2);
+        for (int r = 0; r < 5; r++) {
+            for (int c = 0; c < 6; c++) {
+                double expected = c >= 1 && c < 4 ? 1000 * r + c + 4 : c >= 4 ? 1000 * r + c - 3 : 0;
+                assertThat(target.getDouble(r, c)).as("row %d column %d", r, c).isEqualTo(expected);
+            }
+        }
+        assertThatThrownBy(() -> Tensors.copyColumns(source, 6, target, 0, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[5, 8]");
+    }
+
+    /**
+     * Per-sample sums, Java path (contiguous) and ND4J's (a view), against libnd4j's own {@code Sum} of the
+     * values in double: to the last bit, since the log-likelihoods of saved flows are pinned to the bit.
+     */
+    @ParameterizedTest
+    @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
+    void sumsEachSampleToTheBitOfLibnd4jsSum(DataType type) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (long[] shape : new long[][] {{1, 3}, {7, 50}, {64, 17}, {3, 2, 5, 7}, {2, 3, 32, 32}}) {
+            double[] v = new double[Math.toIntExact(org.nd4j.common.util.ArrayUtil.prodLong(shape))];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = random.nextGaussian() * Math.exp(3 * random.nextGaussian());
+            }
+            INDArray x = Nd4j.createFromArray(v).reshape(shape).castTo(type);
+            int[] dims = new int[shape.length - 1];
+            for (int d = 0; d < dims.length; d++) {
+                dims[d] = d + 1;
+            }
+            INDArray expected = Nd4j.create(DataType.DOUBLE, shape[0]);
+            Nd4j.exec(new org.nd4j.linalg.api.ops.impl.reduce.same.Sum(x.castTo(DataType.DOUBLE), expected, dims));
+            INDArray wide = Nd4j.create(type, shape[0], x.length() / shape[0] + 3);
+            INDArray view = wide.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 2 + x.length() / shape[0]))
+                    .assign(x.reshape(shape[0], x.length() / shape[0]));
+            for (INDArray input : new INDArray[] {x, view}) {
+                INDArray out = Nd4j.create(DataType.DOUBLE, shape[0]);
+                Tensors.sumPerSample(input, out, new org.fld4j.core.memory.BufferCache(), "scratch");
+                assertThat(out.toDoubleVector()).as(java.util.Arrays.toString(shape)).containsExactly(expected.toDoubleVector());
+            }
+        }
+    }
 }

@@ -1,0 +1,107 @@
+package org.fld4j.core.internal.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The dense layers' bias-and-ReLU pass and the coupling's update against the same float operations written
+ * out value by value in Java: the kernels must give the same bits as the ND4J ops they replace, which do
+ * exactly these operations (saved flows score to the last bit).
+ */
+class SmallFloatKernelsTest {
+
+    private static float[] values(long seed, int n) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (random.nextGaussian() * 3);
+        }
+        return v;
+    }
+
+    private static INDArray matrix(float[] v, int rows, int columns) {
+        return Nd4j.createFromArray(v).reshape(rows, columns);
+    }
+
+    private static float[] floats(INDArray a) {
+        return a.dup().data().asFloat();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void addsTheBiasToEveryRowThenTakesTheRelu(boolean relu) {
+        int rows = 9;
+        int columns = 37;
+        float[] m = values(1, rows * columns);
+        float[] bias = values(2, columns);
+        float[] expectedPre = new float[m.length];
+        float[] expectedAct = new float[m.length];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                expectedPre[i * columns + j] = m[i * columns + j] + bias[j];
+                expectedAct[i * columns + j] = expectedPre[i * columns + j] > 0 ? expectedPre[i * columns + j] : 0f;
+            }
+        }
+        // The bias as a row view of a flat parameter vector, as a network binds it.
+        INDArray parameters = Nd4j.create(DataType.FLOAT, columns + 5);
+        INDArray row = parameters.get(NDArrayIndex.interval(5, 5 + columns)).reshape(1, columns);
+        row.assign(Nd4j.createFromArray(bias).reshape(1, columns));
+        INDArray pre = matrix(m, rows, columns);
+        INDArray act = Nd4j.create(DataType.FLOAT, rows, columns);
+        SmallFloatKernels.addBias(pre, row, relu, relu ? act : null);
+        assertThat(floats(pre)).containsExactly(expectedPre);
+        if (relu) {
+            assertThat(floats(act)).containsExactly(expectedAct);
+        }
+
+        // A strided view goes through ND4J's ops, with the same result.
+        INDArray wide = Nd4j.create(DataType.FLOAT, rows, columns + 4);
+        INDArray view = wide.get(NDArrayIndex.all(), NDArrayIndex.interval(4, columns + 4)).assign(matrix(m, rows, columns));
+        INDArray viewAct = Nd4j.create(DataType.FLOAT, rows, columns);
+        SmallFloatKernels.addBias(view, row, relu, relu ? viewAct : null);
+        assertThat(floats(view)).containsExactly(expectedPre);
+        if (relu) {
+            assertThat(floats(viewAct)).containsExactly(expectedAct);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"true, false", "false, false", "true, true", "false, true"})
+    void updatesTheChangingValuesWithTheSameTwoOperations(boolean additiveFirst, boolean inverse) {
+        int n = 301;
+        float[] v = values(3, n);
+        float[] t = values(4, n);
+        float[] es = values(5, n);
+        for (int i = 0; i < n; i++) {
+            es[i] = (float) Math.exp(es[i] / 3);
+        }
+        float[] expected = new float[n];
+        for (int i = 0; i < n; i++) {
+            float a;
+            if (!inverse) {
+                a = additiveFirst ? v[i] + t[i] : v[i] * es[i];
+                expected[i] = additiveFirst ? a * es[i] : a + t[i];
+            } else {
+                a = additiveFirst ? v[i] / es[i] : v[i] - t[i];
+                expected[i] = additiveFirst ? a - t[i] : a / es[i];
+            }
+        }
+        INDArray values = Nd4j.createFromArray(v).reshape(7, 43);
+        SmallFloatKernels.couple(values, matrix(t, 7, 43), matrix(es, 7, 43), additiveFirst, inverse);
+        assertThat(floats(values)).containsExactly(expected);
+
+        // ND4J's ops on a view: the same bits.
+        INDArray wide = Nd4j.create(DataType.FLOAT, 7, 45);
+        INDArray view = wide.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 44)).assign(matrix(v, 7, 43));
+        SmallFloatKernels.couple(view, matrix(t, 7, 43), matrix(es, 7, 43), additiveFirst, inverse);
+        assertThat(floats(view)).containsExactly(expected);
+    }
+}
