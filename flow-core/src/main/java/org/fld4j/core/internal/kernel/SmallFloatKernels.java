@@ -128,6 +128,26 @@ public final class SmallFloatKernels {
 
     private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
 
+    /**
+     * {@code target += addend}, value by value in their C order, for arrays of as many values (a {@code [1, w]}
+     * row takes a {@code [w]} vector); ND4J's {@code addi} where {@link #applies} does not hold.
+     */
+    public static void addInto(INDArray target, INDArray addend) {
+        if (!applies(target, addend)) {
+            target.addi(addend);
+            return;
+        }
+        int n = (int) target.length();
+        float[] x = heap(0, n);
+        float[] y = heap(1, n);
+        read(target, x, n);
+        read(addend, y, n);
+        for (int i = 0; i < n; i++) {
+            x[i] += y[i];
+        }
+        write(x, n, target);
+    }
+
     /** Whether {@code row} is {@code [w]} or {@code [1, w]} with adjacent values (whatever strides ND4J gave its size-1 dimension). */
     private static boolean isRow(INDArray row, long w) {
         return row.length() == w && row.rank() >= 1 && row.rank() <= 2 && (row.rank() == 1 || row.size(0) == 1)

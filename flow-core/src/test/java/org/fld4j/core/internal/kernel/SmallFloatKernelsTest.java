@@ -104,4 +104,22 @@ class SmallFloatKernelsTest {
         SmallFloatKernels.couple(view, matrix(t, 7, 43), matrix(es, 7, 43), additiveFirst, inverse);
         assertThat(floats(view)).containsExactly(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void addsIntoATargetOfAsManyValues() {
+        float[] target = values(6, 40);
+        float[] addend = values(7, 40);
+        float[] expected = new float[40];
+        for (int i = 0; i < 40; i++) {
+            expected[i] = target[i] + addend[i];
+        }
+        INDArray row = Nd4j.createFromArray(target).reshape(1, 40);
+        SmallFloatKernels.addInto(row, Nd4j.createFromArray(addend));
+        assertThat(floats(row)).containsExactly(expected);
+
+        INDArray wide = Nd4j.create(DataType.FLOAT, 4, 12);
+        INDArray view = wide.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 11)).assign(matrix(target, 4, 10));
+        SmallFloatKernels.addInto(view, matrix(addend, 4, 10));
+        assertThat(floats(view)).containsExactly(expected);
+    }
 }
