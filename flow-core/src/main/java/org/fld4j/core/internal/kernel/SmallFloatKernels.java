@@ -25,7 +25,7 @@ public final class SmallFloatKernels {
     /** Above this, the arrays are large enough for ND4J's multithreaded ops and too large to copy cheaply. */
     private static final long MAX_LENGTH = 1 << 22;
 
-    private static final ThreadLocal<float[][]> HEAP = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final ThreadLocal<float[][]> HEAP = ThreadLocal.withInitial(() -> new float[3][0]);
 
     private SmallFloatKernels() {
     }
@@ -100,11 +100,7 @@ public final class SmallFloatKernels {
         // Row by row, so that the values and the bias share their index: C2 vectorises such a loop, not one
         // whose two arrays are indexed at different offsets (they could be the same array).
         float[] values = heap(0, w);
-        float[] active = ROW.get();
-        if (active.length < w) {
-            active = new float[w];
-            ROW.set(active);
-        }
+        float[] active = heap(2, w);
         FloatBuffer pre = m.data().asNioFloat();
         FloatBuffer act = relu ? out.data().asNioFloat() : null;
         int preOffset = (int) m.offset();
@@ -125,8 +121,6 @@ public final class SmallFloatKernels {
         Reference.reachabilityFence(m);
         Reference.reachabilityFence(out);
     }
-
-    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
 
     /**
      * {@code target += addend}, value by value in their C order, for arrays of as many values (a {@code [1, w]}
@@ -178,7 +172,7 @@ public final class SmallFloatKernels {
         int n = (int) v.length();
         float[] x = heap(0, n);
         float[] shift = heap(1, n);
-        float[] scale = scaleRow(n);
+        float[] scale = heap(2, n);
         read(v, x, n);
         read(t, shift, n);
         read(es, scale, n);
@@ -202,17 +196,6 @@ public final class SmallFloatKernels {
             }
         }
         write(x, n, v);
-    }
-
-    private static final ThreadLocal<float[]> SCALE = ThreadLocal.withInitial(() -> new float[0]);
-
-    private static float[] scaleRow(int length) {
-        float[] row = SCALE.get();
-        if (row.length < length) {
-            row = new float[length];
-            SCALE.set(row);
-        }
-        return row;
     }
 
     /**

@@ -42,23 +42,27 @@ public final class Tensors {
             to.assign(from);
             return;
         }
-        int rows = (int) from.size(0);
-        int columns = (int) from.size(1);
-        int fromStride = (int) from.stride(0);
-        int toStride = (int) to.stride(0);
-        int fromOffset = (int) from.offset();
-        int toOffset = (int) to.offset();
-        if (type == DataType.FLOAT) {
+        copyRows(from, (int) from.offset(), (int) from.stride(0), to, (int) to.offset(), (int) to.stride(0),
+                (int) from.size(0), (int) from.size(1));
+    }
+
+    /**
+     * {@code rows} runs of {@code width} values, row r from {@code fromStart + r fromStride} of {@code from}'s buffer
+     * to {@code toStart + r toStride} of {@code to}'s (float32 or float64, the same type, host memory).
+     */
+    private static void copyRows(INDArray from, int fromStart, int fromStride, INDArray to, int toStart, int toStride,
+                                 int rows, int width) {
+        if (from.dataType() == DataType.FLOAT) {
             FloatBuffer src = from.data().asNioFloat();
             FloatBuffer dst = to.data().asNioFloat();
             for (int r = 0; r < rows; r++) {
-                dst.put(toOffset + r * toStride, src, fromOffset + r * fromStride, columns);
+                dst.put(toStart + r * toStride, src, fromStart + r * fromStride, width);
             }
         } else {
             DoubleBuffer src = from.data().asNioDouble();
             DoubleBuffer dst = to.data().asNioDouble();
             for (int r = 0; r < rows; r++) {
-                dst.put(toOffset + r * toStride, src, fromOffset + r * fromStride, columns);
+                dst.put(toStart + r * toStride, src, fromStart + r * fromStride, width);
             }
         }
         // The NIO views do not keep the arrays' native memory alive.
@@ -183,27 +187,8 @@ public final class Tensors {
                     + java.util.Arrays.toString(from.shape()) + " do not fit columns " + toColumn + ".."
                     + (toColumn + columns) + " of " + java.util.Arrays.toString(to.shape()));
         }
-        int rows = (int) from.size(0);
-        int width = (int) columns;
-        int fromStride = (int) from.size(1);
-        int toStride = (int) to.size(1);
-        int fromStart = (int) (from.offset() + fromColumn);
-        int toStart = (int) (to.offset() + toColumn);
-        if (type == DataType.FLOAT) {
-            FloatBuffer src = from.data().asNioFloat();
-            FloatBuffer dst = to.data().asNioFloat();
-            for (int r = 0; r < rows; r++) {
-                dst.put(toStart + r * toStride, src, fromStart + r * fromStride, width);
-            }
-        } else {
-            DoubleBuffer src = from.data().asNioDouble();
-            DoubleBuffer dst = to.data().asNioDouble();
-            for (int r = 0; r < rows; r++) {
-                dst.put(toStart + r * toStride, src, fromStart + r * fromStride, width);
-            }
-        }
-        Reference.reachabilityFence(from);
-        Reference.reachabilityFence(to);
+        copyRows(from, (int) (from.offset() + fromColumn), (int) from.size(1), to, (int) (to.offset() + toColumn),
+                (int) to.size(1), (int) from.size(0), (int) columns);
     }
 
     /** C order with the default strides of its shape: its values are one run of its buffer. */
