@@ -218,10 +218,16 @@ public final class Coupling implements Transform, SharesInferenceArrays, WorkArr
         INDArray y2 = buffers.get("f.part", dataType, part);
         INDArray changing = mask.changing(n, buffers);
         INDArray netOut = net.lastOutput();
-        INDArray raw = mask.raw(netOut);
 
         INDArray gy2 = mask.partGradient(gradOutput, buffers);
         INDArray gx2 = buffers.get("b.gx2", dataType, part);
+        INDArray gradNetOut = buffers.get("b.gout", dataType, netOut.shape());
+        INDArray perEntry = buffers.get("b.tmp", dataType, part);
+        if (changing == null && SmallFloatKernels.scaleBackward(gy2, es, y2, t, th, s, netOut, gradLogDet,
+                form == CouplingForm.AFFINE, gx2, gradNetOut, perEntry)) {
+            mask.accumulateClampGradient(perEntry, clampGrad, buffers);
+            return mask.inputGradient(gradOutput, gx2, net.backward(gradNetOut), buffers);
+        }
         gx2.assign(gy2).muli(es);
         INDArray gs = buffers.get("b.gs", dataType, part);
         INDArray gt;
@@ -246,19 +252,17 @@ public final class Coupling implements Transform, SharesInferenceArrays, WorkArr
         // s = e^a tanh(raw e^-a): ds/draw = 1 - th^2, ds/da = s - raw (1 - th^2), with s before masking
         INDArray dth = buffers.get("b.dth", dataType, part);
         dth.assign(th).muli(th).rsubi(1.0);
-        INDArray gradNetOut = buffers.get("b.gout", dataType, netOut.shape());
         INDArray gRaw = buffers.get("b.graw", dataType, part);
         gRaw.assign(gs).muli(dth);
         mask.setOutputGradient(gRaw, gt, gradNetOut);
 
-        INDArray perEntry = buffers.get("b.tmp", dataType, part);
         if (changing == null) {
             perEntry.assign(s);
         } else {
             INDArray ea = buffers.get("ea", dataType, clamp.length());
             Broadcast.mul(th, ea, perEntry, 1);
         }
-        dth.muli(raw);
+        dth.muli(mask.raw(netOut));
         perEntry.subi(dth).muli(gs);
         mask.accumulateClampGradient(perEntry, clampGrad, buffers);
 

@@ -3,6 +3,7 @@ package org.fld4j.core.coupling;
 import org.fld4j.core.conditioner.Activation;
 import org.fld4j.core.conditioner.Conditioner;
 import org.fld4j.core.conditioner.MlpConditioner;
+import org.fld4j.core.internal.kernel.SmallFloatKernels;
 import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.transform.LayerConfig;
@@ -160,7 +161,7 @@ public record HalfSplit(HalfMask mask, int[] hidden, Activation activation, Data
     @Override
     public INDArray partGradient(INDArray gradOutput, BufferCache buffers) {
         INDArray g = buffers.get("b.gpart", dataType, gradOutput.size(0), mask.transformSize());
-        Tensors.copy(transformed(gradOutput), g);
+        Tensors.copyColumns(gradOutput, mask.transformStart(), g, 0, mask.transformSize());
         return g;
     }
 
@@ -178,10 +179,10 @@ public record HalfSplit(HalfMask mask, int[] hidden, Activation activation, Data
         long n = gradOutput.size(0);
         INDArray gx = buffers.get("b.gx", dataType, n, mask.dimension());
         INDArray gxConditioning = buffers.get("b.gxc", dataType, n, mask.conditionSize());
-        Tensors.copy(conditioning(gradOutput), gxConditioning);
-        gxConditioning.addi(conditionerGradient);
-        Tensors.copy(gxConditioning, conditioning(gx));
-        Tensors.copy(partGradient, transformed(gx));
+        Tensors.copyColumns(gradOutput, mask.conditionStart(), gxConditioning, 0, mask.conditionSize());
+        SmallFloatKernels.addInto(gxConditioning, conditionerGradient);
+        Tensors.copyColumns(gxConditioning, 0, gx, mask.conditionStart(), mask.conditionSize());
+        Tensors.copyColumns(partGradient, 0, gx, mask.transformStart(), mask.transformSize());
         return gx;
     }
 }

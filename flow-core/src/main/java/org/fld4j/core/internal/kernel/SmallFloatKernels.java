@@ -199,6 +199,96 @@ public final class SmallFloatKernels {
     }
 
     /**
+     * The backward pass of a dense coupling's update and scale, where nothing is masked, in one pass over the
+     * part ({@code [n, dt]} each, contiguous float32; {@code out} and {@code gradOut} are the conditioner's
+     * output and its gradient, {@code [n, 2 dt]} as {@code [raw | t]}; {@code gradLogDet} is float64 {@code [n]}).
+     * Per value, with the operations and their order of the ND4J ops it replaces:
+     * {@code gx2 = gy2 e^s}; {@code gs = (y2 - t) gy2} ({@code affine}) or {@code y2 gy2}, plus the sample's
+     * log-det gradient rounded to float; {@code dth = 1 - th th}; the raw gradient {@code gs dth}; the shift
+     * gradient {@code gy2} ({@code affine}) or {@code gx2}; the clamp's per-value gradient
+     * {@code (s - dth raw) gs}. Returns false, doing nothing, for arrays it does not take.
+     */
+    public static boolean scaleBackward(INDArray gy2, INDArray es, INDArray y2, INDArray t, INDArray th, INDArray s,
+                                        INDArray out, INDArray gradLogDet, boolean affine, INDArray gx2,
+                                        INDArray gradOut, INDArray perEntry) {
+        if (gy2.rank() != 2 || out.rank() != 2 || gradLogDet.dataType() != DataType.DOUBLE) {
+            return false;
+        }
+        int rows = (int) gy2.size(0);
+        int dt = (int) gy2.size(1);
+        boolean fits = out.size(0) == rows && out.size(1) == 2L * dt && applies(out, gradOut) && applies(gy2, es)
+                && applies(gy2, y2) && applies(gy2, t) && applies(gy2, th) && applies(gy2, s) && applies(gy2, gx2)
+                && applies(gy2, perEntry) && gradLogDet.length() == rows && Tensors.isContiguous(gradLogDet);
+        if (!fits) {
+            return false;
+        }
+        int n = rows * dt;
+        float[][] work = WORK.get();
+        if (work[0].length < n) {
+            work = new float[6][n];
+            WORK.set(work);
+        }
+        float[] g = heap(0, n);
+        float[] scale = heap(1, n);
+        float[] y = heap(2, n);
+        float[] shift = work[0];
+        float[] tanh = work[1];
+        float[] clamped = work[2];
+        read(gy2, g, n);
+        read(es, scale, n);
+        read(y2, y, n);
+        read(t, shift, n);
+        read(th, tanh, n);
+        read(s, clamped, n);
+        double[] perSample = gradLogDet.toDoubleVector();
+        float[] gradX = work[3];
+        float[] gradRaw = work[4];
+        float[] clampGrad = work[5];
+        for (int i = 0; i < n; i++) {
+            gradX[i] = g[i] * scale[i];
+        }
+        // gs overwrites y, dth overwrites tanh.
+        if (affine) {
+            for (int i = 0; i < n; i++) {
+                y[i] = (y[i] - shift[i]) * g[i];
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                y[i] = y[i] * g[i];
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            float add = (float) perSample[r];
+            for (int j = r * dt, end = j + dt; j < end; j++) {
+                y[j] = y[j] + add;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            tanh[i] = 1f - tanh[i] * tanh[i];
+            gradRaw[i] = y[i] * tanh[i];
+        }
+        // The raw block of the conditioner's output, row by row, next to its gradient's rows.
+        FloatBuffer output = out.data().asNioFloat();
+        FloatBuffer gradient = gradOut.data().asNioFloat();
+        float[] shiftGrad = affine ? g : gradX;
+        int outOffset = (int) out.offset();
+        int gradOffset = (int) gradOut.offset();
+        for (int r = 0; r < rows; r++) {
+            output.get(outOffset + r * 2 * dt, shift, r * dt, dt);
+            gradient.put(gradOffset + r * 2 * dt, gradRaw, r * dt, dt);
+            gradient.put(gradOffset + r * 2 * dt + dt, shiftGrad, r * dt, dt);
+        }
+        Reference.reachabilityFence(out);
+        Reference.reachabilityFence(gradOut);
+        for (int i = 0; i < n; i++) {
+            clampGrad[i] = (clamped[i] - tanh[i] * shift[i]) * y[i];
+        }
+        write(gradX, n, gx2);
+        write(clampGrad, n, perEntry);
+        return true;
+    }
+
+    /**
      * {@code gradIn = gradOut} where {@code pre > 0}, else 0 ({@link FloatMath#step}).
      */
     public static void reluBackward(INDArray pre, INDArray gradOut, INDArray gradIn) {

@@ -122,4 +122,60 @@ class SmallFloatKernelsTest {
         SmallFloatKernels.addInto(view, matrix(addend, 4, 10));
         assertThat(floats(view)).containsExactly(expected);
     }
+
+    /** The coupling's backward values, written out per value as the ND4J ops it replaces compute them. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void takesTheCouplingsScaleBackwardInOnePass(boolean affine) {
+        int rows = 6;
+        int dt = 11;
+        int n = rows * dt;
+        float[] gy2 = values(8, n);
+        float[] es = values(9, n);
+        float[] y2 = values(10, n);
+        float[] t = values(11, n);
+        float[] th = values(12, n);
+        float[] s = values(13, n);
+        float[] out = values(14, 2 * n);
+        double[] gradLogDet = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            gradLogDet[r] = -1.0 / 3 + 0.1 * r;
+        }
+        float[] gx2 = new float[n];
+        float[] gradOut = new float[2 * n];
+        float[] perEntry = new float[n];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < dt; j++) {
+                int i = r * dt + j;
+                gx2[i] = gy2[i] * es[i];
+                float gs = affine ? (y2[i] - t[i]) * gy2[i] : y2[i] * gy2[i];
+                gs = gs + (float) gradLogDet[r];
+                float dth = 1f - th[i] * th[i];
+                gradOut[r * 2 * dt + j] = gs * dth;
+                gradOut[r * 2 * dt + dt + j] = affine ? gy2[i] : gx2[i];
+                float raw = out[r * 2 * dt + j];
+                perEntry[i] = (s[i] - dth * raw) * gs;
+            }
+        }
+        INDArray gx2Out = Nd4j.create(DataType.FLOAT, rows, dt);
+        INDArray gradOutOut = Nd4j.create(DataType.FLOAT, rows, 2 * dt);
+        INDArray perEntryOut = Nd4j.create(DataType.FLOAT, rows, dt);
+        boolean done = SmallFloatKernels.scaleBackward(matrix(gy2, rows, dt), matrix(es, rows, dt), matrix(y2, rows, dt),
+                matrix(t, rows, dt), matrix(th, rows, dt), matrix(s, rows, dt), matrix(out, rows, 2 * dt),
+                Nd4j.createFromArray(gradLogDet), affine, gx2Out, gradOutOut, perEntryOut);
+        assertThat(done).isTrue();
+        assertThat(floats(gx2Out)).containsExactly(gx2);
+        assertThat(floats(gradOutOut)).containsExactly(gradOut);
+        assertThat(floats(perEntryOut)).containsExactly(perEntry);
+
+        // A view among the operands: declined, nothing written.
+        INDArray wide = Nd4j.create(DataType.FLOAT, rows, dt + 2);
+        INDArray view = wide.get(NDArrayIndex.all(), NDArrayIndex.interval(1, dt + 1)).assign(matrix(gy2, rows, dt));
+        INDArray untouched = Nd4j.create(DataType.FLOAT, rows, dt);
+        assertThat(SmallFloatKernels.scaleBackward(view, matrix(es, rows, dt), matrix(y2, rows, dt), matrix(t, rows, dt),
+                matrix(th, rows, dt), matrix(s, rows, dt), matrix(out, rows, 2 * dt), Nd4j.createFromArray(gradLogDet),
+                affine, untouched, Nd4j.create(DataType.FLOAT, rows, 2 * dt), Nd4j.create(DataType.FLOAT, rows, dt)))
+                .isFalse();
+        assertThat(untouched.sumNumber().doubleValue()).isZero();
+    }
 }
