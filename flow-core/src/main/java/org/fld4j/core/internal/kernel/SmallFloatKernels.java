@@ -218,7 +218,8 @@ public final class SmallFloatKernels {
         int dt = (int) gy2.size(1);
         boolean fits = out.size(0) == rows && out.size(1) == 2L * dt && applies(out, gradOut) && applies(gy2, es)
                 && applies(gy2, y2) && applies(gy2, t) && applies(gy2, th) && applies(gy2, s) && applies(gy2, gx2)
-                && applies(gy2, perEntry) && gradLogDet.length() == rows && Tensors.isContiguous(gradLogDet);
+                && applies(gy2, perEntry) && gradLogDet.length() == rows && Tensors.isContiguous(gradLogDet)
+                && gradLogDet.offset() + rows <= Integer.MAX_VALUE;
         if (!fits) {
             return false;
         }
@@ -240,7 +241,9 @@ public final class SmallFloatKernels {
         read(t, shift, n);
         read(th, tanh, n);
         read(s, clamped, n);
-        double[] perSample = gradLogDet.toDoubleVector();
+        double[] perSample = new double[rows];
+        gradLogDet.data().asNioDouble().get((int) gradLogDet.offset(), perSample);
+        Reference.reachabilityFence(gradLogDet);
         float[] gradX = work[3];
         float[] gradRaw = work[4];
         float[] clampGrad = work[5];
