@@ -3,13 +3,13 @@ package org.fld4j.core.conditioner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.fld4j.core.internal.kernel.GemmSlots;
 import org.fld4j.core.internal.kernel.SmallFloatKernels;
 import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.transform.ParameterSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A fully connected network {@code in -> hidden... -> out} with an activation after every hidden
@@ -25,6 +25,8 @@ public final class MlpConditioner implements Conditioner {
     private final Activation activation;
     private final DataType dataType;
     private final BufferCache buffers = new BufferCache();
+    /** Per layer l: slot l the forward GEMM, L + l the weight gradient's, 2L + l the input gradient's. */
+    private final GemmSlots gemms;
     private final INDArray[] weights;
     private final INDArray[] biases;
     private final INDArray[] weightGrads;
@@ -51,6 +53,7 @@ public final class MlpConditioner implements Conditioner {
         biases = new INDArray[layers];
         weightGrads = new INDArray[layers];
         biasGrads = new INDArray[layers];
+        gemms = new GemmSlots(3 * layers);
     }
 
     private int layerCount() {
@@ -98,7 +101,7 @@ public final class MlpConditioner implements Conditioner {
         INDArray h = input;
         for (int l = 0; l < layerCount(); l++) {
             INDArray pre = buffers.get("pre" + l, dataType, n, widths[l + 1]);
-            Nd4j.gemm(h, weights[l], pre, false, false, 1.0, 0.0);
+            gemms.gemm(l, h, weights[l], pre, false, false, 1.0, 0.0);
             if (l == layerCount() - 1) {
                 SmallFloatKernels.addBias(pre, biases[l], false, null);
                 lastOutput = pre;
@@ -142,13 +145,13 @@ public final class MlpConditioner implements Conditioner {
             // X^T G into its own buffer, then added: libnd4j's GEMM that accumulates (beta 1) took 1.3-2.3x as
             // long as one that overwrites. Added to zeroed gradients the values are the same, to the bit.
             INDArray weightGrad = buffers.get("wgrad" + l, dataType, widths[l], widths[l + 1]);
-            Nd4j.gemm(layerInput, g, weightGrad, true, false, 1.0, 0.0);
+            gemms.gemm(layerCount() + l, layerInput, g, weightGrad, true, false, 1.0, 0.0);
             SmallFloatKernels.addInto(weightGrads[l], weightGrad);
             INDArray colSum = buffers.get("colsum" + l, dataType, widths[l + 1]);
             Tensors.sumOverBatch(g, colSum);
             SmallFloatKernels.addInto(biasGrads[l], colSum);
             INDArray gradInput = buffers.get("gin" + l, dataType, n, widths[l]);
-            Nd4j.gemm(g, weights[l], gradInput, false, true, 1.0, 0.0);
+            gemms.gemm(2 * layerCount() + l, g, weights[l], gradInput, false, true, 1.0, 0.0);
             if (l > 0) {
                 INDArray gradPre = buffers.get("gpre" + (l - 1), dataType, n, widths[l]);
                 activation.backward(buffers.get("pre" + (l - 1), dataType, n, widths[l]), gradInput, gradPre);
@@ -166,6 +169,7 @@ public final class MlpConditioner implements Conditioner {
      */
     @Override
     public void releaseWorkArrays() {
+        gemms.release();
         buffers.release();
         lastInput = null;
         lastOutput = null;
