@@ -94,14 +94,6 @@ public record HalfSplit(HalfMask mask, int[] hidden, Activation activation, Data
         return new ParameterSpec("clamp", 1, mask.transformSize());
     }
 
-    private INDArray conditioning(INDArray x) {
-        return x.get(NDArrayIndex.all(), NDArrayIndex.interval(mask.conditionStart(), mask.conditionEnd()));
-    }
-
-    private INDArray transformed(INDArray x) {
-        return x.get(NDArrayIndex.all(), NDArrayIndex.interval(mask.transformStart(), mask.transformEnd()));
-    }
-
     @Override
     public INDArray conditionerInput(INDArray x, INDArray context, BufferCache buffers, String prefix) {
         if (context != null) {
