@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.fld4j.core.Flow;
 import org.fld4j.core.FlowNetwork;
+import org.fld4j.core.RowSplitEvaluator;
 import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.train.TrainerOptions;
 import org.fld4j.core.train.TrainingStep;
@@ -27,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Dense RealNVP throughput, in samples per second, configured like the PyTorch reference's
  * {@code dense-D*-K8-H*} configs: K = 8 couplings, conditioner D/2 -> H -> H -> D with ReLU, a fresh
  * (identity) flow, inputs N(0, I), batch 256, float32. {@code trainStep} is one full optimiser step
- * on a fixed batch: loss, backward, clipping at norm 1, Adam (lr 1e-3).
+ * on a fixed batch: loss, backward, clipping at norm 1, Adam (lr 1e-3); {@code workers} applies to
+ * {@code logProb} only.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,7 +49,14 @@ public class DenseFlowBenchmark {
     @Param({"0"})
     public int threads;
 
-    private FlowNetwork scoring;
+    /**
+     * Java threads that share each scored batch by rows (RowSplitEvaluator; 1: the caller alone). Best with one
+     * native thread each: {@code -p threads=1 -p workers=2} on two cores.
+     */
+    @Param({"1"})
+    public int workers;
+
+    private RowSplitEvaluator scoring;
     private TrainingStep step;
     private INDArray batch;
 
@@ -59,7 +68,7 @@ public class DenseFlowBenchmark {
         int d = Integer.parseInt(config.substring(1, config.indexOf('-')));
         int h = Integer.parseInt(config.substring(config.indexOf("-H") + 2));
         Flow flow = Flow.dense(d).couplings(8).hidden(h).seed(0).build();
-        scoring = flow.toNetwork();
+        scoring = new RowSplitEvaluator(flow.toNetwork(), workers);
         FlowNetwork training = flow.toNetwork();
         step = new TrainingStep(training, TrainerOptions.builder().adam(1e-3).gradientClipNorm(1.0).build());
         SplittableRandom r = new SplittableRandom(1);

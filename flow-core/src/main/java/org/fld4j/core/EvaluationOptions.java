@@ -11,8 +11,11 @@ package org.fld4j.core;
  *                               deterministic flows.
  * @param seed                   the noise seed; sample {@code i} of the evaluated set draws the same
  *                               noise for the same seed whatever the batch size
+ * @param workers                Java threads that share each batch by rows ({@link RowSplitEvaluator}; 1:
+ *                               the caller's thread alone); changes speed, never a result beyond
+ *                               floating-point rounding. Pays off for small dense flows, one per core.
  */
-public record EvaluationOptions(int batchSize, int dequantizationSamples, long seed) {
+public record EvaluationOptions(int batchSize, int dequantizationSamples, long seed, int workers) {
 
     public EvaluationOptions {
         if (batchSize < 1) {
@@ -21,22 +24,34 @@ public record EvaluationOptions(int batchSize, int dequantizationSamples, long s
         if (dequantizationSamples < 1) {
             throw new IllegalArgumentException("dequantizationSamples must be >= 1, got " + dequantizationSamples);
         }
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1, got " + workers);
+        }
     }
 
-    /** Batch 256, one noise draw, seed 0. */
+    /** Options evaluated on the caller's thread alone. */
+    public EvaluationOptions(int batchSize, int dequantizationSamples, long seed) {
+        this(batchSize, dequantizationSamples, seed, 1);
+    }
+
+    /** Batch 256, one noise draw, seed 0, the caller's thread alone. */
     public static EvaluationOptions defaults() {
-        return new EvaluationOptions(Flow.DEFAULT_BATCH_SIZE, 1, FlowNetwork.DEFAULT_NOISE_SEED);
+        return new EvaluationOptions(Flow.DEFAULT_BATCH_SIZE, 1, FlowNetwork.DEFAULT_NOISE_SEED, 1);
     }
 
     public EvaluationOptions withBatchSize(int size) {
-        return new EvaluationOptions(size, dequantizationSamples, seed);
+        return new EvaluationOptions(size, dequantizationSamples, seed, workers);
     }
 
     public EvaluationOptions withDequantizationSamples(int k) {
-        return new EvaluationOptions(batchSize, k, seed);
+        return new EvaluationOptions(batchSize, k, seed, workers);
     }
 
     public EvaluationOptions withSeed(long newSeed) {
-        return new EvaluationOptions(batchSize, dequantizationSamples, newSeed);
+        return new EvaluationOptions(batchSize, dequantizationSamples, newSeed, workers);
+    }
+
+    public EvaluationOptions withWorkers(int threads) {
+        return new EvaluationOptions(batchSize, dequantizationSamples, seed, threads);
     }
 }

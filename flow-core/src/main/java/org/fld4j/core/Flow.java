@@ -37,6 +37,8 @@ public final class Flow {
     public static final int DEFAULT_BATCH_SIZE = 256;
 
     private final FlowNetwork network;
+    /** Guarded by this flow's lock, like the network it shares. */
+    private RowSplitEvaluator rowSplit;
 
     private Flow(FlowNetwork network) {
         this.network = network;
@@ -111,11 +113,24 @@ public final class Flow {
             long[] rowKeys = keys == null ? new long[Math.toIntExact(end - start)]
                     : java.util.Arrays.copyOfRange(keys, (int) start, (int) end);
             for (int k = 0; k < draws; k++) {
-                double[] part = network.logProb(rows, NoiseKey.forSamples(options.seed(), rowKeys, k));
+                NoiseKey noise = NoiseKey.forSamples(options.seed(), rowKeys, k);
+                double[] part = options.workers() > 1 ? rowSplit(options.workers()).logProb(rows, noise)
+                        : network.logProb(rows, noise);
                 System.arraycopy(part, 0, perDraw[k], (int) start, part.length);
             }
         }
         return draws == 1 ? perDraw[0] : logMeanExp(perDraw);
+    }
+
+    /** The evaluator that splits batches over {@code workers} threads, made on first use and kept while it fits. */
+    private RowSplitEvaluator rowSplit(int workers) {
+        if (rowSplit == null || rowSplit.workers() != workers) {
+            if (rowSplit != null) {
+                rowSplit.releaseWorkArrays();
+            }
+            rowSplit = new RowSplitEvaluator(network, workers);
+        }
+        return rowSplit;
     }
 
     /** Per sample, {@code log (1/K) sum_k exp(v[k][i])}, stable in double. */
@@ -269,6 +284,10 @@ public final class Flow {
      */
     public synchronized void releaseWorkArrays() {
         network.releaseWorkArrays();
+        if (rowSplit != null) {
+            rowSplit.releaseWorkArrays();
+            rowSplit = null;
+        }
     }
 
     /** The engine itself, for this package's readers of its layers (saving); never handed out. */

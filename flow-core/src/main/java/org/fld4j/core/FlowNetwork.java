@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.internal.backend.NativeBackend;
+import org.fld4j.core.internal.backend.OpenMpThreads;
 import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.memory.BufferCache;
 import org.fld4j.core.memory.InferenceArrays;
@@ -52,6 +53,11 @@ public final class FlowNetwork implements WorkArrays {
     public static final long DEFAULT_NOISE_SEED = 0;
 
     private FlowNetwork(long[] sampleShape, DataType dataType, List<Transform> layers) {
+        this(sampleShape, dataType, layers, null);
+    }
+
+    /** As above; the layers' parameters are views of {@code sharedParameters} when it is not null. */
+    private FlowNetwork(long[] sampleShape, DataType dataType, List<Transform> layers, INDArray sharedParameters) {
         NativeThreads.checkWaitPolicy();
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a flow needs at least one layer");
@@ -79,7 +85,11 @@ public final class FlowNetwork implements WorkArrays {
                 total += spec.length();
             }
         }
-        parameters = Nd4j.create(dataType, Math.max(total, 1));
+        if (sharedParameters != null && sharedParameters.length() != Math.max(total, 1)) {
+            throw new IllegalArgumentException("the layers need " + total + " parameters, the shared vector holds "
+                    + sharedParameters.length());
+        }
+        parameters = sharedParameters != null ? sharedParameters : Nd4j.create(dataType, Math.max(total, 1));
         gradients = Nd4j.create(dataType, Math.max(total, 1));
         long offset = 0;
         for (Transform layer : layers) {
@@ -166,6 +176,26 @@ public final class FlowNetwork implements WorkArrays {
         return restore(sampleShape, dataType, layerConfigs(), parameters);
     }
 
+    /**
+     * A network over this network's own parameter vector (shared, not copied: it sees every later change) with layers,
+     * work arrays and gradients of its own. Two threads can then evaluate the same model at once, each on its own
+     * network ({@link RowSplitEvaluator}). For evaluation only: training it would write into the shared parameters.
+     *
+     * @throws IllegalStateException while a layer still waits for its data-dependent initialisation, which would set
+     *                               parameters that the replica's layers do not know to be set
+     */
+    public FlowNetwork evaluationReplica() {
+        if (needsDataInitialization()) {
+            throw new IllegalStateException("the network still needs its data-dependent initialisation"
+                    + " (initializeFromData) before it can be replicated");
+        }
+        List<Transform> fresh = new ArrayList<>();
+        for (LayerConfig config : layerConfigs()) {
+            fresh.add(LayerRegistry.create(config));
+        }
+        return new FlowNetwork(sampleShape, dataType, fresh, parameters);
+    }
+
     public long[] sampleShape() {
         return sampleShape.clone();
     }
@@ -222,6 +252,7 @@ public final class FlowNetwork implements WorkArrays {
      * it, passing {@code batch} through the layers in order.
      */
     public void initializeFromData(INDArray batch) {
+        OpenMpThreads.applyToCurrentThread();
         INDArray h = checkBatch(batch);
         useNoise(new NoiseKey(DEFAULT_NOISE_SEED, 0, 0));
         for (Transform layer : layers) {
@@ -282,6 +313,7 @@ public final class FlowNetwork implements WorkArrays {
 
     /** As {@link #logProb(INDArray)}, with the noise named by {@code noise}. */
     public double[] logProb(INDArray batch, NoiseKey noise) {
+        OpenMpThreads.applyToCurrentThread();
         INDArray x = checkBatch(batch);
         useNoise(noise);
         long n = x.size(0);
@@ -303,6 +335,7 @@ public final class FlowNetwork implements WorkArrays {
      * @return the loss in nats per sample (may be non-finite; the caller decides what to do)
      */
     public double lossAndGradient(INDArray batch) {
+        OpenMpThreads.applyToCurrentThread();
         INDArray x = checkBatch(batch);
         long n = x.size(0);
         useNoise(new NoiseKey(trainingNoiseSeed, trainingSamplesSeen, 0));
@@ -334,6 +367,7 @@ public final class FlowNetwork implements WorkArrays {
 
     /** The latent {@code f(x)} of a batch (a new array), with the noise named by {@code noise}. */
     public INDArray encode(INDArray batch, NoiseKey noise) {
+        OpenMpThreads.applyToCurrentThread();
         INDArray x = checkBatch(batch);
         useNoise(noise);
         boolean previous = inferenceArrays.activate(true);
@@ -346,6 +380,7 @@ public final class FlowNetwork implements WorkArrays {
 
     /** The data {@code f^-1(z)} of a batch of latents (a new array). */
     public INDArray decode(INDArray latents) {
+        OpenMpThreads.applyToCurrentThread();
         long[] latentShape = sampleShapeAfterLayers();
         long[] expected = Tensors.batchShape(latents.rank() > 0 ? latents.size(0) : 0, latentShape);
         if (!Arrays.equals(latents.shape(), expected) || latents.size(0) == 0) {

@@ -3,6 +3,7 @@ package org.fld4j.core.backend;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.fld4j.core.internal.backend.OpenMpThreads;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
@@ -60,7 +61,11 @@ public final class NativeThreads {
         }
     }
 
-    /** Uses {@code threads} threads for ND4J's ops and its BLAS from now on. */
+    /**
+     * Uses {@code threads} threads for ND4J's ops, its BLAS and the oneDNN primitives behind its GEMMs and
+     * convolutions from now on. oneDNN takes its count from OpenMP, which keeps one per calling thread; fld4j applies
+     * the count again on every thread that runs a flow, so it holds whichever thread scores or trains.
+     */
     public static void set(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
@@ -68,6 +73,7 @@ public final class NativeThreads {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        OpenMpThreads.request(threads);
     }
 
     /** The number of threads ND4J's ops currently use. */

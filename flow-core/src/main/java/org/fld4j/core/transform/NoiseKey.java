@@ -54,6 +54,25 @@ public record NoiseKey(long seed, long firstIndex, int draw, boolean midpoint, l
         }
     }
 
+    /**
+     * The key of rows {@code [from, to)} of the batch this key names: each of those samples keeps the noise it draws
+     * here, so that a batch split into parts draws, sample for sample, what it draws whole.
+     */
+    public NoiseKey rows(long from, long to) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("invalid row range [" + from + ", " + to + ")");
+        }
+        if (sampleKeys != null) {
+            if (to > sampleKeys.length) {
+                throw new IllegalArgumentException("rows [" + from + ", " + to + ") of a key for "
+                        + sampleKeys.length + " samples");
+            }
+            return new NoiseKey(seed, 0, draw, midpoint,
+                    java.util.Arrays.copyOfRange(sampleKeys, Math.toIntExact(from), Math.toIntExact(to)));
+        }
+        return new NoiseKey(seed, firstIndex + from, draw, midpoint, null);
+    }
+
     /** The independent generator of sample {@code i} of the batch. */
     public SplittableRandom streamOf(long i) {
         long sample = sampleKeys == null ? firstIndex + i : sampleKeys[Math.toIntExact(i)];
