@@ -32,7 +32,13 @@ for c in "${configs[@]}"; do
 done
 
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
-echo "== fld4j (JMH, OMP_WAIT_POLICY=$OMP_WAIT_POLICY)" >&2
+# The glibc allocator settings of the fld launcher (docs/performance.md), for both sides alike; FLD_MALLOC=default
+# leaves glibc's own.
+if [ "${FLD_MALLOC:-tuned}" != default ]; then
+  export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}" MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}" \
+    MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-268435456}"
+fi
+echo "== fld4j (JMH, OMP_WAIT_POLICY=$OMP_WAIT_POLICY, MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-unset})" >&2
 # fld4j is measured with 1 and with 2 native threads (NativeThreads); the better one is compared.
 # FLD_DENSE_THREADS / FLD_IMAGE_THREADS (or FLD_THREADS for both) narrow that list, e.g. to 2 for the
 # image flows, where 1 thread has always been slower.
