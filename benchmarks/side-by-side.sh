@@ -42,17 +42,13 @@ echo "== fld4j (JMH, OMP_WAIT_POLICY=$OMP_WAIT_POLICY, MALLOC_MMAP_THRESHOLD_=${
 # fld4j is measured with 1 and with 2 native threads (NativeThreads); the better one is compared.
 # FLD_DENSE_THREADS / FLD_IMAGE_THREADS (or FLD_THREADS for both) narrow that list, e.g. to 2 for the
 # image flows, where 1 thread has always been slower.
-# Dense scoring is also measured with the batch's rows split over 1 and 2 Java threads (RowSplitEvaluator;
-# FLD_DENSE_WORKERS narrows the list); training always runs on the caller's thread.
+# Dense flows are also measured with each batch's rows split over 1 and 2 Java threads (RowSplitEvaluator for
+# scoring, TrainerOptions.workers for training; FLD_DENSE_WORKERS narrows the list).
 results=()
 if [ ${#dense_params[@]} -gt 0 ]; then
-  dense_configs="$(IFS=,; echo "${dense_params[*]}")"
-  dense_threads="${FLD_DENSE_THREADS:-${FLD_THREADS:-1,2}}"
-  java -jar "$jar" 'DenseFlowBenchmark.logProb' -p config="$dense_configs" -p threads="$dense_threads" \
-    -p workers="${FLD_DENSE_WORKERS:-1,2}" -f 1 -wi 3 -i 7 -w 1s -r 1s -rf json -rff "$out/fld4j-dense-logprob.json" >&2
-  java -jar "$jar" 'DenseFlowBenchmark.trainStep' -p config="$dense_configs" -p threads="$dense_threads" \
-    -p workers=1 -f 1 -wi 3 -i 7 -w 1s -r 1s -rf json -rff "$out/fld4j-dense-train.json" >&2
-  results+=("$out/fld4j-dense-logprob.json" "$out/fld4j-dense-train.json")
+  java -jar "$jar" DenseFlowBenchmark -p config="$(IFS=,; echo "${dense_params[*]}")" -p threads="${FLD_DENSE_THREADS:-${FLD_THREADS:-1,2}}" \
+    -p workers="${FLD_DENSE_WORKERS:-1,2}" -f 1 -wi 3 -i 7 -w 1s -r 1s -rf json -rff "$out/fld4j-dense.json" >&2
+  results+=("$out/fld4j-dense.json")
 fi
 if [ ${#image_params[@]} -gt 0 ]; then
   java -jar "$jar" ImageFlowBenchmark -p config="$(IFS=,; echo "${image_params[*]}")" -p threads="${FLD_IMAGE_THREADS:-${FLD_THREADS:-1,2}}" \

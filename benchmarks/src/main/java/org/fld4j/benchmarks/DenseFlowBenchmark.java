@@ -28,8 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Dense RealNVP throughput, in samples per second, configured like the PyTorch reference's
  * {@code dense-D*-K8-H*} configs: K = 8 couplings, conditioner D/2 -> H -> H -> D with ReLU, a fresh
  * (identity) flow, inputs N(0, I), batch 256, float32. {@code trainStep} is one full optimiser step
- * on a fixed batch: loss, backward, clipping at norm 1, Adam (lr 1e-3); {@code workers} applies to
- * {@code logProb} only.
+ * on a fixed batch: loss, backward, clipping at norm 1, Adam (lr 1e-3).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,8 +49,8 @@ public class DenseFlowBenchmark {
     public int threads;
 
     /**
-     * Java threads that share each scored batch by rows (RowSplitEvaluator; 1: the caller alone). Best with one
-     * native thread each: {@code -p threads=1 -p workers=2} on two cores.
+     * Java threads that share each batch by rows (RowSplitEvaluator for logProb, TrainerOptions.workers for
+     * trainStep; 1: the caller alone), each with its share of the native threads.
      */
     @Param({"1"})
     public int workers;
@@ -70,7 +69,8 @@ public class DenseFlowBenchmark {
         Flow flow = Flow.dense(d).couplings(8).hidden(h).seed(0).build();
         scoring = new RowSplitEvaluator(flow.toNetwork(), workers);
         FlowNetwork training = flow.toNetwork();
-        step = new TrainingStep(training, TrainerOptions.builder().adam(1e-3).gradientClipNorm(1.0).build());
+        step = new TrainingStep(training, TrainerOptions.builder().adam(1e-3).gradientClipNorm(1.0)
+                .workers(workers).build());
         SplittableRandom r = new SplittableRandom(1);
         double[] v = new double[BATCH * d];
         for (int i = 0; i < v.length; i++) {

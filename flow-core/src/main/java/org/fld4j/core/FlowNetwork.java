@@ -178,13 +178,14 @@ public final class FlowNetwork implements WorkArrays {
 
     /**
      * A network over this network's own parameter vector (shared, not copied: it sees every later change) with layers,
-     * work arrays and gradients of its own. Two threads can then evaluate the same model at once, each on its own
-     * network ({@link RowSplitEvaluator}). For evaluation only: training it would write into the shared parameters.
+     * work arrays and gradients of its own. Two threads can then evaluate the same model at once, or compute the
+     * gradients of two parts of a batch, each on its own network ({@link RowSplitEvaluator},
+     * {@link org.fld4j.core.train.TrainingStep}). An optimiser step belongs on this network, not on a replica.
      *
      * @throws IllegalStateException while a layer still waits for its data-dependent initialisation, which would set
      *                               parameters that the replica's layers do not know to be set
      */
-    public FlowNetwork evaluationReplica() {
+    public FlowNetwork replica() {
         if (needsDataInitialization()) {
             throw new IllegalStateException("the network still needs its data-dependent initialisation"
                     + " (initializeFromData) before it can be replicated");
@@ -330,26 +331,56 @@ public final class FlowNetwork implements WorkArrays {
 
     /**
      * One training evaluation: zeroes the gradients, computes the loss
-     * {@code -(1/N) sum log p(x_i)} and back-propagates it into {@link #gradients()}.
+     * {@code -(1/N) sum log p(x_i)} and back-propagates it into {@link #gradients()}. Stochastic layers draw the
+     * noise of the next {@code N} samples of the training stream ({@link #setTrainingNoiseSeed}).
      *
      * @return the loss in nats per sample (may be non-finite; the caller decides what to do)
      */
     public double lossAndGradient(INDArray batch) {
-        OpenMpThreads.applyToCurrentThread();
         INDArray x = checkBatch(batch);
         long n = x.size(0);
-        useNoise(new NoiseKey(trainingNoiseSeed, trainingSamplesSeen, 0));
+        return lossAndGradientOfPart(x, nextTrainingNoise(n), n);
+    }
+
+    /**
+     * The key of the noise of the next {@code n} training samples, moving the training stream past them: for a
+     * caller that splits a training batch over several networks ({@link #lossAndGradientOfPart}).
+     */
+    public NoiseKey nextTrainingNoise(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        }
+        NoiseKey key = new NoiseKey(trainingNoiseSeed, trainingSamplesSeen, 0);
         trainingSamplesSeen += n;
+        return key;
+    }
+
+    /**
+     * {@link #lossAndGradient} for {@code part}, rows of a batch of {@code batchSize} samples that are split over
+     * several networks: every term is divided by {@code batchSize}, not by the part's own size, so that the parts'
+     * returned losses and their {@link #gradients()} add up to the whole batch's (each sample enters with the same
+     * weight; only the order of the additions differs). {@code noise} names the part's samples' noise.
+     *
+     * @return the part's share of the batch's loss, {@code -(1/batchSize) sum log p(x_i)} over its rows
+     */
+    public double lossAndGradientOfPart(INDArray part, NoiseKey noise, long batchSize) {
+        OpenMpThreads.applyToCurrentThread();
+        INDArray x = checkBatch(part);
+        long n = x.size(0);
+        if (batchSize < n) {
+            throw new IllegalArgumentException("a part of " + n + " rows of a batch of " + batchSize);
+        }
+        useNoise(noise);
         gradients.assign(0);
         INDArray logDetSum = buffers.get("logdetsum", DataType.DOUBLE, n);
         INDArray z = forwardAll(x, logDetSum);
         INDArray logPrior = prior.logDensity(z);
-        double loss = -(logPrior.sumNumber().doubleValue() + logDetSum.sumNumber().doubleValue()) / n;
+        double loss = -(logPrior.sumNumber().doubleValue() + logDetSum.sumNumber().doubleValue()) / batchSize;
         // d(-log N(z))/dz = z; each log-det enters the loss with weight -1/N.
         INDArray grad = buffers.get("gz", dataType, z.shape());
-        grad.assign(z).muli(1.0 / n);
+        grad.assign(z).muli(1.0 / batchSize);
         INDArray gradLogDet = buffers.get("gld", DataType.DOUBLE, n);
-        gradLogDet.assign(-1.0 / n);
+        gradLogDet.assign(-1.0 / batchSize);
         for (int i = layers.size() - 1; i >= 0; i--) {
             grad = layers.get(i).backward(grad, gradLogDet);
         }

@@ -27,12 +27,17 @@ import java.time.Duration;
  * @param patience               validations without improvement before stopping (>= 1)
  * @param maxNonFiniteSteps      consecutive non-finite steps tolerated (skipped) before training
  *                               fails (>= 1)
+ * @param workers                Java threads that share each training batch by rows (>= 1; 1: the
+ *                               training thread alone), each on a replica of the network over the same
+ *                               parameters, their gradients added. Pays off for small dense flows, one
+ *                               per core; the weights then differ from one worker's by float rounding
+ *                               only (the same workers, seed and data give the same bits)
  */
 public record TrainerOptions(Optimizer optimizer, double learningRate, double weightDecay, double beta1,
                              double beta2, double epsilon, int warmupSteps, LearningRateSchedule schedule,
                              double gradientClipNorm, int batchSize, int maxEpochs, Duration timeBudget,
                              long seed, double validationFraction, int validateEvery, int patience,
-                             int maxNonFiniteSteps) {
+                             int maxNonFiniteSteps, int workers) {
 
     public TrainerOptions {
         require(optimizer != null, "optimizer", optimizer);
@@ -52,6 +57,7 @@ public record TrainerOptions(Optimizer optimizer, double learningRate, double we
         require(validateEvery >= 1, "validateEvery", validateEvery);
         require(patience >= 1, "patience", patience);
         require(maxNonFiniteSteps >= 1, "maxNonFiniteSteps", maxNonFiniteSteps);
+        require(workers >= 1, "workers", workers);
     }
 
     private static void require(boolean ok, String option, Object value) {
@@ -63,11 +69,11 @@ public record TrainerOptions(Optimizer optimizer, double learningRate, double we
     /**
      * Adam, lr 1e-3, no warm-up, constant rate, clipping at norm 1, batch 256, at most 100 epochs,
      * no time limit to speak of (one day), seed 0, 10% validation checked every epoch with patience 10,
-     * and 10 non-finite steps in a row tolerated.
+     * 10 non-finite steps in a row tolerated, and one worker (the training thread).
      */
     public static TrainerOptions defaults() {
         return new TrainerOptions(Optimizer.ADAM, 1e-3, 0, 0.9, 0.999, 1e-8, 0, LearningRateSchedule.CONSTANT, 1.0,
-                256, 100, Duration.ofDays(1), 0L, 0.1, 1, 10, 10);
+                256, 100, Duration.ofDays(1), 0L, 0.1, 1, 10, 10, 1);
     }
 
     /** Starts a builder from {@link #defaults()}. */
@@ -99,6 +105,7 @@ public record TrainerOptions(Optimizer optimizer, double learningRate, double we
         private int validateEvery;
         private int patience;
         private int maxNonFiniteSteps;
+        private int workers;
 
         private Builder(TrainerOptions o) {
             optimizer = o.optimizer;
@@ -118,6 +125,7 @@ public record TrainerOptions(Optimizer optimizer, double learningRate, double we
             validateEvery = o.validateEvery;
             patience = o.patience;
             maxNonFiniteSteps = o.maxNonFiniteSteps;
+            workers = o.workers;
         }
 
         public Builder adam(double learningRate) {
@@ -200,10 +208,16 @@ public record TrainerOptions(Optimizer optimizer, double learningRate, double we
             return this;
         }
 
+        /** Java threads that share each batch (see {@link TrainerOptions#workers}). */
+        public Builder workers(int threads) {
+            this.workers = threads;
+            return this;
+        }
+
         public TrainerOptions build() {
             return new TrainerOptions(optimizer, learningRate, weightDecay, beta1, beta2, epsilon, warmupSteps, schedule,
                     gradientClipNorm, batchSize, maxEpochs, timeBudget, seed, validationFraction, validateEvery,
-                    patience, maxNonFiniteSteps);
+                    patience, maxNonFiniteSteps, workers);
         }
     }
 
