@@ -3,8 +3,6 @@ package org.fld4j.core;
 import org.fld4j.core.internal.backend.RowWorkers;
 import org.fld4j.core.transform.NoiseKey;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Evaluates a network's log-likelihoods with the rows of each batch split over several Java threads, each thread on
@@ -66,7 +64,8 @@ public final class RowSplitEvaluator {
         RowWorkers.run(parts, p -> {
             int from = (int) RowWorkers.firstRow(n, parts, p);
             int to = (int) RowWorkers.firstRow(n, parts, p + 1);
-            double[] part = (p == 0 ? network : replicas[p - 1]).logProb(rows(x, from, to), noise.rows(from, to));
+            FlowNetwork net = p == 0 ? network : replicas[p - 1];
+            double[] part = net.logProb(RowWorkers.rows(x, from, to), noise.rows(from, to));
             System.arraycopy(part, 0, out, from, part.length);
             return null;
         });
@@ -79,14 +78,5 @@ public final class RowSplitEvaluator {
         for (FlowNetwork replica : replicas) {
             replica.releaseWorkArrays();
         }
-    }
-
-    private static INDArray rows(INDArray x, long from, long to) {
-        INDArrayIndex[] index = new INDArrayIndex[x.rank()];
-        index[0] = NDArrayIndex.interval(from, to);
-        for (int i = 1; i < index.length; i++) {
-            index[i] = NDArrayIndex.all();
-        }
-        return x.get(index);
     }
 }

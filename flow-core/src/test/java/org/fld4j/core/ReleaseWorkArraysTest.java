@@ -35,7 +35,7 @@ class ReleaseWorkArraysTest {
     }
 
     /** The flow with small random offsets on its parameters, so that every coupling does something. */
-    private static Flow perturbed(Flow flow) {
+    static Flow perturbed(Flow flow) {
         FlowNetwork net = flow.toNetwork();
         SplittableRandom r = new SplittableRandom(5);
         double[] noise = new double[Math.toIntExact(net.parameters().length())];

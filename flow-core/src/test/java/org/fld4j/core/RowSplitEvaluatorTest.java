@@ -33,14 +33,7 @@ class RowSplitEvaluatorTest {
 
     /** The network of {@code flow} with small random offsets on its parameters, so that every coupling acts. */
     private static FlowNetwork perturbed(Flow flow) {
-        FlowNetwork net = flow.toNetwork();
-        SplittableRandom r = new SplittableRandom(5);
-        double[] noise = new double[Math.toIntExact(net.parameters().length())];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = 0.02 * r.nextGaussian();
-        }
-        net.parameters().addi(Nd4j.createFromArray(noise).castTo(net.dataType()));
-        return net;
+        return ReleaseWorkArraysTest.perturbed(flow).toNetwork();
     }
 
     /** Standard normal vectors for a dense flow, pixels 0..255 for an image flow. */

@@ -9,7 +9,6 @@ import org.fld4j.core.transform.NoiseKey;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -133,7 +132,7 @@ public final class TrainingStep implements AutoCloseable {
             long from = RowWorkers.firstRow(n, parts, p);
             long to = RowWorkers.firstRow(n, parts, p + 1);
             FlowNetwork part = p == 0 ? network : replicas.get(p - 1);
-            return part.lossAndGradientOfPart(rows(x, from, to), noise.rows(from, to), n);
+            return part.lossAndGradientOfPart(RowWorkers.rows(x, from, to), noise.rows(from, to), n);
         });
         double loss = losses.get(0);
         INDArray grads = network.gradients();
@@ -142,15 +141,6 @@ public final class TrainingStep implements AutoCloseable {
             grads.addi(replicas.get(p - 1).gradients());
         }
         return loss;
-    }
-
-    private static INDArray rows(INDArray x, long from, long to) {
-        INDArrayIndex[] index = new INDArrayIndex[x.rank()];
-        index[0] = NDArrayIndex.interval(from, to);
-        for (int i = 1; i < index.length; i++) {
-            index[i] = NDArrayIndex.all();
-        }
-        return x.get(index);
     }
 
     /**

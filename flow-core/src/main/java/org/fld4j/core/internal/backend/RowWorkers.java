@@ -9,6 +9,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Splits a batch's rows into contiguous parts and runs one task per part: the first on the calling thread, the
@@ -32,6 +35,16 @@ public final class RowWorkers {
     /** The first row of part {@code p} of {@code parts} over {@code rows} rows (part {@code parts} gives {@code rows}). */
     public static long firstRow(long rows, int parts, int p) {
         return rows * p / parts;
+    }
+
+    /** Rows {@code [from, to)} of a batch of any rank, as a view. */
+    public static INDArray rows(INDArray batch, long from, long to) {
+        INDArrayIndex[] index = new INDArrayIndex[batch.rank()];
+        index[0] = NDArrayIndex.interval(from, to);
+        for (int i = 1; i < index.length; i++) {
+            index[i] = NDArrayIndex.all();
+        }
+        return batch.get(index);
     }
 
     /**
