@@ -42,8 +42,8 @@ echo "== fld4j (JMH, OMP_WAIT_POLICY=$OMP_WAIT_POLICY, MALLOC_MMAP_THRESHOLD_=${
 # fld4j is measured with 1 and with 2 native threads (NativeThreads); the better one is compared.
 # FLD_DENSE_THREADS / FLD_IMAGE_THREADS (or FLD_THREADS for both) narrow that list, e.g. to 2 for the
 # image flows, where 1 thread has always been slower.
-# Dense flows are also measured with each batch's rows split over 1 and 2 Java threads (RowSplitEvaluator for
-# scoring, TrainerOptions.workers for training; FLD_DENSE_WORKERS narrows the list).
+# Both kinds of flow are also measured with each batch's rows split over 1 and 2 Java threads (RowSplitEvaluator
+# for scoring, TrainerOptions.workers for training; FLD_DENSE_WORKERS / FLD_IMAGE_WORKERS narrow the lists).
 results=()
 if [ ${#dense_params[@]} -gt 0 ]; then
   java -jar "$jar" DenseFlowBenchmark -p config="$(IFS=,; echo "${dense_params[*]}")" -p threads="${FLD_DENSE_THREADS:-${FLD_THREADS:-1,2}}" \
@@ -52,7 +52,7 @@ if [ ${#dense_params[@]} -gt 0 ]; then
 fi
 if [ ${#image_params[@]} -gt 0 ]; then
   java -jar "$jar" ImageFlowBenchmark -p config="$(IFS=,; echo "${image_params[*]}")" -p threads="${FLD_IMAGE_THREADS:-${FLD_THREADS:-1,2}}" \
-    -f 1 -wi 1 -i 3 -w 10s -r 10s -rf json -rff "$out/fld4j-image.json" >&2
+    -p workers="${FLD_IMAGE_WORKERS:-1,2}" -f 1 -wi 1 -i 3 -w 10s -r 10s -rf json -rff "$out/fld4j-image.json" >&2
   results+=("$out/fld4j-image.json")
 fi
 /usr/bin/python3 -c 'import json,sys; print(json.dumps(sum((json.load(open(f)) for f in sys.argv[1:]), [])))' \

@@ -2,7 +2,7 @@ package org.fld4j.benchmarks.image;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.fld4j.core.FlowNetwork;
+import org.fld4j.core.RowSplitEvaluator;
 import org.fld4j.core.backend.NativeThreads;
 import org.fld4j.core.ImageFlowBuilder;
 import org.fld4j.core.image.ImagePreset;
@@ -59,7 +59,14 @@ public class ImageFlowBenchmark {
     @Param({"uniform"})
     public String dequantization;
 
-    private FlowNetwork scoring;
+    /**
+     * Java threads that share each batch by rows (RowSplitEvaluator for logProb, TrainerOptions.workers for
+     * trainStep; 1: the caller alone), each with its share of the native threads.
+     */
+    @Param({"1"})
+    public int workers;
+
+    private RowSplitEvaluator scoring;
     private TrainingStep step;
     private INDArray batch;
 
@@ -78,8 +85,9 @@ public class ImageFlowBenchmark {
             throw new IllegalArgumentException("dequantization must be uniform or variational, got " + dequantization);
         }
         var flow = ImageFlowBuilder.build(options);
-        scoring = flow.toNetwork();
-        step = new TrainingStep(flow.toNetwork(), TrainerOptions.builder().adam(1e-3).gradientClipNorm(1.0).build());
+        scoring = new RowSplitEvaluator(flow.toNetwork(), workers);
+        step = new TrainingStep(flow.toNetwork(), TrainerOptions.builder().adam(1e-3).gradientClipNorm(1.0)
+                .workers(workers).build());
         if (fmnist) {
             try (ImageBatchStream s = new ImageBatchStream(FashionMnistSlice.test(), BatchOptions.of(BATCH))) {
                 batch = s.next().images();
