@@ -11,10 +11,9 @@ import org.fld4j.core.transform.NoiseKey;
 import org.fld4j.core.transform.SampleKeys;
 import org.fld4j.core.units.BitsPerDim;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.fld4j.core.internal.backend.RowWorkers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.INDArrayIndex;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A normalizing flow with a standard normal prior: exact per-sample log-likelihoods, encoding,
@@ -205,15 +204,7 @@ public final class Flow {
     }
 
     private static INDArray rows(INDArray x, long start, long end) {
-        if (start == 0 && end == x.size(0)) {
-            return x;
-        }
-        INDArrayIndex[] index = new INDArrayIndex[x.rank()];
-        index[0] = NDArrayIndex.interval(start, end);
-        for (int i = 1; i < index.length; i++) {
-            index[i] = NDArrayIndex.all();
-        }
-        return x.get(index);
+        return start == 0 && end == x.size(0) ? x : RowWorkers.rows(x, start, end);
     }
 
     /** The latent {@code z = f(x)} of a batch. */

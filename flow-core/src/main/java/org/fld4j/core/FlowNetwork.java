@@ -337,9 +337,10 @@ public final class FlowNetwork implements WorkArrays {
      * @return the loss in nats per sample (may be non-finite; the caller decides what to do)
      */
     public double lossAndGradient(INDArray batch) {
+        OpenMpThreads.applyToCurrentThread();
         INDArray x = checkBatch(batch);
         long n = x.size(0);
-        return lossAndGradientOfPart(x, nextTrainingNoise(n), n);
+        return lossAndGradientChecked(x, nextTrainingNoise(n), n);
     }
 
     /**
@@ -370,6 +371,11 @@ public final class FlowNetwork implements WorkArrays {
         if (batchSize < n) {
             throw new IllegalArgumentException("a part of " + n + " rows of a batch of " + batchSize);
         }
+        return lossAndGradientChecked(x, noise, batchSize);
+    }
+
+    private double lossAndGradientChecked(INDArray x, NoiseKey noise, long batchSize) {
+        long n = x.size(0);
         useNoise(noise);
         gradients.assign(0);
         INDArray logDetSum = buffers.get("logdetsum", DataType.DOUBLE, n);

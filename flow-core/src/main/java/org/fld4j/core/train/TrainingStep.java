@@ -70,7 +70,7 @@ public final class TrainingStep implements AutoCloseable {
                 ? options.gradientClipNorm() / norm : 1;
         long length = params.length();
         // Every operation below is elementwise, so parts of the vector on several threads give the same bits.
-        int parts = options.workers() == 1 ? 1 : RowWorkers.parts(length / UPDATE_VALUES_PER_ROW, options.workers());
+        int parts = RowWorkers.parts(length / UPDATE_VALUES_PER_ROW, options.workers());
         if (parts == 1) {
             update(params, grads, adamM, adamV, clip, learningRate);
         } else {
