@@ -64,18 +64,39 @@ final class GatedConv implements WorkArrays {
 
     /** {@code x [c, P] -> y}, an owned buffer kept until the next forward of that geometry. */
     INDArray forward(INDArray x, Geometry g) {
+        INDArray gates = gates(x, g);
+        INDArray sigmoid = buffer("sigmoid", channels, g);
+        INDArray out = buffer("out", channels, g);
+        GateKernels.forward(val(gates), gate(gates), gateConv.biasVector(), x, sigmoid, out, scratch.fusedKernels());
+        return out;
+    }
+
+    /**
+     * {@code norm}'s output for this block's output, {@code x [c, P] -> norm(y)}, in one pass after the 1x1
+     * convolution ({@link LayerNormChannels#forwardAfterGate}): only while the network evaluates pixel-major
+     * ({@link Scratch#pixelMajorEvaluation}), when no backward pass reads what the two passes would keep.
+     */
+    INDArray forwardNormalized(INDArray x, Geometry g, LayerNormChannels norm) {
+        INDArray gates = gates(x, g);
+        return norm.forwardAfterGate(val(gates), gate(gates), gateConv.biasVector(), x, g);
+    }
+
+    /** The 1x1 convolution's output before its bias, {@code [2c, P]}: the values' c channels, then the gates'. */
+    private INDArray gates(INDArray x, Geometry g) {
         INDArray hidden = hiddenElu.input(g);
         conv.forward(inputElu.forward(x, g), g, hidden);
         INDArray gates = buffer("gates", 2 * channels, g);
-        INDArray sigmoid = buffer("sigmoid", channels, g);
-        INDArray out = buffer("out", channels, g);
         // The bias is the gate's to add: fused, that saves a pass over the 1x1 convolution's output.
         gateConv.forwardWithoutBias(hiddenElu.forward(hidden, g), g, gates);
-        ViewCache views = scratch.views();
-        GateKernels.forward(views.of(gates, "val", a -> Planar.channels(a, 0, channels)),
-                views.of(gates, "gate", a -> Planar.channels(a, channels, channels)),
-                gateConv.biasVector(), x, sigmoid, out, scratch.fusedKernels());
-        return out;
+        return gates;
+    }
+
+    private INDArray val(INDArray gates) {
+        return scratch.views().of(gates, "val", a -> Planar.channels(a, 0, channels));
+    }
+
+    private INDArray gate(INDArray gates) {
+        return scratch.views().of(gates, "gate", a -> Planar.channels(a, channels, channels));
     }
 
     /** Adds the parameter gradients and returns {@code dL/dx} (a buffer of {@link ConcatElu#backward}). */

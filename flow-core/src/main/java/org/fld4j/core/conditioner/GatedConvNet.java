@@ -171,7 +171,8 @@ public final class GatedConvNet implements Conditioner {
         INDArray h = layout.block("hidden", hiddenChannels, g);
         inputConv.forward(layout.copyIn(input, "input", inChannels, g), g, h);
         for (int b = 0; b < gated.length; b++) {
-            h = norms[b].forward(gated[b].forward(h, g), g);
+            h = scratch.pixelMajorEvaluation() ? gated[b].forwardNormalized(h, g, norms[b])
+                    : norms[b].forward(gated[b].forward(h, g), g);
         }
         INDArray result = layout.target(out, "result", outChannels, g);
         outputConv.forward(outputElu.forward(h, g), g, result);

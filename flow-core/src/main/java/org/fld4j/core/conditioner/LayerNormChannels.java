@@ -1,6 +1,7 @@
 package org.fld4j.core.conditioner;
 
 import java.util.List;
+import org.fld4j.core.internal.kernel.GateNormKernels;
 import org.fld4j.core.internal.kernel.Geometry;
 import org.fld4j.core.internal.kernel.LayerNormKernels;
 import org.fld4j.core.internal.kernel.Planar;
@@ -73,6 +74,17 @@ final class LayerNormChannels implements WorkArrays {
         INDArray out = full("out", g);
         LayerNormKernels.forward(x, gamma, beta, EPS, normalized, rstd, out, channelOnes, scratch.fusedKernels(),
                 (name, rows) -> scratch.shared(name, rows, g));
+        return out;
+    }
+
+    /**
+     * {@code LayerNorm(x + (val + b) sigmoid(gate + b'))}, a gated block's gate and this layer in one pass
+     * ({@link GateNormKernels}) that keeps nothing for a backward pass: for a network that evaluates pixel-major.
+     * Returns this layer's output buffer, as {@link #forward} does.
+     */
+    INDArray forwardAfterGate(INDArray val, INDArray gate, INDArray bias, INDArray x, Geometry g) {
+        INDArray out = full("out", g);
+        GateNormKernels.forward(val, gate, bias, x, gamma, beta, (float) EPS, out);
         return out;
     }
 

@@ -92,7 +92,15 @@ final class Scratch {
      * products {@code [N*H*W, 2c] x W^T}.
      */
     INDArray layerData(INDArray block, Geometry g) {
-        return nchwConvolutionData() && evaluating() ? views.of(block, "nhwc", b -> Planar.storageAsNhwc(b, g)) : block;
+        return pixelMajorEvaluation() ? views.of(block, "nhwc", b -> Planar.storageAsNhwc(b, g)) : block;
+    }
+
+    /**
+     * Whether the network evaluates with its data pixel-major from its input convolution to its output convolution
+     * ({@link #layerData}), so that passes that keep nothing for a backward pass may be fused.
+     */
+    boolean pixelMajorEvaluation() {
+        return nchwConvolutionData() && evaluating();
     }
 
     /** Takes the network's shared evaluation arrays (see {@link InferenceArrays}). */

@@ -34,11 +34,7 @@ public final class GateKernels {
         float[] biases = PixelRows.vector(bias, 2 * c);
         if (v.pixelMajor() && gr.pixelMajor() && xr.pixelMajor() && s.pixelMajor() && o.pixelMajor()
                 && xr.pixelStride() == c && s.pixelStride() == c && o.pixelStride() == c) {
-            // Whether gate is the second half of each of val's pixels, as the gated block passes them.
-            boolean pair = v.pixelStride() == 2 * c && gr.pixelStride() == 2 * c
-                    && gate.data().address() + gate.offset() * Float.BYTES
-                    == val.data().address() + (val.offset() + c) * Float.BYTES;
-            forwardPixelMajor(v, gr, xr, s, o, biases, c, p, pair);
+            forwardPixelMajor(v, gr, xr, s, o, biases, c, p, halvesOfOnePixel(val, gate, v, gr, c));
             return;
         }
         int chunk = KernelThreads.chunk(5L * c + 2);
@@ -78,53 +74,70 @@ public final class GateKernels {
      */
     private static void forwardPixelMajor(PixelRows val, PixelRows gate, PixelRows x, PixelRows sigmoid, PixelRows out,
                                           float[] biases, int c, int p, boolean pair) {
+        int chunk = KernelThreads.chunk(pixelChunkFloats(val, gate, c));
+        KernelThreads.forEachChunk(p, chunk, 5L * c * p, (from, n) -> {
+            float[][] rows = KernelThreads.heap(2, 3, chunk * c);
+            gatePixelChunk(val, gate, x, biases, c, pair, chunk, from, n, rows[1], rows[2]);
+            sigmoid.writePixels(from, n, rows[1]);
+            out.writePixels(from, n, rows[2]);
+        });
+    }
+
+    /** Whether {@code gate} is the second half of each of {@code val}'s pixels, as the gated block passes them. */
+    static boolean halvesOfOnePixel(INDArray val, INDArray gate, PixelRows v, PixelRows gr, int c) {
+        return v.pixelStride() == 2 * c && gr.pixelStride() == 2 * c
+                && gate.data().address() + gate.offset() * Float.BYTES
+                == val.data().address() + (val.offset() + c) * Float.BYTES;
+    }
+
+    /** Heap floats per pixel that {@link #gatePixelChunk} takes, for {@link KernelThreads#chunk}. */
+    static long pixelChunkFloats(PixelRows val, PixelRows gate, int c) {
+        return Math.max(val.pixelStride(), gate.pixelStride()) * 2L + 5L * c + 2;
+    }
+
+    /**
+     * The gate of pixels {@code [from, from + n)} of pixel-major operands (chunks of at most {@code chunk} pixels):
+     * reads x into {@code y} and adds {@code (val + b) s} to it, and leaves {@code s = sigmoid(gate + b')} in
+     * {@code sigmoid}, both pixel-major, {@code c} values a pixel. Takes heap slots 0, 1, 3 and 4 of the thread.
+     */
+    static void gatePixelChunk(PixelRows val, PixelRows gate, PixelRows x, float[] biases, int c, boolean pair,
+                               int chunk, int from, int n, float[] sigmoid, float[] y) {
         int valStride = val.pixelStride();
         int gateStride = gate.pixelStride();
-        boolean vector = VectorSupport.ENABLED && c % VectorKernels.lanes() == 0;
-        int chunk = KernelThreads.chunk(Math.max(valStride, gateStride) * 2L + 5L * c + 2);
-        KernelThreads.forEachChunk(p, chunk, 5L * c * p, (from, n) -> {
-            int values = n * c;
-            float[] valPixels = KernelThreads.heap(0, 1, chunk * valStride)[0];
-            float[] gatePixels = pair ? null : KernelThreads.heap(1, 1, chunk * gateStride)[0];
-            float[][] rows = KernelThreads.heap(2, 3, chunk * c);
-            float[] vals = rows[0];
-            float[] gates = rows[1];
-            float[] y = rows[2];
-            x.readPixels(from, n, y);
-            if (pair) {
-                // val and gate are the two halves of each pixel of one array: one read for both.
-                val.readPixels(from, n, valPixels, n * valStride);
-            } else {
-                val.readPixels(from, n, valPixels);
-                gate.readPixels(from, n, gatePixels);
+        float[] valPixels = KernelThreads.heap(0, 1, chunk * valStride)[0];
+        float[] gatePixels = pair ? null : KernelThreads.heap(1, 1, chunk * gateStride)[0];
+        x.readPixels(from, n, y);
+        if (pair) {
+            // val and gate are the two halves of each pixel of one array: one read for both.
+            val.readPixels(from, n, valPixels, n * valStride);
+        } else {
+            val.readPixels(from, n, valPixels);
+            gate.readPixels(from, n, gatePixels);
+        }
+        if (VectorSupport.ENABLED && c % VectorKernels.lanes() == 0) {
+            VectorKernels.gatePixels(valPixels, 0, valStride, pair ? valPixels : gatePixels, pair ? c : 0,
+                    gateStride, biases, y, sigmoid, n, c);
+            return;
+        }
+        float[][] tmp = KernelThreads.heap(3, 3, chunk * c);
+        float[] vals = tmp[2];
+        float[] gateValues = pair ? valPixels : gatePixels;
+        int gateBase = pair ? c : 0;
+        for (int q = 0; q < n; q++) {
+            int v0 = q * valStride;
+            int g0 = gateBase + q * gateStride;
+            int d = q * c;
+            for (int k = 0; k < c; k++) {
+                vals[d + k] = valPixels[v0 + k] + biases[k];
+                sigmoid[d + k] = gateValues[g0 + k] + biases[c + k];
             }
-            if (vector) {
-                VectorKernels.gatePixels(valPixels, 0, valStride, pair ? valPixels : gatePixels, pair ? c : 0,
-                        gateStride, biases, y, gates, n, c);
-                sigmoid.writePixels(from, n, gates);
-                out.writePixels(from, n, y);
-                return;
-            }
-            float[] gateValues = pair ? valPixels : gatePixels;
-            int gateBase = pair ? c : 0;
-            for (int q = 0; q < n; q++) {
-                int v0 = q * valStride;
-                int g0 = gateBase + q * gateStride;
-                int d = q * c;
-                for (int k = 0; k < c; k++) {
-                    vals[d + k] = valPixels[v0 + k] + biases[k];
-                    gates[d + k] = gateValues[g0 + k] + biases[c + k];
-                }
-            }
-            if (VectorSupport.ENABLED) {
-                VectorKernels.gate(gates, vals, y, 0f, 0f, values);
-            } else {
-                float[][] tmp = KernelThreads.heap(3, 2, chunk * c);
-                gateLoops(gates, vals, y, 0f, 0f, tmp[0], tmp[1], KernelThreads.heap(4, 3, chunk * c), values);
-            }
-            sigmoid.writePixels(from, n, gates);
-            out.writePixels(from, n, y);
-        });
+        }
+        int values = n * c;
+        if (VectorSupport.ENABLED) {
+            VectorKernels.gate(sigmoid, vals, y, 0f, 0f, values);
+        } else {
+            gateLoops(sigmoid, vals, y, 0f, 0f, tmp[0], tmp[1], KernelThreads.heap(4, 3, chunk * c), values);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.fld4j.core.internal.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
@@ -12,7 +13,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The forward kernels on pixel-major data (NHWC, as a network evaluates) against the same kernels on planar rows
  * (as it trains): the same bits, for channel counts that fill whole vectors, that leave a remainder, and that are
- * below eight, on a batch large enough for several chunks on two kernel threads. Then the vector forms of the
+ * below eight, on a batch large enough for several chunks on two kernel threads; the gate and LayerNorm in one pass
+ * against the two passes. Then the vector forms of the
  * pixel-major passes against their loops, and LayerNorm against sums in double.
  */
 class PixelMajorKernelsTest {
@@ -97,6 +99,48 @@ class PixelMajorKernelsTest {
                     nhwc(x), sigmoid2, out2);
             assertSameBits(rowsOf(sigmoid2), rowsOfPlanar(wantSigmoid), "sigmoid, two arrays, " + c);
             assertSameBits(rowsOf(out2), rowsOfPlanar(wantOut), "gate output, two arrays, " + c);
+        }
+    }
+
+    /**
+     * The gate and the LayerNorm in one pass against the two passes on planar rows, as a network trains: the same
+     * bits, with val and gate as the halves of each pixel of one array and as two arrays, an offset per pixel in x
+     * so that the mean matters. Then operands that are not pixel-major, which the one pass refuses.
+     */
+    @Test
+    void gateAndLayerNormInOnePassGiveTheTwoPassesBits() {
+        for (int c : new int[] {16, 12, 5}) {
+            INDArray gates = planar(values(110 + c, 2 * c * P, 6), 2 * c);
+            float[] xs = values(120 + c, c * P, 2);
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] += (i % P) % 5 - 2;
+            }
+            INDArray x = planar(xs, c);
+            INDArray bias = Nd4j.createFromArray(values(130 + c, 2 * c, 1));
+            INDArray gamma = Nd4j.createFromArray(values(140 + c, c, 2));
+            INDArray beta = Nd4j.createFromArray(values(150 + c, c, 1));
+            INDArray gated = Nd4j.create(DataType.FLOAT, c, P);
+            GateKernels.forward(Planar.rows(gates, 0, c), Planar.rows(gates, c, c), bias, x,
+                    Nd4j.create(DataType.FLOAT, c, P), gated);
+            INDArray want = Nd4j.create(DataType.FLOAT, c, P);
+            LayerNormKernels.forward(gated, gamma, beta, 1e-5f, Nd4j.create(DataType.FLOAT, c, P),
+                    Nd4j.create(DataType.FLOAT, 1, P), want);
+
+            INDArray pixelGates = nhwc(gates);
+            INDArray out = Planar.storageAsNhwc(Nd4j.create(DataType.FLOAT, c, P), G);
+            GateNormKernels.forward(Planar.channels(pixelGates, 0, c), Planar.channels(pixelGates, c, c), bias, nhwc(x),
+                    gamma, beta, 1e-5f, out);
+            assertSameBits(rowsOf(out), rowsOfPlanar(want), "gate and LayerNorm, halves of one array, " + c);
+
+            INDArray out2 = Planar.storageAsNhwc(Nd4j.create(DataType.FLOAT, c, P), G);
+            GateNormKernels.forward(nhwc(Planar.rows(gates, 0, c).dup()), nhwc(Planar.rows(gates, c, c).dup()), bias,
+                    nhwc(x), gamma, beta, 1e-5f, out2);
+            assertSameBits(rowsOf(out2), rowsOfPlanar(want), "gate and LayerNorm, two arrays, " + c);
+
+            INDArray planarOut = Nd4j.create(DataType.FLOAT, c, P);
+            assertThatThrownBy(() -> GateNormKernels.forward(Planar.rows(gates, 0, c), Planar.rows(gates, c, c), bias,
+                    x, gamma, beta, 1e-5f, planarOut)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("pixel-major");
         }
     }
 
