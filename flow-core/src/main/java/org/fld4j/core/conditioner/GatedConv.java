@@ -32,9 +32,9 @@ final class GatedConv implements WorkArrays {
         this.channels = channels;
         buffers = scratch.layerBuffers(role);
         this.scratch = scratch;
-        inputElu = new ConcatElu(channels, scratch, role + ".inputElu", true);
+        inputElu = new ConcatElu(channels, scratch, true);
         conv = new Conv2d(2 * channels, channels, 3, scratch);
-        hiddenElu = new ConcatElu(channels, scratch, role + ".hiddenElu", false);
+        hiddenElu = new ConcatElu(channels, scratch, false);
         gateConv = new Conv2d(2 * channels, 2 * channels, 1, scratch);
     }
 

@@ -98,7 +98,7 @@ public final class GatedConvNet implements Conditioner {
             gated[b] = new GatedConv(hiddenChannels, scratch, "gated");
             norms[b] = new LayerNormChannels(hiddenChannels, scratch, "norm");
         }
-        outputElu = new ConcatElu(hiddenChannels, scratch, "outputElu", true);
+        outputElu = new ConcatElu(hiddenChannels, scratch, true);
         outputConv = new Conv2d(2 * hiddenChannels, outChannels, 3, scratch);
     }
 

@@ -20,6 +20,8 @@ public final class GateNormKernels {
      * {@code s = sigmoid(gate + b')}, from the 1x1 convolution's output before its bias ({@code val} and
      * {@code gate}, c channels each; {@code bias}, {@code 2c} values, val's first). Every operand is pixel-major,
      * {@code x} and {@code out} with their c channels alone (an {@link IllegalArgumentException} otherwise).
+     * {@code out} may be {@code x} itself, as for a network's second and later blocks: each chunk reads its pixels
+     * of {@code x} before it writes them, and no chunk reads another's.
      */
     public static void forward(INDArray val, INDArray gate, INDArray bias, INDArray x, INDArray gamma, INDArray beta,
                                float eps, INDArray out) {

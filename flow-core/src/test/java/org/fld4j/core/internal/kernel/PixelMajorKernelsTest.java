@@ -104,8 +104,8 @@ class PixelMajorKernelsTest {
 
     /**
      * The gate and the LayerNorm in one pass against the two passes on planar rows, as a network trains: the same
-     * bits, with val and gate as the halves of each pixel of one array and as two arrays, an offset per pixel in x
-     * so that the mean matters. Then operands that are not pixel-major, which the one pass refuses.
+     * bits, with val and gate as the halves of each pixel of one array and as two arrays, and writing over x, an
+     * offset per pixel in x so that the mean matters. Then operands that are not pixel-major, which the one pass refuses.
      */
     @Test
     void gateAndLayerNormInOnePassGiveTheTwoPassesBits() {
@@ -136,6 +136,12 @@ class PixelMajorKernelsTest {
             GateNormKernels.forward(nhwc(Planar.rows(gates, 0, c).dup()), nhwc(Planar.rows(gates, c, c).dup()), bias,
                     nhwc(x), gamma, beta, 1e-5f, out2);
             assertSameBits(rowsOf(out2), rowsOfPlanar(want), "gate and LayerNorm, two arrays, " + c);
+
+            // In place, as a network's later blocks call it: each chunk reads its pixels of x before it writes them.
+            INDArray inPlace = nhwc(x);
+            GateNormKernels.forward(Planar.channels(pixelGates, 0, c), Planar.channels(pixelGates, c, c), bias, inPlace,
+                    gamma, beta, 1e-5f, inPlace);
+            assertSameBits(rowsOf(inPlace), rowsOfPlanar(want), "gate and LayerNorm in place, " + c);
 
             INDArray planarOut = Nd4j.create(DataType.FLOAT, c, P);
             assertThatThrownBy(() -> GateNormKernels.forward(Planar.rows(gates, 0, c), Planar.rows(gates, c, c), bias,
