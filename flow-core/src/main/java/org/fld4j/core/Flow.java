@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.fld4j.core.internal.backend.NativeBackend;
+import org.fld4j.core.internal.backend.RowWorkers;
 import org.fld4j.core.internal.kernel.Tensors;
 import org.fld4j.core.transform.LayerConfig;
 import org.fld4j.core.transform.NoiseKey;
 import org.fld4j.core.transform.SampleKeys;
 import org.fld4j.core.units.BitsPerDim;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.fld4j.core.internal.backend.RowWorkers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -107,17 +104,8 @@ public final class RowWorkers {
         return earlier;
     }
 
-    /** The worker threads, created on first use: daemons, so that they never keep a JVM alive. */
+    /** The worker threads, created on first use ({@link DaemonPool}). */
     private static final class Pool {
-        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(new ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "fld4j-rows-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }
-        });
+        static final ExecutorService EXECUTOR = DaemonPool.cached("fld4j-rows");
     }
 }

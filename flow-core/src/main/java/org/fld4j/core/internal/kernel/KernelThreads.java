@@ -2,10 +2,8 @@ package org.fld4j.core.internal.kernel;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.fld4j.core.internal.backend.DaemonPool;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -98,18 +96,9 @@ final class KernelThreads {
         }
     }
 
-    /** The kernel threads, created on first use: daemons, so that they never keep a JVM alive. */
+    /** The kernel threads, created on first use ({@link DaemonPool}). */
     private static final class Pool {
-        static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(new ThreadFactory() {
-            private final AtomicInteger count = new AtomicInteger();
-
-            @Override
-            public Thread newThread(Runnable r) {
-                Thread t = new Thread(r, "fld4j-kernel-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }
-        });
+        static final ExecutorService EXECUTOR = DaemonPool.cached("fld4j-kernel");
     }
 
 }
