@@ -7,19 +7,13 @@
 # Needs: JDK 17 + Maven; Debian's python3-torch and python3-numpy; OpenBLAS unpacked as the
 # reference's README says (/tmp/openblas), which the reference is run with (--blas openblas).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-peers="${PEERS_DIR:-$root/../shared/peers}"
+source "$(dirname "${BASH_SOURCE[0]}")/bench-env.sh"
 configs=("$@")
 if [ ${#configs[@]} -eq 0 ]; then
   configs=(dense-D100-K8-H256 dense-D10-K8-H256 dense-D784-K8-H256 dense-D100-K8-H64)
 fi
 out="${OUT_DIR:-$(mktemp -d)}"
 mkdir -p "$out"
-jar="$root/benchmarks/target/benchmarks.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root" -path '*/target' -prune -o \( -name '*.java' -o -name pom.xml \) -newer "$jar" -print -quit)" ]; then
-  echo "building the benchmark jar..." >&2
-  (cd "$root" && mvn -B -q -DskipTests -pl benchmarks -am package) >&2
-fi
 
 dense_params=()
 image_params=()
@@ -31,13 +25,6 @@ for c in "${configs[@]}"; do
   esac
 done
 
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
-# The glibc allocator settings of the fld launcher (docs/performance.md), for both sides alike; FLD_MALLOC=default
-# leaves glibc's own.
-if [ "${FLD_MALLOC:-tuned}" != default ]; then
-  export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}" MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-1073741824}" \
-    MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-268435456}"
-fi
 echo "== fld4j (JMH, OMP_WAIT_POLICY=$OMP_WAIT_POLICY, MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-unset})" >&2
 # fld4j is measured with 1 and with 2 native threads (NativeThreads); the better one is compared.
 # FLD_DENSE_THREADS / FLD_IMAGE_THREADS (or FLD_THREADS for both) narrow that list, e.g. to 2 for the

@@ -42,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class ImageFlowBenchmark {
 
-    static final int BATCH = 64;
+    public static final int BATCH = 64;
 
     /** The reference's config names without the {@code image-} prefix. */
     @Param({"fmnist-28x28x1", "cifar-32x32x3"})

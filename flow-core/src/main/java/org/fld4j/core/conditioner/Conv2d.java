@@ -3,6 +3,7 @@ package org.fld4j.core.conditioner;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.fld4j.core.internal.backend.NativeBackend;
+import org.fld4j.core.internal.backend.NativeCallEvent;
 import org.fld4j.core.internal.kernel.Geometry;
 import org.fld4j.core.internal.kernel.Planar;
 import org.fld4j.core.memory.BufferCache;
@@ -109,6 +110,7 @@ final class Conv2d implements WorkArrays {
 
     /** {@code output [out, P] = conv(input [in, P])}; {@code output} may be a row block of a larger matrix. */
     void forward(INDArray input, Geometry g, INDArray output) {
+        NativeCallEvent event = NativeCallEvent.start();
         if (nativeOp) {
             INDArray in = nchw(input, g);
             INDArray out = nchw(output, g);
@@ -117,10 +119,12 @@ final class Conv2d implements WorkArrays {
             boolean nhwc = Planar.isNhwcView(in) && Planar.isNhwcView(out);
             Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(data(in, nhwc), weight, biasVector)
                     .addOutputs(data(out, nhwc)).addIntegerArguments(convArguments(nhwc)).build());
+            event.end("conv2d", kernel, false);
             return;
         }
         requirePlanar(input, output);
         Nd4j.gemm(weightMatrix, patches(input, inChannels, g), output, false, false, 1.0, 0.0);
+        event.end("gemm", kernel, false);
         Planar.add(output, bias, output);
     }
 
@@ -138,15 +142,18 @@ final class Conv2d implements WorkArrays {
      * own (a 1x1 convolution is one matrix product, and the bias would be a second pass over its output).
      */
     void forwardWithoutBias(INDArray input, Geometry g, INDArray output) {
+        NativeCallEvent event = NativeCallEvent.start();
         if (kernel == 1 && Planar.isNhwcView(input) && Planar.isNhwcView(output)) {
             // Pixel-major data while the network evaluates (Scratch.layerData): [P, in] x W^T = [P, out].
             ViewCache views = scratch.views();
             Nd4j.gemm(views.of(input, "pixelMatrix", Planar::pixelMatrix), weightMatrix,
                     views.of(output, "pixelMatrix", Planar::pixelMatrix), false, true, 1.0, 0.0);
+            event.end("gemm", kernel, false);
             return;
         }
         requirePlanar(input, output);
         Nd4j.gemm(weightMatrix, patches(input, inChannels, g), output, false, false, 1.0, 0.0);
+        event.end("gemm", kernel, false);
     }
 
     /** The bias {@code [out]} (a view of the bound parameters). */
@@ -169,17 +176,20 @@ final class Conv2d implements WorkArrays {
             // A caller that takes NCHW data passes a contiguous NCHW gradInput, which needs no copy.
             INDArray gradInputNchw = gradInput.rank() == 4 ? gradInput
                     : Planar.storageAsNchw(scratch.shared("conv.gradInput", inChannels, g), g);
+            NativeCallEvent event = NativeCallEvent.start();
             Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(nchw(input, g), weight, biasVector, nchw(gradOutput, g))
                     .addOutputs(gradInputNchw, weightStep, biasStep).addIntegerArguments(convArguments(false)).build());
+            event.end("conv2d_bp", kernel, true);
+            weightGradMatrix.addi(Planar.matrix(weightStep, outChannels, patchSize()));
+            biasGrad.addi(Planar.matrix(biasStep, outChannels, 1));
             if (gradInputNchw != gradInput) {
                 nchw(gradInput, g).assign(gradInputNchw);
             }
-            weightGradMatrix.addi(Planar.matrix(weightStep, outChannels, patchSize()));
-            biasGrad.addi(Planar.matrix(biasStep, outChannels, 1));
             return;
         }
         requirePlanar(input, gradOutput, gradInput);
         INDArray ones = scratch.ones(g.pixels());
+        NativeCallEvent event = NativeCallEvent.start();
         Nd4j.gemm(gradOutput, ones, biasGrad, false, false, 1.0, 1.0);
         Nd4j.gemm(gradOutput, patches(input, inChannels, g), weightGradMatrix, false, true, 1.0, 1.0);
         if (kernel == 1) {
@@ -187,6 +197,7 @@ final class Conv2d implements WorkArrays {
         } else {
             Nd4j.gemm(flippedKernel(), patches(gradOutput, outChannels, g), gradInput, false, false, 1.0, 0.0);
         }
+        event.end("gemm", kernel, true);
     }
 
     /**
@@ -207,6 +218,7 @@ final class Conv2d implements WorkArrays {
      * A planar {@code [C, N*H*W]} buffer seen as NCHW {@code [N, C, H, W]} (a strided view, no copy); an
      * array that is NCHW already (rank 4) as it is.
      */
+
     private static INDArray nchw(INDArray planar, Geometry g) {
         if (planar.rank() == 4) {
             return planar;

@@ -3,6 +3,7 @@ package org.fld4j.core.conditioner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.fld4j.core.internal.backend.NativeCallEvent;
 import org.fld4j.core.internal.kernel.GemmSlots;
 import org.fld4j.core.internal.kernel.SmallFloatKernels;
 import org.fld4j.core.internal.kernel.Tensors;
@@ -101,7 +102,9 @@ public final class MlpConditioner implements Conditioner {
         INDArray h = input;
         for (int l = 0; l < layerCount(); l++) {
             INDArray pre = buffers.get("pre" + l, dataType, n, widths[l + 1]);
+            NativeCallEvent event = NativeCallEvent.start();
             gemms.gemm(l, h, weights[l], pre, false, false, 1.0, 0.0);
+            event.end("gemm", 0, false);
             if (l == layerCount() - 1) {
                 SmallFloatKernels.addBias(pre, biases[l], false, null);
                 lastOutput = pre;
@@ -145,13 +148,17 @@ public final class MlpConditioner implements Conditioner {
             // X^T G into its own buffer, then added: libnd4j's GEMM that accumulates (beta 1) took 1.3-2.3x as
             // long as one that overwrites. Added to zeroed gradients the values are the same, to the bit.
             INDArray weightGrad = buffers.get("wgrad" + l, dataType, widths[l], widths[l + 1]);
+            NativeCallEvent event = NativeCallEvent.start();
             gemms.gemm(layerCount() + l, layerInput, g, weightGrad, true, false, 1.0, 0.0);
+            event.end("gemm", 0, true);
             SmallFloatKernels.addInto(weightGrads[l], weightGrad);
             INDArray colSum = buffers.get("colsum" + l, dataType, widths[l + 1]);
             Tensors.sumOverBatch(g, colSum);
             SmallFloatKernels.addInto(biasGrads[l], colSum);
             INDArray gradInput = buffers.get("gin" + l, dataType, n, widths[l]);
+            event = NativeCallEvent.start();
             gemms.gemm(2 * layerCount() + l, g, weights[l], gradInput, false, true, 1.0, 0.0);
+            event.end("gemm", 0, true);
             if (l > 0) {
                 INDArray gradPre = buffers.get("gpre" + (l - 1), dataType, n, widths[l]);
                 activation.backward(buffers.get("pre" + (l - 1), dataType, n, widths[l]), gradInput, gradPre);
