@@ -12,6 +12,7 @@ import org.fld4j.core.transform.ParameterSpec;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A stride-1 square convolution with "same" zero padding on planar tensors.
@@ -55,6 +56,17 @@ final class Conv2d implements WorkArrays {
 
     /** Whether libnd4j's native convolutions run in oneDNN in this process. */
     static final boolean ONEDNN = NativeBackend.oneDnnLoaded();
+
+    /**
+     * The most pixels (images x height x width) that one native {@code conv2d_bp} call covers; a larger batch is
+     * split by images and the parts' weight and bias gradients are added. libnd4j's oneDNN backward pass slowed
+     * down steeply past about this size, most with few output channels: 64 images of 64 -> 6 channels at 32x32
+     * took 88-96 ms in one call and 12-13 ms in four calls of 16 images (PyTorch's oneDNN: 9.4-10 ms in one call),
+     * 64 -> 32 channels at 28x28 17-19 ms against 11. In alternating runs in one process, a 3x32x32 training step
+     * of fld-paper ran 26-27% faster split so, a 1x28x28 one 1-17%. The forward pass is not split: an FLD scoring
+     * pass ran 10% slower with its NCHW convolutions split the same way.
+     */
+    static final long BACKWARD_PIXELS_PER_CALL = 16_384;
 
     Conv2d(int inChannels, int outChannels, int kernel, Scratch scratch) {
         this(inChannels, outChannels, kernel, scratch, ONEDNN);
@@ -176,12 +188,21 @@ final class Conv2d implements WorkArrays {
             // A caller that takes NCHW data passes a contiguous NCHW gradInput, which needs no copy.
             INDArray gradInputNchw = gradInput.rank() == 4 ? gradInput
                     : Planar.storageAsNchw(scratch.shared("conv.gradInput", inChannels, g), g);
-            NativeCallEvent event = NativeCallEvent.start();
-            Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(nchw(input, g), weight, biasVector, nchw(gradOutput, g))
-                    .addOutputs(gradInputNchw, weightStep, biasStep).addIntegerArguments(convArguments(false)).build());
-            event.end("conv2d_bp", kernel, true);
-            weightGradMatrix.addi(Planar.matrix(weightStep, outChannels, patchSize()));
-            biasGrad.addi(Planar.matrix(biasStep, outChannels, 1));
+            INDArray inputNchw = nchw(input, g);
+            INDArray gradOutputNchw = nchw(gradOutput, g);
+            long parts = Math.min(g.n(), (g.pixels() + BACKWARD_PIXELS_PER_CALL - 1) / BACKWARD_PIXELS_PER_CALL);
+            for (long part = 0; part < parts; part++) {
+                long from = g.n() * part / parts;
+                long to = g.n() * (part + 1) / parts;
+                NativeCallEvent event = NativeCallEvent.start();
+                Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
+                        .addInputs(images(inputNchw, from, to), weight, biasVector, images(gradOutputNchw, from, to))
+                        .addOutputs(images(gradInputNchw, from, to), weightStep, biasStep)
+                        .addIntegerArguments(convArguments(false)).build());
+                event.end("conv2d_bp", kernel, true);
+                weightGradMatrix.addi(Planar.matrix(weightStep, outChannels, patchSize()));
+                biasGrad.addi(Planar.matrix(biasStep, outChannels, 1));
+            }
             if (gradInputNchw != gradInput) {
                 nchw(gradInput, g).assign(gradInputNchw);
             }
@@ -212,6 +233,11 @@ final class Conv2d implements WorkArrays {
     /** What libnd4j's op takes for {@code nchw}: the NHWC array behind an NHWC view, else the NCHW array. */
     private INDArray data(INDArray nchw, boolean nhwc) {
         return nhwc ? scratch.views().of(nchw, "nhwcData", a -> a.permute(0, 2, 3, 1)) : nchw;
+    }
+
+    /** Images {@code [from, to)} of an NCHW array: the array itself when that is all of them, else a view. */
+    private static INDArray images(INDArray nchw, long from, long to) {
+        return from == 0 && to == nchw.size(0) ? nchw : nchw.get(NDArrayIndex.interval(from, to));
     }
 
     /**

@@ -20,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A recording that enables {@value NativeCallEvent#NAME} gets one event for each native call of a convolution:
- * one {@code conv2d} for a forward pass and one {@code conv2d_bp} for a backward pass, or one matrix product each way in the matrix-product form; a recording that does not enable it gets none.
+ * one {@code conv2d} for a forward pass and one {@code conv2d_bp} for each part of a split backward pass, or one
+ * matrix product each way in the matrix-product form; a recording that does not enable it gets none.
  */
 class NativeCallEventTest {
 
@@ -67,6 +68,17 @@ class NativeCallEventTest {
         Geometry g = new Geometry(3, 8, 8);
         if (Conv2d.ONEDNN) {
             assertThat(record(true, forwardAndBackward(true, g))).containsExactly("conv2d 3 false", "conv2d_bp 3 true");
+        }
+        assertThat(record(true, forwardAndBackward(false, g))).containsExactly("gemm 3 false", "gemm 3 true");
+    }
+
+    @Test
+    void aSplitBackwardPassIsOneEventAPart() throws Exception {
+        Geometry g = new Geometry(21, 32, 32); // 21,504 pixels: two parts of at most 16,384
+        assertThat(Conv2d.BACKWARD_PIXELS_PER_CALL).isEqualTo(16_384);
+        if (Conv2d.ONEDNN) {
+            assertThat(record(true, forwardAndBackward(true, g)))
+                    .containsExactly("conv2d 3 false", "conv2d_bp 3 true", "conv2d_bp 3 true");
         }
         assertThat(record(true, forwardAndBackward(false, g))).containsExactly("gemm 3 false", "gemm 3 true");
     }
