@@ -58,15 +58,17 @@ final class Conv2d implements WorkArrays {
     static final boolean ONEDNN = NativeBackend.oneDnnLoaded();
 
     /**
-     * The most pixels (images x height x width) that one native {@code conv2d_bp} call covers; a larger batch is
-     * split by images and the parts' weight and bias gradients are added. libnd4j's oneDNN backward pass slowed
-     * down steeply past about this size, most with few output channels: 64 images of 64 -> 6 channels at 32x32
-     * took 88-96 ms in one call and 12-13 ms in four calls of 16 images (PyTorch's oneDNN: 9.4-10 ms in one call),
-     * 64 -> 32 channels at 28x28 17-19 ms against 11. In alternating runs in one process, a 3x32x32 training step
-     * of fld-paper ran 26-27% faster split so, a 1x28x28 one 1-17%. The forward pass is not split: an FLD scoring
-     * pass ran 10% slower with its NCHW convolutions split the same way.
+     * The most pixels (images x height x width) that one native {@code conv2d_bp} call covers, 64 images of 28x28;
+     * a larger batch is split by images and the parts' weight and bias gradients are added. libnd4j's oneDNN
+     * backward pass slowed down steeply past about this size: 64 images of 64 -> 6 channels took 10-22 ms at 28x28
+     * but 109 ms at 30x30 and 88-197 ms at 32x32, where two calls of 32 images took 16-43 ms and PyTorch's oneDNN
+     * 9.4-10 ms in one call. In a 3x32x32 training step of fld-paper (64 images, one worker) the backward
+     * convolutions took 304-395 ms split so against 493-574 ms in one call each, and the step ran at 58-71 against
+     * 51-58 images/s (alternating runs). Parts of 16 images were no faster at 3x32x32 and made a 1x28x28 step
+     * slower (72 against 93-94 images/s). The forward pass is not split: split the same way, a training step ran
+     * 16-20% slower and an FLD scoring pass 10%.
      */
-    static final long BACKWARD_PIXELS_PER_CALL = 16_384;
+    static final long BACKWARD_PIXELS_PER_CALL = 64 * 28 * 28;
 
     Conv2d(int inChannels, int outChannels, int kernel, Scratch scratch) {
         this(inChannels, outChannels, kernel, scratch, ONEDNN);

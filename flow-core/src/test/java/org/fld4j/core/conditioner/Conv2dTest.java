@@ -83,14 +83,14 @@ class Conv2dTest {
     }
 
     /**
-     * A batch of more pixels than one native backward call covers is split by images (here 21 images of 32x32 in
-     * two parts of 10 and 11): the input gradient of every image and the weight and bias gradients summed over the
+     * A batch of more pixels than one native backward call covers is split by images (here 51 images of 32x32 in
+     * two parts of 25 and 26): the input gradient of every image and the weight and bias gradients summed over the
      * parts still equal the matrix-product form's, which takes the whole batch in one product.
      */
     @ParameterizedTest
     @CsvSource({"DOUBLE, 3, 2", "FLOAT, 6, 5"})
     void backwardSplitByImagesAgreesWithTheMatrixProductForm(DataType type, int in, int out) {
-        Geometry g = new Geometry(21, 32, 32);
+        Geometry g = new Geometry(51, 32, 32);
         assertThat(g.pixels()).isGreaterThan(Conv2d.BACKWARD_PIXELS_PER_CALL).isLessThanOrEqualTo(2 * Conv2d.BACKWARD_PIXELS_PER_CALL);
         Pass a = run(true, type, in, out, 3, g);
         Pass b = run(false, type, in, out, 3, g);

@@ -74,8 +74,8 @@ class NativeCallEventTest {
 
     @Test
     void aSplitBackwardPassIsOneEventAPart() throws Exception {
-        Geometry g = new Geometry(21, 32, 32); // 21,504 pixels: two parts of at most 16,384
-        assertThat(Conv2d.BACKWARD_PIXELS_PER_CALL).isEqualTo(16_384);
+        Geometry g = new Geometry(51, 32, 32); // 52,224 pixels: two parts of at most 50,176
+        assertThat(Conv2d.BACKWARD_PIXELS_PER_CALL).isEqualTo(50_176);
         if (Conv2d.ONEDNN) {
             assertThat(record(true, forwardAndBackward(true, g)))
                     .containsExactly("conv2d 3 false", "conv2d_bp 3 true", "conv2d_bp 3 true");
