@@ -57,7 +57,11 @@ class TimedLinear(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad):
         x, weight = ctx.saved_tensors
-        return timed("linear backward", lambda: (grad.mm(weight), grad.t().mm(x), grad.sum(0)))
+        need_x, need_w, need_b = ctx.needs_input_grad
+        # Only the gradients autograd asks for, as its own linear backward computes them.
+        return timed("linear backward", lambda: (grad.mm(weight) if need_x else None,
+                                                 grad.t().mm(x) if need_w else None,
+                                                 grad.sum(0) if need_b else None))
 
 
 def conv_forward(self, x):
